@@ -1,0 +1,78 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// Swift 6 language mode everywhere; `any` spelled out for existentials.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "swell",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "swell", targets: ["swell"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    ],
+    targets: [
+        // Pure domain: complaints, roles, events, validation. Foundation only.
+        .target(name: "SwellCore", swiftSettings: strict),
+        // Pure detection: normalisation, features, MinHash/LSH, clustering, warning policy. Foundation only.
+        .target(name: "SwellDetection", swiftSettings: strict),
+        // Playbooks: YAML format, loader, incentive tiers, durations and calendars. No I/O but parsing.
+        .target(
+            name: "SwellPlaybook",
+            dependencies: ["SwellCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict),
+        // The case store: event log with hash chain, complaints, tokens, followers. SQLite via GRDB.
+        .target(
+            name: "SwellStore",
+            dependencies: [
+                "SwellCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
+        // HTTP API, auth, problem documents, background services.
+        .target(
+            name: "SwellServer",
+            dependencies: [
+                "SwellCore", "SwellStore", "SwellDetection", "SwellPlaybook",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict),
+        // Command line: serve, import, token, audit, replay, playbook check.
+        .target(
+            name: "SwellCLI",
+            dependencies: [
+                "SwellCore", "SwellStore", "SwellServer", "SwellDetection", "SwellPlaybook",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
+        .executableTarget(name: "swell", dependencies: ["SwellCLI"], swiftSettings: strict),
+
+        .testTarget(name: "SwellCoreTests", dependencies: ["SwellCore"], swiftSettings: strict),
+        .testTarget(name: "SwellDetectionTests", dependencies: ["SwellDetection"], swiftSettings: strict),
+        .testTarget(name: "SwellPlaybookTests", dependencies: ["SwellPlaybook"], swiftSettings: strict),
+        .testTarget(name: "SwellStoreTests", dependencies: ["SwellStore"], swiftSettings: strict),
+        .testTarget(
+            name: "SwellServerTests",
+            dependencies: [
+                "SwellServer", "SwellStore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict),
+        .testTarget(name: "SwellCLITests", dependencies: ["SwellCLI", "SwellStore"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// The `swell` command line.
+public struct SwellCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "swell",
+        abstract: "Group-incident crisis coordination: complaint intake, clustering, early warnings, playbooks.")
+
+    public init() {}
+}

@@ -1,0 +1,1 @@
+// SwellDetection module.

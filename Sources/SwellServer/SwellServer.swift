@@ -1,0 +1,1 @@
+// SwellServer module.

@@ -1,0 +1,3 @@
+import SwellCLI
+
+await SwellCommand.main()
