@@ -26,6 +26,8 @@ let package = Package(
         .target(name: "SwellCore", swiftSettings: strict),
         // Pure detection: normalisation, features, MinHash/LSH, clustering, warning policy. Foundation only.
         .target(name: "SwellDetection", swiftSettings: strict),
+        // Labelled stream generator, B-cubed scorer and brute-force baseline, for tests and `swell bench`.
+        .target(name: "SwellEvaluation", dependencies: ["SwellDetection"], swiftSettings: strict),
         // Playbooks: YAML format, loader, incentive tiers, durations and calendars. No I/O but parsing.
         .target(
             name: "SwellPlaybook",
@@ -55,7 +57,7 @@ let package = Package(
         .target(
             name: "SwellCLI",
             dependencies: [
-                "SwellCore", "SwellStore", "SwellServer", "SwellDetection", "SwellPlaybook",
+                "SwellCore", "SwellStore", "SwellServer", "SwellDetection", "SwellEvaluation", "SwellPlaybook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -63,7 +65,7 @@ let package = Package(
         .executableTarget(name: "swell", dependencies: ["SwellCLI"], swiftSettings: strict),
 
         .testTarget(name: "SwellCoreTests", dependencies: ["SwellCore"], swiftSettings: strict),
-        .testTarget(name: "SwellDetectionTests", dependencies: ["SwellDetection"], swiftSettings: strict),
+        .testTarget(name: "SwellDetectionTests", dependencies: ["SwellDetection", "SwellEvaluation"], swiftSettings: strict),
         .testTarget(name: "SwellPlaybookTests", dependencies: ["SwellPlaybook"], swiftSettings: strict),
         .testTarget(name: "SwellStoreTests", dependencies: ["SwellStore"], swiftSettings: strict),
         .testTarget(
