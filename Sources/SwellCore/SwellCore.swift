@@ -1,1 +1,0 @@
-// SwellCore module.

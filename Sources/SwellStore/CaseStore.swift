@@ -1,0 +1,94 @@
+import Foundation
+import SwellCore
+
+/// The durable case store: complaints, the event log (the spine), tokens and follower checkpoints.
+/// Every state change is written in the same transaction as its event. Implemented on SQLite and PostgreSQL;
+/// the server and the CLI only see this protocol.
+public protocol CaseStore: Sendable {
+    /// Stores complaints in one transaction, each with a `complaint.received` event. A complaint whose
+    /// `externalId` is already stored (or repeated earlier in the same batch) is not stored again: its outcome
+    /// is `.duplicate` with the stored complaint, and no event is written for it.
+    func ingest(_ complaints: [NewComplaint], at: Date) async throws -> [IngestOutcome]
+
+    func complaint(_ id: ComplaintID) async throws -> Complaint?
+    func complaints(_ query: ComplaintQuery) async throws -> ComplaintPage
+    /// Complaints by id, in no particular order; ids not found are left out.
+    func complaints(ids: [ComplaintID]) async throws -> [Complaint]
+
+    /// Events with `seq > after`, in order, at most `limit`.
+    func events(after seq: Int64, limit: Int) async throws -> [Event]
+    /// The sequence number of the last event, 0 for an empty log.
+    func lastEventSeq() async throws -> Int64
+
+    /// Applies a follower's changes and moves its checkpoint in one transaction, returning the appended events.
+    func apply(_ changes: [StoreChange], checkpoint: FollowerCheckpoint?) async throws -> [Event]
+    /// The last sequence number a follower has handled, 0 if it never ran.
+    func checkpoint(of follower: String) async throws -> Int64
+
+    func createToken(name: String, role: Role, tokenHash: String, at: Date) async throws -> TokenID
+    /// Revokes the live token with that name; false when there is none.
+    func revokeToken(named name: String, at: Date) async throws -> Bool
+    func caller(forTokenHash tokenHash: String) async throws -> Caller?
+    func tokens() async throws -> [TokenInfo]
+
+    /// Fails when the store cannot be reached.
+    func ping() async throws
+    /// Woken after each commit that appended events (in this process, and from others where the backend can).
+    var signal: EventSignal { get }
+}
+
+public enum IngestOutcome: Sendable, Equatable {
+    case created(Complaint)
+    case duplicate(Complaint)
+
+    public var complaint: Complaint {
+        switch self {
+        case .created(let complaint), .duplicate(let complaint): complaint
+        }
+    }
+
+    public var isCreated: Bool {
+        if case .created = self { true } else { false }
+    }
+}
+
+/// One state change a follower asks the store to make, alongside the events it appends.
+public enum StoreChange: Sendable, Equatable {
+    case appendEvent(EventDraft)
+    case assignCluster(ComplaintID, ClusterID?)
+}
+
+public struct FollowerCheckpoint: Sendable, Equatable {
+    public var follower: String
+    public var seq: Int64
+
+    public init(follower: String, seq: Int64) {
+        self.follower = follower
+        self.seq = seq
+    }
+}
+
+public struct TokenInfo: Sendable, Equatable {
+    public var id: TokenID
+    public var name: String
+    public var role: Role
+    public var createdAt: Date
+    public var revokedAt: Date?
+}
+
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A token with that name is already live.
+    case tokenNameTaken(String)
+    /// A stored value could not be read back (a corrupt or foreign database).
+    case corruptRow(table: String, detail: String)
+    /// The store URL or path is not usable.
+    case badLocation(String)
+
+    public var description: String {
+        switch self {
+        case .tokenNameTaken(let name): "a live token named \(name) already exists"
+        case .corruptRow(let table, let detail): "unreadable row in \(table): \(detail)"
+        case .badLocation(let detail): detail
+        }
+    }
+}

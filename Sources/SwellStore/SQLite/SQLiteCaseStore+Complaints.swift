@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+import SwellCore
+
+extension SQLiteCaseStore {
+    public func ingest(_ complaints: [NewComplaint], at now: Date) async throws -> [IngestOutcome] {
+        try await write { db, events in
+            let find = try db.cachedStatement(sql: "SELECT \(ComplaintColumns.list) FROM complaint WHERE externalId = ?")
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO complaint (externalId, receivedAt, channel, text, complainantName, complainantPhone,
+                    complainantEmail, product, departure, supplier, demand, storedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            var outcomes: [IngestOutcome] = []
+            outcomes.reserveCapacity(complaints.count)
+            for complaint in complaints {
+                if let row = try Row.fetchOne(find, arguments: [complaint.externalId]) {
+                    outcomes.append(.duplicate(try ComplaintColumns.decode(row)))
+                    continue
+                }
+                try insert.execute(arguments: [
+                    complaint.externalId, complaint.receivedAt.millisecondsSince1970, complaint.channel.rawValue,
+                    complaint.text, complaint.complainant.name, complaint.complainant.phone,
+                    complaint.complainant.email, complaint.product, complaint.departure?.description,
+                    complaint.supplier, complaint.demand, now.millisecondsSince1970,
+                ])
+                let id = ComplaintID(db.lastInsertedRowID)
+                try events.append(EventDraft(
+                    type: .complaintReceived, at: now, complaintId: id,
+                    payload: EventDraft.payload(ComplaintReceived(complaint))))
+                outcomes.append(.created(Complaint(
+                    id: id, storedAt: Date(millisecondsSince1970: now.millisecondsSince1970), clusterId: nil,
+                    content: complaint)))
+            }
+            return outcomes
+        }
+    }
+
+    public func complaint(_ id: ComplaintID) async throws -> Complaint? {
+        try await writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT \(ComplaintColumns.list) FROM complaint WHERE id = ?", arguments: [id.rawValue])
+                .map(ComplaintColumns.decode)
+        }
+    }
+
+    public func complaints(ids: [ComplaintID]) async throws -> [Complaint] {
+        guard !ids.isEmpty else { return [] }
+        return try await writer.read { db in
+            var found: [Complaint] = []
+            for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT \(ComplaintColumns.list) FROM complaint WHERE id IN (\(marks))",
+                    arguments: StatementArguments(chunk.map(\.rawValue)))
+                found += try rows.map(ComplaintColumns.decode)
+            }
+            return found
+        }
+    }
+
+    public func complaints(_ query: ComplaintQuery) async throws -> ComplaintPage {
+        let limit = max(1, min(query.limit, ComplaintQuery.maxLimit))
+        var conditions: [String] = []
+        var arguments: [DatabaseValue] = []
+        if let product = query.product { conditions.append("product = ?"); arguments.append(product.databaseValue) }
+        if let departure = query.departure { conditions.append("departure = ?"); arguments.append(departure.description.databaseValue) }
+        if let channel = query.channel { conditions.append("channel = ?"); arguments.append(channel.rawValue.databaseValue) }
+        if let supplier = query.supplier { conditions.append("supplier = ?"); arguments.append(supplier.databaseValue) }
+        if let cluster = query.clusterId { conditions.append("clusterId = ?"); arguments.append(cluster.rawValue.databaseValue) }
+        if let from = query.receivedFrom {
+            conditions.append("receivedAt >= ?"); arguments.append(from.millisecondsSince1970.databaseValue)
+        }
+        if let before = query.receivedBefore {
+            conditions.append("receivedAt < ?"); arguments.append(before.millisecondsSince1970.databaseValue)
+        }
+        if let cursor = query.after {
+            conditions.append("(receivedAt < ? OR (receivedAt = ? AND id < ?))")
+            arguments += [cursor.receivedAtMilliseconds, cursor.receivedAtMilliseconds, cursor.id.rawValue].map(\.databaseValue)
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let sql = """
+            SELECT \(ComplaintColumns.list) FROM complaint \(whereClause)
+            ORDER BY receivedAt DESC, id DESC LIMIT \(limit + 1)
+            """
+        let values = arguments
+        var items = try await writer.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(values)).map(ComplaintColumns.decode)
+        }
+        var next: ComplaintCursor?
+        if items.count > limit {
+            items.removeLast()
+            if let last = items.last {
+                next = ComplaintCursor(receivedAtMilliseconds: last.content.receivedAt.millisecondsSince1970, id: last.id)
+            }
+        }
+        return ComplaintPage(items: items, next: next)
+    }
+}
+
+/// The complaint table's columns in select order, and how a row becomes a `Complaint`.
+enum ComplaintColumns {
+    static let list = """
+        id, externalId, receivedAt, channel, text, complainantName, complainantPhone, complainantEmail,
+        product, departure, supplier, demand, clusterId, storedAt
+        """
+
+    static func decode(_ row: Row) throws -> Complaint {
+        let channelName: String = row["channel"]
+        guard let channel = Channel(rawValue: channelName) else {
+            throw StoreError.corruptRow(table: "complaint", detail: "unknown channel \(channelName)")
+        }
+        let departure: String? = row["departure"]
+        let clusterId: Int64? = row["clusterId"]
+        let content = NewComplaint(
+            externalId: row["externalId"], receivedAt: Date(millisecondsSince1970: row["receivedAt"]),
+            channel: channel, text: row["text"],
+            complainant: Complainant(name: row["complainantName"], phone: row["complainantPhone"], email: row["complainantEmail"]),
+            product: row["product"], departure: departure.flatMap(CalendarDate.init), supplier: row["supplier"],
+            demand: row["demand"])
+        return Complaint(
+            id: ComplaintID(row["id"] as Int64), storedAt: Date(millisecondsSince1970: row["storedAt"]),
+            clusterId: clusterId.map { ClusterID($0) }, content: content)
+    }
+}

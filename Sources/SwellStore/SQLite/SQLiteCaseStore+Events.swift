@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+import SwellCore
+
+extension SQLiteCaseStore {
+    public func events(after seq: Int64, limit: Int) async throws -> [Event] {
+        try await writer.read { db in
+            let rows = try Row.fetchAll(
+                db, sql: """
+                    SELECT seq, at, type, complaintId, clusterId, incidentId, payload, hash
+                    FROM event WHERE seq > ? ORDER BY seq LIMIT ?
+                    """, arguments: [seq, limit])
+            return rows.map { row in
+                let complaintId: Int64? = row["complaintId"]
+                let clusterId: Int64? = row["clusterId"]
+                let incidentId: Int64? = row["incidentId"]
+                let draft = EventDraft(
+                    type: EventType(row["type"] as String), at: Date(millisecondsSince1970: row["at"] as Int64),
+                    complaintId: complaintId.map { ComplaintID($0) }, clusterId: clusterId.map { ClusterID($0) },
+                    incidentId: incidentId.map { IncidentID($0) }, payload: row["payload"] as String)
+                return Event(seq: row["seq"] as Int64, draft: draft, hash: row["hash"] as String)
+            }
+        }
+    }
+
+    public func lastEventSeq() async throws -> Int64 {
+        try await writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM event") ?? 0 }
+    }
+
+    public func apply(_ changes: [StoreChange], checkpoint: FollowerCheckpoint?) async throws -> [Event] {
+        try await write { db, events in
+            var appended: [Event] = []
+            for change in changes {
+                switch change {
+                case .appendEvent(let draft):
+                    appended.append(try events.append(draft))
+                case .assignCluster(let complaint, let cluster):
+                    try db.execute(
+                        sql: "UPDATE complaint SET clusterId = ? WHERE id = ?",
+                        arguments: [cluster?.rawValue, complaint.rawValue])
+                }
+            }
+            if let checkpoint {
+                try db.execute(
+                    sql: """
+                        INSERT INTO follower_checkpoint (follower, seq) VALUES (?, ?)
+                        ON CONFLICT(follower) DO UPDATE SET seq = excluded.seq
+                        """, arguments: [checkpoint.follower, checkpoint.seq])
+            }
+            return appended
+        }
+    }
+
+    public func checkpoint(of follower: String) async throws -> Int64 {
+        try await writer.read { db in
+            try Int64.fetchOne(db, sql: "SELECT seq FROM follower_checkpoint WHERE follower = ?", arguments: [follower]) ?? 0
+        }
+    }
+}

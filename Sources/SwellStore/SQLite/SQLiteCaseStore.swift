@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+import SwellCore
+
+/// The embedded case store: one SQLite file in WAL mode (GRDB `DatabasePool`), or memory for tests.
+public final class SQLiteCaseStore: CaseStore {
+    let writer: any DatabaseWriter
+    public let signal = EventSignal()
+
+    /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
+    public convenience init(path: String) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // WAL + NORMAL: a commit survives a process crash; only a power loss can lose the last transactions.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: directory) else {
+            throw StoreError.badLocation("the folder \(directory) for the database does not exist")
+        }
+        try self.init(writer: DatabasePool(path: path, configuration: configuration))
+    }
+
+    /// A private in-memory database, for tests.
+    public convenience init() throws {
+        try self.init(writer: DatabaseQueue())
+    }
+
+    init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try SQLiteSchema.migrator.migrate(writer)
+    }
+
+    public func ping() async throws {
+        _ = try await writer.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+    }
+
+    /// Runs a write transaction, then wakes followers if it appended events.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database, inout EventAppender) throws -> T) async throws -> T {
+        let (value, lastSeq) = try await writer.write { db in
+            var appender = try EventAppender(db: db)
+            let value = try body(db, &appender)
+            return (value, appender.appendedAny ? appender.lastSeq : nil)
+        }
+        if let lastSeq { signal.notify(upTo: lastSeq) }
+        return value
+    }
+}
+
+/// Appends events inside one write transaction, continuing the sequence and the hash chain.
+struct EventAppender {
+    private(set) var lastSeq: Int64
+    private var lastHash: String
+    private(set) var appendedAny = false
+    private let db: Database
+
+    init(db: Database) throws {
+        self.db = db
+        if let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1") {
+            lastSeq = row["seq"]
+            lastHash = row["hash"]
+        } else {
+            lastSeq = 0
+            lastHash = EventHashing.genesis
+        }
+    }
+
+    @discardableResult
+    mutating func append(_ draft: EventDraft) throws -> Event {
+        let seq = lastSeq + 1
+        let hash = EventHashing.hash(previous: lastHash, seq: seq, draft: draft)
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO event (seq, at, type, complaintId, clusterId, incidentId, payload, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try statement.execute(arguments: [
+            seq, draft.at.millisecondsSince1970, draft.type.rawValue, draft.complaintId?.rawValue,
+            draft.clusterId?.rawValue, draft.incidentId?.rawValue, draft.payload, hash,
+        ])
+        lastSeq = seq
+        lastHash = hash
+        appendedAny = true
+        return Event(seq: seq, draft: draft, hash: hash)
+    }
+}

@@ -1,0 +1,61 @@
+import GRDB
+
+/// The SQLite schema, as append-only migrations. Never edit a shipped migration: add a new one.
+/// Instants are integer milliseconds since 1970 (UTC), the same as in PostgreSQL.
+enum SQLiteSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: complaints, events, tokens, checkpoints") { db in
+            try db.execute(sql: """
+                CREATE TABLE complaint (
+                    id INTEGER PRIMARY KEY,
+                    externalId TEXT NOT NULL UNIQUE,
+                    receivedAt INTEGER NOT NULL,
+                    channel TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    complainantName TEXT,
+                    complainantPhone TEXT,
+                    complainantEmail TEXT,
+                    product TEXT,
+                    departure TEXT,
+                    supplier TEXT,
+                    demand TEXT,
+                    clusterId INTEGER,
+                    storedAt INTEGER NOT NULL
+                );
+                CREATE INDEX complaint_received ON complaint(receivedAt DESC, id DESC);
+                CREATE INDEX complaint_product ON complaint(product, receivedAt DESC);
+                CREATE INDEX complaint_departure ON complaint(departure, receivedAt DESC);
+                CREATE INDEX complaint_cluster ON complaint(clusterId, receivedAt DESC);
+
+                CREATE TABLE event (
+                    seq INTEGER PRIMARY KEY,
+                    at INTEGER NOT NULL,
+                    type TEXT NOT NULL,
+                    complaintId INTEGER,
+                    clusterId INTEGER,
+                    incidentId INTEGER,
+                    payload TEXT NOT NULL,
+                    hash TEXT NOT NULL
+                );
+                CREATE INDEX event_complaint ON event(complaintId);
+
+                CREATE TABLE access_token (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    tokenHash TEXT NOT NULL UNIQUE,
+                    createdAt INTEGER NOT NULL,
+                    revokedAt INTEGER
+                );
+                CREATE UNIQUE INDEX access_token_live_name ON access_token(name) WHERE revokedAt IS NULL;
+
+                CREATE TABLE follower_checkpoint (
+                    follower TEXT PRIMARY KEY,
+                    seq INTEGER NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+}
