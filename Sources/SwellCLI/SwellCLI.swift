@@ -4,7 +4,8 @@ import ArgumentParser
 public struct SwellCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "swell",
-        abstract: "Group-incident crisis coordination: complaint intake, clustering, early warnings, playbooks.")
+        abstract: "Group-incident crisis coordination: complaint intake, clustering, early warnings, playbooks.",
+        subcommands: [ServeCommand.self, ImportCommand.self, TokenCommand.self, AuditCommand.self])
 
     public init() {}
 }

@@ -33,6 +33,8 @@ public protocol CaseStore: Sendable {
 
     /// Fails when the store cannot be reached.
     func ping() async throws
+    /// Flushes and closes the store; no call may follow.
+    func close() async throws
     /// Woken after each commit that appended events (in this process, and from others where the backend can).
     var signal: EventSignal { get }
 }

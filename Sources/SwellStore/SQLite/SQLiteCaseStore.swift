@@ -36,6 +36,15 @@ public final class SQLiteCaseStore: CaseStore {
         _ = try await writer.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
     }
 
+    public func close() async throws {
+        signal.finish()
+        if let pool = writer as? DatabasePool {
+            try pool.close()
+        } else if let queue = writer as? DatabaseQueue {
+            try queue.close()
+        }
+    }
+
     /// Runs a write transaction, then wakes followers if it appended events.
     func write<T: Sendable>(_ body: @escaping @Sendable (Database, inout EventAppender) throws -> T) async throws -> T {
         let (value, lastSeq) = try await writer.write { db in

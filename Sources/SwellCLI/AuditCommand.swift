@@ -1,0 +1,28 @@
+import ArgumentParser
+import SwellStore
+
+/// `swell audit verify`: walks the event log's hash chain and reports the first broken link.
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "Check the append-only record.", subcommands: [Verify.self])
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Verify the event log's hash chain.")
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let caseStore = try store.open()
+            let result = try await ChainVerifier.verify(caseStore) { checked in
+                if checked % 100_000 == 0 { Console.progress("verified \(checked) events") }
+            }
+            try await caseStore.close()
+            if let broken = result.firstBrokenSeq {
+                Console.error("")
+                print("BROKEN at event \(broken): \(result.problem ?? "")")
+                throw ExitCode(1)
+            }
+            Console.error("")
+            print("intact: \(result.eventsChecked) events")
+        }
+    }
+}

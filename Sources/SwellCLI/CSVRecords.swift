@@ -1,0 +1,88 @@
+import Foundation
+import SwellCore
+
+/// RFC 4180 CSV on top of a `LineReader`: quoted fields may hold commas, doubled quotes and line breaks.
+struct CSVRecords {
+    private var lines: LineReader
+
+    init(lines: LineReader) { self.lines = lines }
+
+    var bytesConsumed: Int64 { lines.bytesConsumed }
+
+    /// The next record's fields and the line it starts on; nil at the end.
+    mutating func next() throws -> (fields: [String], line: Int)? {
+        guard var data = try lines.next() else { return nil }
+        let startLine = lines.lineNumber
+        while Self.hasOpenQuote(data), let more = try lines.next() {
+            data.append(0x0A)
+            data.append(more)
+        }
+        return (Self.split(String(decoding: data, as: UTF8.self)), startLine)
+    }
+
+    func close() { lines.close() }
+
+    private static func hasOpenQuote(_ data: Data) -> Bool {
+        data.reduce(0) { $1 == 0x22 ? $0 + 1 : $0 } % 2 == 1
+    }
+
+    static func split(_ record: String) -> [String] {
+        var fields: [String] = []
+        var field = ""
+        var quoted = false
+        var iterator = record.makeIterator()
+        while let character = iterator.next() {
+            if quoted {
+                if character == "\"" {
+                    if let following = iterator.next() {
+                        if following == "\"" { field.append("\"") } else {
+                            quoted = false
+                            if following == "," { fields.append(field); field = "" } else { field.append(following) }
+                        }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.append(character)
+                }
+            } else if character == "\"" && field.isEmpty {
+                quoted = true
+            } else if character == "," {
+                fields.append(field)
+                field = ""
+            } else {
+                field.append(character)
+            }
+        }
+        fields.append(field)
+        return fields
+    }
+}
+
+/// Maps a CSV header (the contract's field names; `complainant.name` or just `name`) to submissions.
+struct CSVComplaintMapping {
+    private let index: [String: Int]
+
+    init(header: [String]) throws {
+        var index: [String: Int] = [:]
+        for (position, raw) in header.enumerated() {
+            let name = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\u{FEFF}", with: "")
+            index[name.hasPrefix("complainant.") ? String(name.dropFirst("complainant.".count)) : name] = position
+        }
+        let missing = ["externalId", "receivedAt", "channel", "text"].filter { index[$0] == nil }
+        guard missing.isEmpty else { throw ImportError.missingColumns(missing) }
+        self.index = index
+    }
+
+    func submission(_ fields: [String]) -> ComplaintSubmission {
+        func value(_ name: String) -> String? {
+            guard let position = index[name], position < fields.count, !fields[position].isEmpty else { return nil }
+            return fields[position]
+        }
+        let complainant = ComplainantSubmission(name: value("name"), phone: value("phone"), email: value("email"))
+        return ComplaintSubmission(
+            externalId: value("externalId"), receivedAt: value("receivedAt"), channel: value("channel"),
+            text: value("text"), complainant: complainant, product: value("product"), departure: value("departure"),
+            supplier: value("supplier"), demand: value("demand"))
+    }
+}

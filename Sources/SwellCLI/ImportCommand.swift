@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+
+/// `swell import FILE`: loads NDJSON or CSV complaints into the case store, with progress on stderr.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import complaints from NDJSON or CSV (header row with the contract's field names).",
+        discussion: """
+            Writes straight into the case store (the service may be running). Repeats of an externalId are \
+            counted as duplicates and stored once, so running the same import twice stores nothing new. \
+            Rejected lines go to the rejects file (NDJSON: line, reason, errors, input).
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "The file to import.") var file: String
+    @Option(help: "ndjson or csv (default: by the file's extension).") var format: String?
+    @Option(help: "Where to write rejected lines (default FILE.rejects.ndjson).") var rejects: String?
+    @Option(name: .customLong("batch-size"), help: "Complaints per transaction.") var batchSize = 1_000
+
+    func run() async throws {
+        let format = try ComplaintImporter.format(for: file, explicit: format)
+        let total = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int64) ?? nil
+        let caseStore = try store.open()
+        let rejectsPath = rejects ?? file + ".rejects.ndjson"
+        try? FileManager.default.removeItem(atPath: rejectsPath)
+        let started = Date()
+        let importer = ComplaintImporter(store: caseStore, batchSize: max(1, batchSize))
+        let summary = try await importer.run(path: file, format: format, rejectsPath: rejectsPath) { consumed in
+            Console.progress(ProgressBar.render(done: consumed, total: total ?? 0, started: started))
+        }
+        try await caseStore.close()
+        Console.error("")
+        print("stored \(summary.stored), duplicates \(summary.duplicates), rejected \(summary.rejected)")
+        if summary.rejected > 0 { print("rejected lines: \(rejectsPath)") }
+    }
+}
+
+/// A one-line text progress bar: `[#####-----]  52%  12.3 MB  4,100/s`.
+enum ProgressBar {
+    static func render(done: Int64, total: Int64, started: Date) -> String {
+        let fraction = total > 0 ? min(1, Double(done) / Double(total)) : 0
+        let filled = Int(fraction * 30)
+        let elapsed = max(0.001, Date().timeIntervalSince(started))
+        let megabytes = Double(done) / 1_048_576
+        return "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: 30 - filled) + "] "
+            + String(format: "%3.0f%%  %.1f MiB  %.1f MiB/s", fraction * 100, megabytes, megabytes / elapsed)
+    }
+}

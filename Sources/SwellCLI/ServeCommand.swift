@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import SwellCore
+import SwellServer
+import SwellStore
+
+/// `swell serve`: runs the HTTP API on the case store until SIGINT/SIGTERM, then shuts down gracefully
+/// (in-flight requests finish, background services stop, the database is closed).
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the Swell service.")
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "Address to listen on (env SWELL_HOST; default 127.0.0.1).") var host: String?
+    @Option(help: "Port to listen on (env SWELL_PORT; default 8080; 0 picks a free one).") var port: Int?
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error (env SWELL_LOG_LEVEL; default info).")
+    var logLevel: String?
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let level = Logger.Level(rawValue: logLevel ?? environment["SWELL_LOG_LEVEL"] ?? "info") ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "swell")
+        let configuration = ServerConfiguration(
+            host: host ?? environment["SWELL_HOST"] ?? "127.0.0.1",
+            port: try port ?? environment["SWELL_PORT"].map(Self.parsePort) ?? 8080)
+
+        let caseStore = try store.open()
+        logger.info("Case store open", metadata: ["store.path": "\(store.resolvedPath)"])
+        let firstAdminToken = try await Self.firstAdminToken(in: caseStore)
+
+        let app = buildApplication(
+            configuration: configuration,
+            environment: ServerEnvironment(store: caseStore, logger: logger),
+            onServerRunning: { port in
+                let url = "http://\(configuration.host):\(port)/"
+                var banner = "Swell is listening on \(url)\n"
+                if let firstAdminToken {
+                    banner += "First start: an admin token was created. It is shown only this once:\n  \(firstAdminToken)\n"
+                    banner += "Try: curl -H 'Authorization: Bearer \(firstAdminToken)' \(url)v1/complaints\n"
+                }
+                FileHandle.standardOutput.write(Data(banner.utf8))
+            })
+        let group = ServiceGroup(
+            configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        try await caseStore.close()
+        logger.info("Stopped; case store closed")
+    }
+
+    /// On an empty store (no token at all), creates an admin token and returns it so it can be printed once.
+    static func firstAdminToken(in store: any CaseStore) async throws -> String? {
+        guard try await store.tokens().isEmpty else { return nil }
+        return try await TokenIssuer.issue(name: "admin", role: .admin, in: store)
+    }
+
+    static func parsePort(_ text: String) throws -> Int {
+        guard let port = Int(text), (0...65535).contains(port) else {
+            throw ValidationError("SWELL_PORT must be a port number, not \(text)")
+        }
+        return port
+    }
+}

@@ -1,0 +1,31 @@
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import SwellStore
+
+/// The one seam that builds Swell's HTTP application; `swell serve` and the tests both call it.
+public func buildApplication(
+    configuration: ServerConfiguration, environment: ServerEnvironment, services: [any Service] = [],
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    let router = buildRouter(environment: environment)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "swell"),
+        services: services,
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+        logger: environment.logger)
+}
+
+/// Every route, behind the problem, logging and authentication middleware (in that order, outermost first).
+public func buildRouter(environment: ServerEnvironment) -> Router<SwellRequestContext> {
+    let router = Router(context: SwellRequestContext.self)
+    router.addMiddleware {
+        ProblemMiddleware()
+        LogRequestsMiddleware(.debug)
+        AuthenticationMiddleware(store: environment.store)
+    }
+    OperationsRoutes(environment: environment).register(on: router)
+    ComplaintRoutes(environment: environment).register(on: router.group("v1/complaints"))
+    return router
+}

@@ -1,0 +1,25 @@
+import Hummingbird
+import SwellCore
+import SwellStore
+
+/// Resolves `Authorization: Bearer <token>` to a caller. No header: the request goes on anonymous and each
+/// route decides (public routes need none). A header with an unknown or revoked token: 401 at once.
+struct AuthenticationMiddleware: RouterMiddleware {
+    let store: any CaseStore
+
+    func handle(
+        _ request: Request, context: SwellRequestContext,
+        next: (Request, SwellRequestContext) async throws -> Response
+    ) async throws -> Response {
+        guard let header = request.headers[.authorization] else { return try await next(request, context) }
+        guard header.count > 7, header.prefix(7).lowercased() == "bearer " else { throw Problem.unauthenticated }
+        let token = header.dropFirst(7).trimmingCharacters(in: .whitespaces)
+        guard let caller = try await store.caller(forTokenHash: EventHashing.tokenHash(token)) else {
+            throw Problem.unauthenticated
+        }
+        var context = context
+        context.caller = caller
+        context.logger[metadataKey: "caller"] = .string(caller.name)
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,220 @@
+/// The OpenAPI 3.1 description served at `/openapi.yaml`. A test fails when a route is registered but not
+/// described here. Kept in code (not a bundle resource) so the binary serves it wherever it is installed.
+enum OpenAPISpec {
+    static let yaml = """
+        openapi: 3.1.0
+        info:
+          title: Swell
+          version: 0.1.0
+          description: >
+            Group-complaint crisis coordination: complaint intake, clustering, early warnings, incidents that
+            follow a playbook, and a live feed. Every error is an RFC 9457 problem document
+            (application/problem+json) with a stable `type` (urn:swell:problem:<slug>).
+        servers:
+          - url: /
+        security:
+          - bearer: []
+        paths:
+          /healthz:
+            get:
+              summary: Liveness
+              security: []
+              responses:
+                '200': {description: The process is up., content: {application/json: {schema: {$ref: '#/components/schemas/Status'}}}}
+          /readyz:
+            get:
+              summary: Readiness (the case store answers)
+              security: []
+              responses:
+                '200': {description: Ready., content: {application/json: {schema: {$ref: '#/components/schemas/Status'}}}}
+                '503': {$ref: '#/components/responses/Problem'}
+          /openapi.yaml:
+            get:
+              summary: This document
+              security: []
+              responses:
+                '200': {description: The OpenAPI document., content: {application/yaml: {schema: {type: string}}}}
+          /v1/complaints:
+            post:
+              summary: Record one complaint
+              description: >
+                Idempotent by externalId: posting an externalId that is already stored returns the stored
+                complaint with 200 and stores nothing. Body at most 1 MiB. Unknown fields are ignored.
+                Roles admin, incident_manager, intake.
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: {$ref: '#/components/schemas/ComplaintIn'}
+              responses:
+                '201': {description: Stored., headers: {Location: {schema: {type: string}}}, content: {application/json: {schema: {$ref: '#/components/schemas/Complaint'}}}}
+                '200': {description: Already stored under this externalId; the stored complaint., content: {application/json: {schema: {$ref: '#/components/schemas/Complaint'}}}}
+                '400': {$ref: '#/components/responses/Problem'}
+                '401': {$ref: '#/components/responses/Problem'}
+                '403': {$ref: '#/components/responses/Problem'}
+                '413': {$ref: '#/components/responses/Problem'}
+                '422': {$ref: '#/components/responses/Problem'}
+            get:
+              summary: List complaints, newest first
+              description: Personal data only for admin, incident_manager and intake; masked for pr and executive.
+              parameters:
+                - {name: product, in: query, schema: {type: string}}
+                - {name: departure, in: query, schema: {type: string, format: date}}
+                - {name: channel, in: query, schema: {$ref: '#/components/schemas/Channel'}}
+                - {name: supplier, in: query, schema: {type: string}}
+                - {name: clusterId, in: query, schema: {type: integer, format: int64}}
+                - {name: receivedFrom, in: query, description: inclusive, schema: {type: string, format: date-time}}
+                - {name: receivedBefore, in: query, description: exclusive, schema: {type: string, format: date-time}}
+                - {name: cursor, in: query, description: nextCursor of the previous page, schema: {type: string}}
+                - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 500, default: 50}}
+              responses:
+                '200':
+                  description: One page.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [items]
+                        properties:
+                          items: {type: array, items: {$ref: '#/components/schemas/Complaint'}}
+                          nextCursor: {type: string, description: absent on the last page}
+                '400': {$ref: '#/components/responses/Problem'}
+                '401': {$ref: '#/components/responses/Problem'}
+          /v1/complaints/batch:
+            post:
+              summary: Record up to 10,000 complaints in one transaction
+              description: >
+                A JSON array of complaints, or NDJSON (one complaint per line). Body at most 64 MiB.
+                By default every valid item is stored and each invalid one reported with its index (and line,
+                for NDJSON); with atomic=true one invalid item rejects the whole batch (422) and nothing is stored.
+                Roles admin, incident_manager, intake.
+              parameters:
+                - {name: atomic, in: query, schema: {type: boolean, default: false}}
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: {type: array, maxItems: 10000, items: {$ref: '#/components/schemas/ComplaintIn'}}
+                  application/x-ndjson:
+                    schema: {type: string}
+              responses:
+                '200':
+                  description: Per-item results.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [created, duplicates, rejected, results]
+                        properties:
+                          created: {type: integer}
+                          duplicates: {type: integer}
+                          rejected: {type: integer}
+                          results:
+                            type: array
+                            items:
+                              type: object
+                              required: [index, status]
+                              properties:
+                                index: {type: integer}
+                                status: {type: string, enum: [created, duplicate, rejected]}
+                                id: {type: integer, format: int64}
+                                externalId: {type: string}
+                                errors: {type: array, items: {$ref: '#/components/schemas/FieldError'}}
+                '400': {$ref: '#/components/responses/Problem'}
+                '401': {$ref: '#/components/responses/Problem'}
+                '403': {$ref: '#/components/responses/Problem'}
+                '413': {$ref: '#/components/responses/Problem'}
+                '422': {$ref: '#/components/responses/Problem'}
+          /v1/complaints/{id}:
+            get:
+              summary: One complaint
+              parameters:
+                - {name: id, in: path, required: true, schema: {type: integer, format: int64}}
+              responses:
+                '200': {description: The complaint., content: {application/json: {schema: {$ref: '#/components/schemas/Complaint'}}}}
+                '401': {$ref: '#/components/responses/Problem'}
+                '404': {$ref: '#/components/responses/Problem'}
+        components:
+          securitySchemes:
+            bearer: {type: http, scheme: bearer}
+          responses:
+            Problem:
+              description: An RFC 9457 problem document.
+              content:
+                application/problem+json:
+                  schema: {$ref: '#/components/schemas/Problem'}
+          schemas:
+            Status:
+              type: object
+              properties: {status: {type: string}}
+            Channel:
+              type: string
+              enum: [hotline, web, email, letter, social, regulator, walk_in]
+            ComplaintIn:
+              type: object
+              required: [externalId, receivedAt, channel, text]
+              properties:
+                externalId: {type: string, maxLength: 200, description: idempotency key, unique per source}
+                receivedAt: {type: string, format: date-time, description: RFC 3339; at most 24 h after the server clock, not before 2000}
+                channel: {$ref: '#/components/schemas/Channel'}
+                text: {type: string, minLength: 1, maxLength: 20000}
+                complainant:
+                  type: object
+                  properties:
+                    name: {type: [string, 'null'], maxLength: 200}
+                    phone: {type: [string, 'null'], maxLength: 40}
+                    email: {type: [string, 'null'], maxLength: 254}
+                product: {type: [string, 'null'], maxLength: 200}
+                departure: {type: [string, 'null'], format: date}
+                supplier: {type: [string, 'null'], maxLength: 200}
+                demand: {type: [string, 'null'], maxLength: 2000}
+            Complaint:
+              type: object
+              required: [id, externalId, receivedAt, storedAt, channel, text]
+              properties:
+                id: {type: integer, format: int64}
+                externalId: {type: string}
+                receivedAt: {type: string, format: date-time}
+                storedAt: {type: string, format: date-time}
+                channel: {$ref: '#/components/schemas/Channel'}
+                text: {type: string, description: masked for pr and executive}
+                complainant:
+                  type: object
+                  description: only for admin, incident_manager and intake
+                  properties:
+                    name: {type: string}
+                    phone: {type: string}
+                    email: {type: string}
+                product: {type: string}
+                departure: {type: string, format: date}
+                supplier: {type: string}
+                demand: {type: string}
+                clusterId: {type: integer, format: int64, description: set once the detector has placed it}
+            FieldError:
+              type: object
+              required: [field, code, message]
+              properties:
+                field: {type: string}
+                code: {type: string}
+                message: {type: string}
+            Problem:
+              type: object
+              required: [type, title, status, detail]
+              properties:
+                type: {type: string}
+                title: {type: string}
+                status: {type: integer}
+                detail: {type: string}
+                field: {type: string}
+                instance: {type: string}
+                errors: {type: array, items: {$ref: '#/components/schemas/FieldError'}}
+                items:
+                  type: array
+                  items:
+                    type: object
+                    properties:
+                      index: {type: integer}
+                      line: {type: integer}
+                      errors: {type: array, items: {$ref: '#/components/schemas/FieldError'}}
+        """
+}

@@ -1,0 +1,103 @@
+import Foundation
+import SwellCore
+
+/// Splits a batch body into submissions: a JSON array of objects, or NDJSON (one object per line, blank
+/// lines skipped). An item that is not a valid complaint object is kept as an error with its index (and line),
+/// so one bad item never hides the good ones.
+enum BatchParser {
+    struct Item {
+        var index: Int
+        var line: Int?
+        var submission: Result<ComplaintSubmission, Problem>
+    }
+
+    static func parse(_ data: Data) throws(Problem) -> [Item] {
+        let firstByte = data.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
+        guard let firstByte else { throw Problem.malformedJSON("The batch is empty.") }
+        return firstByte == UInt8(ascii: "[") ? try parseArray(data) : try parseLines(data)
+    }
+
+    private static func parseArray(_ data: Data) throws(Problem) -> [Item] {
+        let slots = try RequestBody.decode([Slot].self, from: data)
+        try checkCount(slots.count)
+        return slots.enumerated().map { index, slot in Item(index: index, line: nil, submission: slot.result) }
+    }
+
+    private static func parseLines(_ data: Data) throws(Problem) -> [Item] {
+        var items: [Item] = []
+        var lineNumber = 0
+        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            guard line.contains(where: { !($0 == 0x20 || $0 == 0x0D || $0 == 0x09) }) else { continue }
+            let result: Result<ComplaintSubmission, Problem>
+            do {
+                result = .success(try RequestBody.decode(ComplaintSubmission.self, from: Data(line)))
+            } catch {
+                result = .failure(error)
+            }
+            items.append(Item(index: items.count, line: lineNumber, submission: result))
+            try checkCount(items.count)
+        }
+        return items
+    }
+
+    private static func checkCount(_ count: Int) throws(Problem) {
+        guard count <= IntakeLimits.maxBatchItems else {
+            throw Problem(
+                .contentTooLarge, "batch-too-large", title: "Too many items",
+                detail: "A batch holds at most \(IntakeLimits.maxBatchItems) complaints; split it.")
+        }
+    }
+
+    /// One array element, decoded on its own so that a wrong type in it does not fail the whole array.
+    private struct Slot: Decodable {
+        var result: Result<ComplaintSubmission, Problem>
+
+        init(from decoder: any Decoder) throws {
+            do {
+                result = .success(try ComplaintSubmission(from: decoder))
+            } catch let error as DecodingError {
+                result = .failure(RequestBody.problem(for: Self.relative(error, to: decoder.codingPath.count)))
+            }
+        }
+
+        /// Drops the array index from the error's path, so fields are named as in a single complaint.
+        static func relative(_ error: DecodingError, to depth: Int) -> DecodingError {
+            switch error {
+            case .typeMismatch(let type, let context):
+                .typeMismatch(type, trim(context, depth))
+            case .valueNotFound(let type, let context):
+                .valueNotFound(type, trim(context, depth))
+            case .keyNotFound(let key, let context):
+                .keyNotFound(key, trim(context, depth))
+            case .dataCorrupted(let context):
+                .dataCorrupted(trim(context, depth))
+            @unknown default:
+                error
+            }
+        }
+
+        static func trim(_ context: DecodingError.Context, _ depth: Int) -> DecodingError.Context {
+            let path = Array(context.codingPath.dropFirst(depth))
+            // An element that is not an object at all is reported on the element itself.
+            return DecodingError.Context(
+                codingPath: path.isEmpty ? [ElementKey()] : path, debugDescription: context.debugDescription,
+                underlyingError: context.underlyingError)
+        }
+    }
+
+    private struct ElementKey: CodingKey {
+        var stringValue = "item"
+        var intValue: Int? = nil
+        init() {}
+        init?(stringValue: String) { nil }
+        init?(intValue: Int) { nil }
+    }
+}
+
+extension Problem {
+    /// The field errors a problem carries, or one error describing it.
+    var fieldErrors: [FieldError] {
+        errors ?? [FieldError(field: field ?? "item", code: type.replacingOccurrences(of: "urn:swell:problem:", with: ""), message: detail)]
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Hummingbird
+import SwellCore
+import SwellStore
+
+/// `/v1/complaints`: intake (single and batch), read back, list.
+struct ComplaintRoutes {
+    let environment: ServerEnvironment
+
+    static let singleBodyLimit = 1 << 20
+    static let batchBodyLimit = 64 << 20
+
+    func register(on group: RouterGroup<SwellRequestContext>) {
+        group.post(use: create)
+        group.post("batch", use: createBatch)
+        group.get(use: list)
+        group.get("{id}", use: show)
+    }
+
+    /// POST /v1/complaints — stores one complaint: 201 when new, 200 with the stored one for a repeated externalId.
+    @Sendable func create(_ request: Request, context: SwellRequestContext) async throws -> JSONResponse<ComplaintView> {
+        let caller = try context.require(.submitComplaints)
+        let data = try await RequestBody.data(of: request, limit: Self.singleBodyLimit)
+        let submission = try RequestBody.decode(ComplaintSubmission.self, from: data)
+        let complaint = try ComplaintValidator.validate(submission, now: environment.now())
+            .mapError { Problem.validation($0.errors) }.get()
+        let outcome = try await environment.store.ingest([complaint], at: environment.now())[0]
+        context.logger.info(
+            "Complaint \(outcome.isCreated ? "stored" : "repeated")",
+            metadata: ["complaint.id": "\(outcome.complaint.id)", "complaint.externalId": "\(complaint.externalId)"])
+        return JSONResponse(
+            ComplaintView(outcome.complaint, for: caller.role), status: outcome.isCreated ? .created : .ok,
+            headers: [.location: "/v1/complaints/\(outcome.complaint.id)"])
+    }
+
+    /// POST /v1/complaints/batch[?atomic=true] — stores up to 10,000 complaints in one transaction.
+    @Sendable func createBatch(_ request: Request, context: SwellRequestContext) async throws -> JSONResponse<BatchResult> {
+        let caller = try context.require(.submitComplaints)
+        let atomic = try parseAtomic(request)
+        let data = try await RequestBody.data(of: request, limit: Self.batchBodyLimit)
+        let items = try BatchParser.parse(data)
+        let now = environment.now()
+
+        var valid: [(index: Int, complaint: NewComplaint)] = []
+        var rejected: [BatchItemProblem] = []
+        for item in items {
+            switch item.submission.flatMap({ submission in
+                ComplaintValidator.validate(submission, now: now).mapError { Problem.validation($0.errors) }
+            }) {
+            case .success(let complaint): valid.append((item.index, complaint))
+            case .failure(let problem):
+                rejected.append(BatchItemProblem(index: item.index, line: item.line, errors: problem.fieldErrors))
+            }
+        }
+        if atomic, !rejected.isEmpty {
+            throw Problem(
+                .unprocessableContent, "batch-rejected", title: "The batch was not stored",
+                detail: "\(rejected.count) of \(items.count) items are not valid; with atomic=true nothing was stored.",
+                items: rejected)
+        }
+
+        let outcomes = try await environment.store.ingest(valid.map(\.complaint), at: now)
+        var results = [BatchResult.ItemResult?](repeating: nil, count: items.count)
+        for (slot, outcome) in zip(valid, outcomes) {
+            results[slot.index] = .init(
+                index: slot.index, status: outcome.isCreated ? "created" : "duplicate", id: outcome.complaint.id,
+                externalId: outcome.complaint.content.externalId, errors: nil)
+        }
+        for problem in rejected {
+            results[problem.index] = .init(index: problem.index, status: "rejected", id: nil, externalId: nil, errors: problem.errors)
+        }
+        let created = outcomes.filter(\.isCreated).count
+        context.logger.info(
+            "Batch stored", metadata: ["batch.created": "\(created)", "batch.rejected": "\(rejected.count)", "caller": "\(caller.name)"])
+        return JSONResponse(BatchResult(
+            created: created, duplicates: outcomes.count - created, rejected: rejected.count,
+            results: results.compactMap { $0 }))
+    }
+
+    /// GET /v1/complaints/{id}
+    @Sendable func show(_ request: Request, context: SwellRequestContext) async throws -> JSONResponse<ComplaintView> {
+        let caller = try context.require(.readCases)
+        guard let raw = context.parameters.get("id"), let id = Int64(raw) else {
+            throw Problem.notFound("There is no complaint with that id.")
+        }
+        guard let complaint = try await environment.store.complaint(ComplaintID(id)) else {
+            throw Problem.notFound("There is no complaint \(id).")
+        }
+        return JSONResponse(ComplaintView(complaint, for: caller.role))
+    }
+
+    /// GET /v1/complaints — newest first, filtered, paged by an opaque cursor.
+    @Sendable func list(_ request: Request, context: SwellRequestContext) async throws -> JSONResponse<ComplaintList> {
+        let caller = try context.require(.readCases)
+        let query = try ComplaintQueryParser.parse(request.uri.queryParameters)
+        let page = try await environment.store.complaints(query)
+        return JSONResponse(ComplaintList(
+            items: page.items.map { ComplaintView($0, for: caller.role) }, nextCursor: page.next?.token))
+    }
+
+    private func parseAtomic(_ request: Request) throws -> Bool {
+        guard let value = request.uri.queryParameters["atomic"] else { return false }
+        switch value.lowercased() {
+        case "true", "1": return true
+        case "false", "0": return false
+        default: throw Problem.badParameter("atomic", "atomic must be true or false.")
+        }
+    }
+}
+
+struct BatchResult: Encodable, Sendable {
+    var created: Int
+    var duplicates: Int
+    var rejected: Int
+    var results: [ItemResult]
+
+    struct ItemResult: Encodable, Sendable {
+        var index: Int
+        /// created, duplicate or rejected
+        var status: String
+        var id: ComplaintID?
+        var externalId: String?
+        var errors: [FieldError]?
+    }
+}
+
+struct ComplaintList: Encodable, Sendable {
+    var items: [ComplaintView]
+    var nextCursor: String?
+}

@@ -1,0 +1,28 @@
+import Foundation
+import Logging
+import SwellStore
+
+/// Everything the server depends on, built once by the caller (CLI or test) and passed down explicitly.
+public struct ServerEnvironment: Sendable {
+    public var store: any CaseStore
+    /// The wall clock, used only at the edge (storedAt, validation of future dates). Tests pin it.
+    public var now: @Sendable () -> Date
+    public var logger: Logger
+
+    public init(store: any CaseStore, now: @escaping @Sendable () -> Date = { Date() }, logger: Logger) {
+        self.store = store
+        self.now = now
+        self.logger = logger
+    }
+}
+
+/// Where and how the HTTP server listens.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+
+    public init(host: String = "127.0.0.1", port: Int = 8080) {
+        self.host = host
+        self.port = port
+    }
+}

@@ -1,3 +1,0 @@
-import SwellCLI
-
-await SwellCommand.main()
