@@ -85,12 +85,15 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case corruptRow(table: String, detail: String)
     /// The store URL or path is not usable.
     case badLocation(String)
+    /// The store was closed (shutting down).
+    case closed
 
     public var description: String {
         switch self {
         case .tokenNameTaken(let name): "a live token named \(name) already exists"
         case .corruptRow(let table, let detail): "unreadable row in \(table): \(detail)"
         case .badLocation(let detail): detail
+        case .closed: "the case store is closed"
         }
     }
 }

@@ -1,11 +1,13 @@
 import Foundation
 import GRDB
 import SwellCore
+import Synchronization
 
 /// The embedded case store: one SQLite file in WAL mode (GRDB `DatabasePool`), or memory for tests.
 public final class SQLiteCaseStore: CaseStore {
     let writer: any DatabaseWriter
     public let signal = EventSignal()
+    private let closed = Mutex(false)
 
     /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
     public convenience init(path: String) throws {
@@ -33,10 +35,12 @@ public final class SQLiteCaseStore: CaseStore {
     }
 
     public func ping() async throws {
+        guard !closed.withLock({ $0 }) else { throw StoreError.closed }
         _ = try await writer.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
     }
 
     public func close() async throws {
+        guard !closed.withLock({ closed in defer { closed = true }; return closed }) else { return }
         signal.finish()
         if let pool = writer as? DatabasePool {
             try pool.close()

@@ -1,0 +1,99 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import SwellCore
+import Testing
+
+@testable import SwellServer
+
+@Suite struct AccessControlTests {
+    /// Every route × every role (and no token): the status each must get.
+    @Test func roleMatrix() async throws {
+        let app = try await TestApp()
+        try await app.run { client in
+            _ = try await client.post("/v1/complaints", as: .admin, json: complaintJSON("seed"), app: app)
+            let writers: Set<Role> = [.admin, .incidentManager, .intake]
+            for role in Role.allCases {
+                let post = try await client.post("/v1/complaints", as: role, json: complaintJSON("m-\(role.rawValue)"), app: app)
+                #expect(post.status == (writers.contains(role) ? .created : .forbidden), "POST as \(role)")
+                let batch = try await client.post("/v1/complaints/batch", as: role, json: "[\(complaintJSON("mb-\(role.rawValue)"))]", app: app)
+                #expect(batch.status == (writers.contains(role) ? .ok : .forbidden), "batch as \(role)")
+                #expect(try await client.get("/v1/complaints", as: role, app: app).status == .ok, "list as \(role)")
+                #expect(try await client.get("/v1/complaints/1", as: role, app: app).status == .ok, "get as \(role)")
+            }
+            for request in [("/v1/complaints", HTTPRequest.Method.get), ("/v1/complaints/1", .get), ("/v1/complaints", .post), ("/v1/complaints/batch", .post)] {
+                let anonymous = try await client.execute(uri: request.0, method: request.1, headers: [.contentType: "application/json"], body: ByteBuffer(string: "{}"))
+                #expect(anonymous.status == .unauthorized)
+                #expect(anonymous.problemType == "urn:swell:problem:unauthenticated")
+                #expect(anonymous.headers[.wwwAuthenticate] != nil)
+            }
+            let forged = try await client.execute(uri: "/v1/complaints", method: .get, headers: [.authorization: "Bearer swl_forged"])
+            #expect(forged.status == .unauthorized)
+            let wrongScheme = try await client.execute(uri: "/v1/complaints", method: .get, headers: [.authorization: "Basic abc"])
+            #expect(wrongScheme.status == .unauthorized)
+            for open in ["/healthz", "/readyz", "/openapi.yaml"] {
+                #expect(try await client.get(open, as: nil, app: app).status == .ok, "\(open)")
+            }
+        }
+    }
+
+    @Test func revokedTokensStopWorking() async throws {
+        let app = try await TestApp()
+        _ = try await app.store.revokeToken(named: Role.intake.rawValue, at: TestApp.now)
+        try await app.run { client in
+            let response = try await client.get("/v1/complaints", as: .intake, app: app)
+            #expect(response.status == .unauthorized)
+        }
+    }
+
+    @Test func personalDataOnlyForRolesThatNeedIt() async throws {
+        let app = try await TestApp()
+        let text = "导游强迫购物，我的电话13812345678，邮箱 zhang@example.com，身份证110101199003071234"
+        try await app.run { client in
+            _ = try await client.post("/v1/complaints", as: .intake, json: complaintJSON("p-1", text: text), app: app)
+            for role in Role.allCases {
+                for uri in ["/v1/complaints/1", "/v1/complaints"] {
+                    let response = try await client.get(uri, as: role, app: app)
+                    let body = String(buffer: response.body)
+                    if role.seesPersonalData {
+                        #expect(body.contains("张三") && body.contains("13812345678"), "\(role) \(uri)")
+                    } else {
+                        for secret in ["张三", "13812345678", "zhang@example.com", "110101199003071234", "complainant"] {
+                            #expect(!body.contains(secret), "\(role) \(uri) leaks \(secret)")
+                        }
+                        #expect(body.contains("导游强迫购物"))
+                    }
+                }
+            }
+        }
+    }
+}
+
+@Suite struct OperationsTests {
+    @Test func everyRouteIsInTheOpenAPIDocument() async throws {
+        let app = try await TestApp()
+        let router = buildRouter(environment: app.environment)
+        let documented = Set(OpenAPISpec.yaml.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("  /"), line.hasSuffix(":") else { return nil }
+            return String(line.dropFirst(2).dropLast())
+        })
+        for route in router.routes {
+            var path = route.path.description
+            if !path.hasPrefix("/") { path = "/" + path }
+            path = path.replacingOccurrences(of: ":id", with: "{id}")
+            #expect(documented.contains(path), "\(route.method) \(path) is not in openapi.yaml")
+        }
+        #expect(!router.routes.isEmpty)
+    }
+
+    @Test func readinessReflectsTheStore() async throws {
+        let app = try await TestApp()
+        try await app.run { client in
+            #expect(try await client.get("/readyz", as: nil, app: app).status == .ok)
+            try await app.store.close()
+            let down = try await client.get("/readyz", as: nil, app: app)
+            #expect(down.status == .serviceUnavailable)
+            #expect(down.problemType == "urn:swell:problem:not-ready")
+        }
+    }
+}

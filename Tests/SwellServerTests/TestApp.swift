@@ -1,0 +1,74 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import SwellCore
+import SwellStore
+import Testing
+
+@testable import SwellServer
+
+/// A Swell application on an in-memory store with one token per role and a pinned clock.
+struct TestApp {
+    static let now = RFC3339.parse("2026-07-02T00:00:00Z")!
+
+    let store: SQLiteCaseStore
+    let tokens: [Role: String]
+
+    init() async throws {
+        store = try SQLiteCaseStore()
+        var tokens: [Role: String] = [:]
+        for role in Role.allCases {
+            let token = "test-\(role.rawValue)"
+            _ = try await store.createToken(name: role.rawValue, role: role, tokenHash: EventHashing.tokenHash(token), at: Self.now)
+            tokens[role] = token
+        }
+        self.tokens = tokens
+    }
+
+    var environment: ServerEnvironment {
+        ServerEnvironment(store: store, now: { TestApp.now }, logger: Logger(label: "test"))
+    }
+
+    func run(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let app = buildApplication(configuration: .init(port: 0), environment: environment)
+        try await app.test(.router, body)
+    }
+
+    func headers(_ role: Role?, contentType: String = "application/json") -> HTTPFields {
+        var fields: HTTPFields = [.contentType: contentType]
+        if let role, let token = tokens[role] { fields[.authorization] = "Bearer \(token)" }
+        return fields
+    }
+}
+
+extension TestClientProtocol {
+    func post(_ uri: String, as role: Role? = .intake, json: String, contentType: String = "application/json", app: TestApp) async throws -> TestResponse {
+        try await execute(uri: uri, method: .post, headers: app.headers(role, contentType: contentType), body: ByteBuffer(string: json))
+    }
+
+    func get(_ uri: String, as role: Role? = .intake, app: TestApp) async throws -> TestResponse {
+        try await execute(uri: uri, method: .get, headers: app.headers(role))
+    }
+}
+
+extension TestResponse {
+    var json: [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any]) ?? [:]
+    }
+
+    var problemType: String? {
+        headers[.contentType] == "application/problem+json" ? json["type"] as? String : nil
+    }
+}
+
+func complaintJSON(
+    _ id: String, receivedAt: String = "2026-07-01T08:15:00Z", text: String = "酒店与合同不符，说好的四星变成了汽车旅馆",
+    extra: String = ""
+) -> String {
+    """
+    {"externalId":"\(id)","receivedAt":"\(receivedAt)","channel":"hotline","text":"\(text)",\
+    "complainant":{"name":"张三","phone":"13812345678","email":"zhang@example.com"},\
+    "product":"AU-8D-0612","departure":"2026-06-12","demand":"退还差价"\(extra)}
+    """
+}
