@@ -40,11 +40,12 @@ struct ServeCommand: AsyncParsableCommand {
             environment: ServerEnvironment(store: caseStore, logger: logger),
             onServerRunning: { port in
                 let url = "http://\(configuration.host):\(port)/"
-                var banner = "Swell is listening on \(url)\n"
+                var banner = ""
                 if let firstAdminToken {
                     banner += "First start: an admin token was created. It is shown only this once:\n  \(firstAdminToken)\n"
                     banner += "Try: curl -H 'Authorization: Bearer \(firstAdminToken)' \(url)v1/complaints\n"
                 }
+                banner += "Swell is listening on \(url)\n"
                 FileHandle.standardOutput.write(Data(banner.utf8))
             })
         let group = ServiceGroup(

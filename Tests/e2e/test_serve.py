@@ -1,0 +1,82 @@
+"""`swell serve` as an operator meets it: first-start token, graceful shutdown, the README tour."""
+import json
+import subprocess
+import threading
+
+import requests
+
+from swell_process import BINARY, SwellProcess
+
+
+def test_first_start_prints_url_and_admin_token_once(tmp_path):
+    db = str(tmp_path / "swell.sqlite")
+    first = SwellProcess(db).start()
+    assert first.token and first.token.startswith("swl_")
+    assert f"http://127.0.0.1:{first.port}/" in first.output
+    assert first.terminate() == 0
+
+    second = SwellProcess(db, token=first.token).start()
+    assert "admin token" not in second.output
+    assert requests.get(second.url + "/v1/complaints", headers=second.headers(), timeout=5).status_code == 200
+    # the token is stored only as a hash
+    with open(db, "rb") as f:
+        assert first.token.encode() not in f.read()
+    assert second.terminate() == 0
+
+
+def test_sigterm_lets_in_flight_requests_finish(tmp_path):
+    server = SwellProcess(str(tmp_path / "swell.sqlite")).start()
+    items = [{"externalId": f"g-{n}", "receivedAt": "2026-07-01T08:15:00Z", "channel": "web",
+              "text": "coach broke down for six hours " * 20} for n in range(10000)]
+    result = {}
+
+    def post():
+        result["response"] = requests.post(server.url + "/v1/complaints/batch", headers=server.headers(),
+                                           data=json.dumps(items), timeout=120)
+
+    poster = threading.Thread(target=post)
+    poster.start()
+    threading.Event().wait(0.3)
+    code = server.terminate()
+    poster.join()
+    assert code == 0
+    response = result["response"]
+    assert response.status_code == 200
+    assert response.json()["created"] == 10000
+
+
+def test_readme_tour(tmp_path):
+    server = SwellProcess(str(tmp_path / "swell.sqlite")).start()
+    try:
+        h = server.headers()
+        body = {"externalId": "hotline-2026-000123", "receivedAt": "2026-07-01T08:15:00Z", "channel": "hotline",
+                "text": "酒店与合同不符，说好的四星变成了汽车旅馆", "complainant": {"name": "张三", "phone": "13812345678"},
+                "product": "AU-8D-0612", "departure": "2026-06-12", "demand": "退还差价"}
+        created = requests.post(server.url + "/v1/complaints", headers=h, json=body, timeout=5)
+        assert created.status_code == 201
+        again = requests.post(server.url + "/v1/complaints", headers=h, json=body, timeout=5)
+        assert again.status_code == 200 and again.json()["id"] == created.json()["id"]
+        got = requests.get(server.url + f"/v1/complaints/{created.json()['id']}", headers=h, timeout=5)
+        assert got.json()["complainant"]["name"] == "张三"
+        listed = requests.get(server.url + "/v1/complaints?product=AU-8D-0612", headers=h, timeout=5)
+        assert len(listed.json()["items"]) == 1
+        bad = requests.post(server.url + "/v1/complaints", headers=h, json={"externalId": "x", "channel": "fax"}, timeout=5)
+        assert bad.status_code == 422
+        assert bad.headers["content-type"] == "application/problem+json"
+        assert {e["field"] for e in bad.json()["errors"]} == {"receivedAt", "channel", "text"}
+
+        # a PR token sees no personal data
+        pr = server.run_cli("token", "create", "--role", "pr", "--name", "pr-desk")
+        assert pr.returncode == 0, pr.stderr
+        pr_token = pr.stdout.strip()
+        masked = requests.get(server.url + f"/v1/complaints/{created.json()['id']}",
+                              headers={"Authorization": f"Bearer {pr_token}"}, timeout=5).json()
+        assert "complainant" not in masked
+    finally:
+        server.terminate()
+
+
+def test_help_lists_the_commands():
+    out = subprocess.run([BINARY, "--help"], capture_output=True, text=True).stdout
+    for command in ["serve", "import", "token", "audit"]:
+        assert command in out
