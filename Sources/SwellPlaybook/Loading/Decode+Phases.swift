@@ -1,0 +1,50 @@
+extension YAMLValue {
+    /// One entry of `phases`.
+    func decodePhase() throws(PlaybookLoadError) -> PlaybookPhase {
+        let fields = try mapping(allowed: ["id", "title", "tasks"])
+        let id = try fields.required("id").identifier()
+        var tasks: [PlaybookTask] = []
+        for entry in try fields.required("tasks").list(expected: "tasks") {
+            if let task = context.attempt({ () throws(PlaybookLoadError) in try entry.decodeTask(phaseId: id) }) {
+                tasks.append(task)
+            }
+        }
+        return PlaybookPhase(id: id, title: try fields.required("title").bilingual(), tasks: tasks)
+    }
+
+    /// One task; a task has either `due` or `repeat` (with an optional `from`).
+    private func decodeTask(phaseId: String) throws(PlaybookLoadError) -> PlaybookTask {
+        let fields = try mapping(allowed: ["id", "title", "owner", "due", "repeat", "from", "description"])
+        let timing: PlaybookTask.Timing
+        switch (fields.optional("due"), fields.optional("repeat")) {
+        case (let due?, nil):
+            if let from = fields.optional("from") {
+                throw from.error(.wrongShape(found: "\"from\" on a one-off task", expected: "\"from\" only with \"repeat\""))
+            }
+            timing = .once(try due.due())
+        case (nil, let recurrence?):
+            let start = try fields.optional("from")?.anchor() ?? .phaseStarted(phaseId)
+            timing = .recurring(try recurrence.recurrence(), from: start)
+        case (_?, let recurrence?):
+            throw recurrence.error(.wrongShape(found: "both \"due\" and \"repeat\"", expected: "one of them"))
+        case (nil, nil):
+            throw error(.missingField("due (or repeat)"))
+        }
+        return PlaybookTask(
+            id: try fields.required("id").identifier(),
+            title: try fields.required("title").bilingual(),
+            owner: try fields.required("owner").oneOf(PlaybookRole.self),
+            timing: timing,
+            description: try fields.optional("description")?.bilingual())
+    }
+
+    /// An id: lower-case letters, digits and underscores, starting with a letter.
+    func identifier() throws(PlaybookLoadError) -> String {
+        try parsed(expected: "an id of lower-case letters, digits and _ starting with a letter, e.g. notify_leadership") { raw in
+            guard let first = raw.first, first.isASCII, first.isLowercase,
+                  raw.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") })
+            else { return nil }
+            return raw
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/// One task template in a playbook phase.
+///
+/// A task is either one-off, with a ``due`` relative to an anchor, or recurring, with a
+/// ``recurrence`` starting from ``recurrenceStart``.
+public struct PlaybookTask: Sendable, Hashable {
+    /// Unique within the playbook, e.g. `notify_leadership`.
+    public let id: String
+    public let title: BilingualText
+    public let owner: PlaybookRole
+    /// The task's kind of timing.
+    public let timing: Timing
+    public let description: BilingualText?
+
+    /// When a task falls due.
+    public enum Timing: Sendable, Hashable {
+        /// Once, at a duration after an anchor.
+        case once(TaskDue)
+        /// Repeatedly, from an anchor onwards.
+        case recurring(TaskRecurrence, from: TaskAnchor)
+    }
+
+    public init(id: String, title: BilingualText, owner: PlaybookRole, timing: Timing, description: BilingualText? = nil) {
+        self.id = id
+        self.title = title
+        self.owner = owner
+        self.timing = timing
+        self.description = description
+    }
+
+    /// The anchor the task's timing depends on.
+    public var anchor: TaskAnchor {
+        switch timing {
+        case .once(let due): due.anchor
+        case .recurring(_, let from): from
+        }
+    }
+}
+
+/// A phase of the playbook: a titled group of tasks.
+public struct PlaybookPhase: Sendable, Hashable {
+    /// Unique within the playbook, e.g. `liaison`.
+    public let id: String
+    public let title: BilingualText
+    public let tasks: [PlaybookTask]
+
+    public init(id: String, title: BilingualText, tasks: [PlaybookTask]) {
+        self.id = id
+        self.title = title
+        self.tasks = tasks
+    }
+}
