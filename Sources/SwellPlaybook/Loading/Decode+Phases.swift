@@ -1,7 +1,13 @@
+/// The keys a phase and a task may have.
+enum PhaseKeys {
+    static let phase = ["id", "title", "tasks"]
+    static let task = ["id", "title", "owner", "due", "repeat", "from", "description"]
+}
+
 extension YAMLValue {
     /// One entry of `phases`.
     func decodePhase() throws(PlaybookLoadError) -> PlaybookPhase {
-        let fields = try mapping(allowed: ["id", "title", "tasks"])
+        let fields = try mapping(allowed: PhaseKeys.phase)
         let id = try fields.required("id").identifier()
         var tasks: [PlaybookTask] = []
         for entry in try fields.required("tasks").list(expected: "tasks") {
@@ -14,7 +20,7 @@ extension YAMLValue {
 
     /// One task; a task has either `due` or `repeat` (with an optional `from`).
     private func decodeTask(phaseId: String) throws(PlaybookLoadError) -> PlaybookTask {
-        let fields = try mapping(allowed: ["id", "title", "owner", "due", "repeat", "from", "description"])
+        let fields = try mapping(allowed: PhaseKeys.task)
         let timing: PlaybookTask.Timing
         switch (fields.optional("due"), fields.optional("repeat")) {
         case (let due?, nil):

@@ -6,10 +6,10 @@ extension PlaybookLoader {
         var taskLines: [String: Int?] = [:]
         var anchors: [(phase: String, value: YAMLValue)] = []
         for phase in phases {
-            guard let phaseFields = try? phase.mapping(allowed: ["id", "title", "tasks"]) else { continue }
+            guard let phaseFields = try? phase.mapping(allowed: PhaseKeys.phase) else { continue }
             noteId(phaseFields, seen: &phaseLines, context: context)
             for task in (try? phaseFields.optional("tasks")?.list(expected: "tasks")) ?? [] {
-                guard let fields = try? task.mapping(allowed: ["id", "title", "owner", "due", "repeat", "from", "description"])
+                guard let fields = try? task.mapping(allowed: PhaseKeys.task)
                 else { continue }
                 noteId(fields, seen: &taskLines, context: context)
                 for key in ["due", "from"] {
