@@ -51,4 +51,14 @@ struct DefaultPlaybookTests {
         #expect(try offer.evaluate(acceptedAt: instant("2026-11-23T02:00:00Z")).tierIndex == 0)
         #expect(try offer.evaluate(acceptedAt: instant("2026-11-23T02:00:01Z")).tierIndex == 1)
     }
+
+    @Test func theReadmeExampleLoads() throws {
+        let readme = try repositoryFile("playbooks/README.md")
+        let section = try #require(readme.range(of: "## A complete small playbook"))
+        let rest = readme[section.upperBound...]
+        let start = try #require(rest.range(of: "```yaml\n"))
+        let end = try #require(rest[start.upperBound...].range(of: "```"))
+        let playbook = try PlaybookLoader.load(yaml: String(rest[start.upperBound..<end.lowerBound]), file: "README.md")
+        #expect(playbook.name == "minimal")
+    }
 }

@@ -1,11 +1,16 @@
 import Foundation
 import SwellPlaybook
 
-/// The repository's default playbook text, found by walking up from this file.
+/// The repository's default playbook text.
 func defaultPlaybookYAML() throws -> String {
+    try repositoryFile("playbooks/group-complaint.yaml")
+}
+
+/// A file of the repository, found by walking up from this file.
+func repositoryFile(_ relativePath: String) throws -> String {
     var directory = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
     for _ in 0..<6 {
-        let candidate = directory.appendingPathComponent("playbooks/group-complaint.yaml")
+        let candidate = directory.appendingPathComponent(relativePath)
         if FileManager.default.fileExists(atPath: candidate.path) {
             return try String(contentsOf: candidate, encoding: .utf8)
         }
