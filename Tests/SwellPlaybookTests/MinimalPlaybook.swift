@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small valid playbook; tests replace one line to break it. Line numbers matter: the
 /// comment at the end of a line gives its number.
 let minimalPlaybookYAML = """

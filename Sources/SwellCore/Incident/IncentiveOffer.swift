@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A published settlement offer with tiered early-acceptance bonuses, tier ends already resolved
 /// to instants (the playbook's durations and calendar have done their work).

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// How an offer is being taken up at one instant: acceptances, payouts per tier, and how long
 /// the current tier still runs.

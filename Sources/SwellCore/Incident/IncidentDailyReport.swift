@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What the daily monitoring report is built from: plain values the store can hand over.
 public struct IncidentDailyReportInput: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Whether an incident task still needs doing.
 public enum IncidentTaskStatus: String, Sendable, Hashable, Codable, CaseIterable {

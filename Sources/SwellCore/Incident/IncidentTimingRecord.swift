@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The moments that measure how fast an incident was handled.
 public enum IncidentMilestone: String, Sendable, Hashable, Codable, CaseIterable {

@@ -1,3 +1,4 @@
+import Yams
 extension YAMLValue {
     /// The `incentives` section.
     func decodeIncentives() throws(PlaybookLoadError) -> IncentivePolicy {

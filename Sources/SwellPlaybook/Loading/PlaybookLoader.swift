@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Yams
 
 /// Turns playbook YAML into a ``Playbook``, or reports every problem with file, line and column.

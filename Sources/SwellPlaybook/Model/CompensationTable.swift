@@ -1,4 +1,3 @@
-import SwellCore
 
 /// What a complaint category is owed, by default after China's national tourism service-quality
 /// compensation standard (旅行社服务质量赔偿标准), plus an optional company uplift.

@@ -1,5 +1,5 @@
-import Foundation
-import SwellCore
+public import Foundation
+public import SwellCore
 
 /// Tiered early-acceptance incentives (奖励配合): accepting the settlement offer soon after it is
 /// published earns a bonus; the earlier tier pays more; after the last tier there is none.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A crisis playbook: how Swell warns, opens an incident, and which tasks, incentives and
 /// compensation follow. Loaded from YAML by ``PlaybookLoader``.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A concrete task of one incident, made from a playbook task template and the anchor instants.
 public struct PlannedTask: Sendable, Hashable {

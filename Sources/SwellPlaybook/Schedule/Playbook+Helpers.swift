@@ -1,5 +1,5 @@
-import Foundation
-import SwellCore
+public import Foundation
+public import SwellCore
 
 extension Playbook {
     /// The concrete incentive offer for a publication instant and a base settlement.

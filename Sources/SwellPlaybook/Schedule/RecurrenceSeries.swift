@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The due instants of a recurring task, one after another, from its start.
 ///

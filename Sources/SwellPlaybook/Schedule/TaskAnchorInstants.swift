@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The instants an incident has reached so far, which task deadlines count from.
 /// An anchor that has not happened yet is `nil` (or absent from ``phaseStarts``).

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Turns a playbook's task templates into the concrete tasks of one incident.
 ///

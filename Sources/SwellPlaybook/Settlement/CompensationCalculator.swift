@@ -1,4 +1,4 @@
-import SwellCore
+public import SwellCore
 
 /// The facts of one complainant's case that the compensation rules need.
 public struct CompensationCase: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Which days are working days, in the playbook's time zone.
 ///

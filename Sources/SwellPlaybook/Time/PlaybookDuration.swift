@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A length of time written with a unit in a playbook: `30m`, `1h`, `48h`, `30d`, `2w`, `5wd`.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A calendar date without a time zone, as written in a playbook: `2026-10-01`.
 public struct PlaybookLocalDate: Sendable, Hashable, Comparable, CustomStringConvertible {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A local clock time of day, as written in a playbook: `18:00`.
 public struct PlaybookLocalTime: Sendable, Hashable, Comparable, CustomStringConvertible {
