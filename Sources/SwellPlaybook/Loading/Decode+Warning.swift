@@ -7,7 +7,7 @@ extension YAMLValue {
             let window = try entry.mapping(allowed: ["complaints", "window"])
             slowWindows.append(WarningRules.Window(
                 complaints: try window.required("complaints").integer(in: 2...100_000),
-                window: try window.required("window").duration()))
+                window: try window.required("window").windowDuration()))
         }
         var levels: [WarningRules.LevelRule] = []
         for entry in try fields.optional("levels")?.list(expected: "level rules") ?? [] {
@@ -15,7 +15,7 @@ extension YAMLValue {
         }
         return WarningRules(
             minComplaints: try fields.required("minComplaints").integer(in: 2...100_000),
-            window: try fields.required("window").duration(),
+            window: try fields.required("window").windowDuration(),
             slowWindows: slowWindows,
             growth: try fields.optional("growth")?.decodeGrowth(),
             levels: levels)
@@ -25,8 +25,8 @@ extension YAMLValue {
         let fields = try mapping(allowed: ["factor", "window", "baseline", "minComplaints"])
         return WarningRules.Growth(
             factor: try fields.required("factor").number(in: 1...1000),
-            window: try fields.required("window").duration(),
-            baseline: try fields.required("baseline").duration(),
+            window: try fields.required("window").windowDuration(),
+            baseline: try fields.required("baseline").windowDuration(),
             minComplaints: try fields.optional("minComplaints")?.integer(in: 1...100_000) ?? 1)
     }
 

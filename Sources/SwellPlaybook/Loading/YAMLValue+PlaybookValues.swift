@@ -13,6 +13,16 @@ extension YAMLValue {
         }
     }
 
+    /// A look-back window: a duration in m, h, d or w (not working days).
+    func windowDuration() throws(PlaybookLoadError) -> PlaybookDuration {
+        let window = try duration()
+        guard window.unit != .workingDays, window.amount > 0 else {
+            throw error(.invalidValue(window.description, reason: "a window is elapsed time",
+                                      expected: "a positive duration in m, h, d or w (e.g. 48h, 4d)"))
+        }
+        return window
+    }
+
     /// `{zh: …, en: …}`.
     func bilingual() throws(PlaybookLoadError) -> BilingualText {
         let fields = try mapping(allowed: ["zh", "en"])

@@ -4,7 +4,7 @@
 /// Counts are of distinct complainants (one person complaining twice counts once).
 public struct WarningRules: Sendable, Equatable {
     /// A count threshold over a sliding window: `complaints` or more within `window`.
-    public struct Window: Sendable, Equatable {
+    public struct Window: Sendable, Hashable {
         public let complaints: Int
         public let window: PlaybookDuration
 
