@@ -44,6 +44,18 @@ struct PlaybookLoaderErrorTests {
         #expect(error.problem == .unknownKey("dailyReports", allowed: PlaybookLoader.topLevelKeys, suggestion: "dailyReport"))
     }
 
+    @Test func anUnknownTopLevelKeyDoesNotHideOtherSections() {
+        let yaml = minimalPlaybook(replacingLine: 5, with: "  window: 48").replacingOccurrences(of: "autoOpen:", with: "autoOpn:")
+        let errors = loadErrors(yaml)
+        #expect(errors.map(\.line) == [5, 6])
+        #expect(errors.last?.problem == .unknownKey("autoOpn", allowed: PlaybookLoader.topLevelKeys, suggestion: "autoOpen"))
+    }
+
+    @Test func aMisspeltSectionIsStillChecked() {
+        let yaml = minimalPlaybook(replacingLine: 7, with: "  atLevel: purple").replacingOccurrences(of: "autoOpen:", with: "autoOpn:")
+        #expect(loadErrors(yaml).map(\.line) == [6, 7])
+    }
+
     @Test func unknownRoleListsTheRoles() throws {
         let error = try #require(loadErrors(minimalPlaybook(replacingLine: 14, with: "        owner: manager")).first)
         #expect(error.line == 14)

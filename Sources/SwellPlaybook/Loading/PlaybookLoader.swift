@@ -50,7 +50,7 @@ public enum PlaybookLoader {
     /// Decodes each section on its own, so that problems in several sections are all reported.
     private static func decodePlaybook(_ document: YAMLValue) throws(PlaybookLoadError) -> Playbook? {
         let context = document.context
-        let fields = try document.mapping(allowed: topLevelKeys)
+        let fields = try document.mapping(allowed: topLevelKeys, unknownKeys: .recordAndSkip)
         func section<T>(_ key: String, _ decode: (YAMLValue) throws(PlaybookLoadError) -> T) -> T? {
             context.attempt { () throws(PlaybookLoadError) in try decode(try fields.required(key)) }
         }

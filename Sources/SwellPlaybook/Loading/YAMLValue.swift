@@ -33,19 +33,42 @@ struct YAMLValue {
         return node.null != nil
     }
 
+    /// What to do with a key the format does not have.
+    enum UnknownKeys {
+        /// Fail this mapping: its other errors could be consequences of the typo.
+        case fail
+        /// Record the error and go on (for the document root, so that the sections are still
+        /// checked). A misspelt key with a clear suggestion is read as the key it resembles,
+        /// so its content is checked too and no "missing key" error follows the typo.
+        case recordAndSkip
+    }
+
     /// This node as a mapping whose keys must all be in `allowed`.
-    func mapping(allowed: [String]) throws(PlaybookLoadError) -> YAMLMapping {
+    func mapping(allowed: [String], unknownKeys: UnknownKeys = .fail) throws(PlaybookLoadError) -> YAMLMapping {
         guard let mapping = node.mapping else {
             throw error(.wrongShape(found: shapeName, expected: "a mapping with keys \(allowed.joined(separator: ", "))"))
         }
         var entries: [(key: String, value: YAMLValue)] = []
+        var misspelt: [(key: String, value: YAMLValue)] = []
         for (keyNode, valueNode) in mapping {
             let key = keyNode.scalar?.string ?? ""
             let keyValue = YAMLValue(node: keyNode, path: path, context: context)
             guard allowed.contains(key) else {
-                throw keyValue.error(.unknownKey(key, allowed: allowed, suggestion: closestMatch(to: key, in: allowed)))
+                let unknown = keyValue.error(.unknownKey(key, allowed: allowed, suggestion: closestMatch(to: key, in: allowed)))
+                switch unknownKeys {
+                case .fail: throw unknown
+                case .recordAndSkip:
+                    context.record(unknown)
+                    if let suggestion = closestMatch(to: key, in: allowed) {
+                        misspelt.append((suggestion, YAMLValue(node: valueNode, path: joined(path, suggestion), context: context)))
+                    }
+                    continue
+                }
             }
             entries.append((key, YAMLValue(node: valueNode, path: joined(path, key), context: context)))
+        }
+        for guess in misspelt where !entries.contains(where: { $0.key == guess.key }) {
+            entries.append(guess)
         }
         return YAMLMapping(owner: self, entries: entries)
     }
