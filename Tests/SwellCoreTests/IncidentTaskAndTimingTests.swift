@@ -39,3 +39,17 @@ struct IncidentTaskAndTimingTests {
         #expect(record.recording(.firstReply, at: late) == record)
     }
 }
+
+@Suite("Incident values encode as plain JSON")
+struct IncidentCodingTests {
+    @Test func timingRecordEncodesAsAnObjectKeyedByMilestone() throws {
+        let record = IncidentTimingRecord().recording(.firstReply, at: Date(timeIntervalSince1970: 0))
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        let json = String(decoding: try encoder.encode(record), as: UTF8.self)
+        #expect(json == #"{"instants":{"first_reply":"1970-01-01T00:00:00Z"}}"#)
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        #expect(try decoder.decode(IncidentTimingRecord.self, from: Data(json.utf8)) == record)
+    }
+}

@@ -5,6 +5,7 @@ public import Foundation
 public struct IncentiveOffer: Sendable, Hashable, Codable {
     /// One bonus tier: acceptances at or before ``endsAt`` (and after the previous tier) earn it.
     public struct Tier: Sendable, Hashable, Codable {
+        /// The last instant of the tier, included.
         public let endsAt: Date
         /// Bonus as a share of the base, in basis points (10% = 1000).
         public let percentBasisPoints: Int

@@ -2,9 +2,9 @@ public import Foundation
 
 /// How an offer is being taken up at one instant: acceptances, payouts per tier, and how long
 /// the current tier still runs.
-public struct IncentiveTotals: Sendable, Hashable {
+public struct IncentiveTotals: Sendable, Hashable, Codable {
     /// Acceptances and money in one tier (or after every tier, when ``tierIndex`` is `nil`).
-    public struct TierTotal: Sendable, Hashable {
+    public struct TierTotal: Sendable, Hashable, Codable {
         public let tierIndex: Int?
         public let accepted: Int
         public let bonus: SettlementMoney

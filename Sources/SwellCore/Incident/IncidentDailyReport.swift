@@ -1,10 +1,10 @@
 public import Foundation
 
 /// What the daily monitoring report is built from: plain values the store can hand over.
-public struct IncidentDailyReportInput: Sendable, Hashable {
+public struct IncidentDailyReportInput: Sendable, Hashable, Codable {
     /// One complaint of the incident: when it came in and through which channel
     /// (`hotline`, `web`, `email`, `letter`, `social`, `regulator`, `walk_in`).
-    public struct ComplaintArrival: Sendable, Hashable {
+    public struct ComplaintArrival: Sendable, Hashable, Codable {
         public let receivedAt: Date
         public let channel: String
 
@@ -15,7 +15,7 @@ public struct IncidentDailyReportInput: Sendable, Hashable {
     }
 
     /// One contact with the media, logged by PR; `negative` when the coverage or tone is hostile.
-    public struct MediaContact: Sendable, Hashable {
+    public struct MediaContact: Sendable, Hashable, Codable {
         public let at: Date
         public let negative: Bool
 
@@ -26,7 +26,7 @@ public struct IncidentDailyReportInput: Sendable, Hashable {
     }
 
     /// One task of the incident as it stands.
-    public struct TaskSnapshot: Sendable, Hashable {
+    public struct TaskSnapshot: Sendable, Hashable, Codable {
         public let id: String
         public let status: IncidentTaskStatus
         public let dueAt: Date
@@ -70,9 +70,9 @@ public enum IncidentTrend: String, Sendable, Hashable, Codable {
 }
 
 /// The daily monitoring report (监控事态发展): complaint counts and media trend for one day.
-public struct IncidentDailyReport: Sendable, Hashable {
+public struct IncidentDailyReport: Sendable, Hashable, Codable {
     /// Complaints through one channel in the period.
-    public struct ChannelCount: Sendable, Hashable {
+    public struct ChannelCount: Sendable, Hashable, Codable {
         public let channel: String
         public let count: Int
     }

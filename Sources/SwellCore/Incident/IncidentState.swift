@@ -50,7 +50,9 @@ public enum IncidentState: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// An allowed change of state.
 public struct IncidentTransition: Sendable, Hashable, Codable {
+    /// The state before.
     public let from: IncidentState
+    /// The state after.
     public let to: IncidentState
 
     /// Whether this goes back along the usual path (e.g. monitoring → responding).

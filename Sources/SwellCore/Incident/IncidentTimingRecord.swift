@@ -1,7 +1,7 @@
 public import Foundation
 
 /// The moments that measure how fast an incident was handled.
-public enum IncidentMilestone: String, Sendable, Hashable, Codable, CaseIterable {
+public enum IncidentMilestone: String, Sendable, Hashable, Codable, CodingKeyRepresentable, CaseIterable {
     case firstComplaint = "first_complaint"
     case warningRaised = "warning_raised"
     case opened

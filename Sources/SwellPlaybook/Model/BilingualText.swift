@@ -1,5 +1,5 @@
 /// A text written in Chinese and English, as playbook titles are: `{zh: 通知领导, en: Notify leadership}`.
-public struct BilingualText: Sendable, Hashable {
+public struct BilingualText: Sendable, Hashable, Codable {
     /// Simplified Chinese.
     public let zh: String
     /// English.

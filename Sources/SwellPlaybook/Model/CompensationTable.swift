@@ -34,8 +34,11 @@ public struct CompensationRule: Sendable, Equatable {
 
     /// A penalty: a share of a base, once or per occurrence.
     public struct Penalty: Sendable, Equatable {
+        /// The share, in basis points (20% = 2000).
         public let basisPoints: Int
+        /// What the share is taken of.
         public let of: Base
+        /// Whether the penalty is owed once per occurrence (e.g. per shopping stop).
         public let perOccurrence: Bool
 
         public init(basisPoints: Int, of base: Base, perOccurrence: Bool = false) {

@@ -3,7 +3,9 @@ public import Foundation
 /// A crisis playbook: how Swell warns, opens an incident, and which tasks, incentives and
 /// compensation follow. Loaded from YAML by ``PlaybookLoader``.
 public struct Playbook: Sendable, Equatable {
+    /// The playbook's name, e.g. `group-complaint`.
     public let name: String
+    /// Bumped whenever the playbook changes; incidents record the version they followed.
     public let version: String
     /// Working days and the time zone local times are read in.
     public let calendar: PlaybookCalendar

@@ -1,6 +1,6 @@
 /// The four early-warning levels, from blue (level IV, lowest) to red (level I, highest),
 /// as in China's public-emergency warning scale.
-public enum PlaybookWarningLevel: String, Sendable, Hashable, CaseIterable, Comparable {
+public enum PlaybookWarningLevel: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     case blue, yellow, orange, red
 
     /// The national scale's roman numeral: blue IV … red I.

@@ -1,7 +1,7 @@
 public import Foundation
 
 /// A concrete task of one incident, made from a playbook task template and the anchor instants.
-public struct PlannedTask: Sendable, Hashable {
+public struct PlannedTask: Sendable, Hashable, Codable {
     /// Stable identity within the incident: the task id, and `#n` for the n-th occurrence of a
     /// recurring task (`daily_report#3`). Store it to keep generation idempotent.
     public let key: String
