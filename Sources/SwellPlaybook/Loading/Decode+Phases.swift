@@ -1,6 +1,8 @@
+import SwellCore
+
 /// The keys a phase and a task may have.
 enum PhaseKeys {
-    static let phase = ["id", "title", "tasks"]
+    static let phase = ["id", "title", "startsWhen", "tasks"]
     static let task = ["id", "title", "owner", "due", "repeat", "from", "description"]
 }
 
@@ -15,7 +17,9 @@ extension YAMLValue {
                 tasks.append(task)
             }
         }
-        return PlaybookPhase(id: id, title: try fields.required("title").bilingual(), tasks: tasks)
+        return PlaybookPhase(
+            id: id, title: try fields.required("title").bilingual(), tasks: tasks,
+            startsWhen: try fields.optional("startsWhen")?.oneOf(IncidentState.self))
     }
 
     /// One task; a task has either `due` or `repeat` (with an optional `from`).

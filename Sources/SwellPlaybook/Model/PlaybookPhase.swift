@@ -1,3 +1,5 @@
+public import SwellCore
+
 /// One task template in a playbook phase.
 ///
 /// A task is either one-off, with a ``due`` relative to an anchor, or recurring, with a
@@ -42,10 +44,14 @@ public struct PlaybookPhase: Sendable, Hashable {
     public let id: String
     public let title: BilingualText
     public let tasks: [PlaybookTask]
+    /// The incident state that starts this phase (see ``Playbook/phaseStarts(history:)``);
+    /// `nil` when the phase is started by hand.
+    public let startsWhen: IncidentState?
 
-    public init(id: String, title: BilingualText, tasks: [PlaybookTask]) {
+    public init(id: String, title: BilingualText, tasks: [PlaybookTask], startsWhen: IncidentState? = nil) {
         self.id = id
         self.title = title
         self.tasks = tasks
+        self.startsWhen = startsWhen
     }
 }
