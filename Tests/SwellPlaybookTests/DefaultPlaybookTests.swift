@@ -62,4 +62,10 @@ struct DefaultPlaybookTests {
         let playbook = try PlaybookLoader.load(yaml: String(rest[start.upperBound..<end.lowerBound]), file: "README.md")
         #expect(playbook.name == "minimal")
     }
+
+    @Test func summaryLine() throws {
+        let summary = try defaultPlaybook().summary
+        #expect(summary.hasPrefix("group-complaint v1 (Asia/Shanghai): 5 phases, "))
+        #expect(summary.hasSuffix("2 incentive tiers, 9 compensation categories, auto-open at orange"))
+    }
 }

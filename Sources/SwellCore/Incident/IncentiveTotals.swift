@@ -17,9 +17,9 @@ public struct IncentiveTotals: Sendable, Hashable, Codable {
     public let accepted: Int
     /// One entry per tier in order, then one for acceptances after every tier.
     public let byTier: [TierTotal]
-    /// The tier an acceptance now would fall in; `nil` after the last tier.
+    /// The tier an acceptance now would fall in; `nil` before publication and after the last tier.
     public let currentTierIndex: Int?
-    /// Seconds until the current tier ends; `nil` after the last tier.
+    /// Seconds until the current tier ends; `nil` before publication and after the last tier.
     public let timeUntilCurrentTierEnds: TimeInterval?
 
     /// Accepted ÷ eligible; `nil` when nobody is eligible.
@@ -67,7 +67,7 @@ extension IncentiveOffer {
             eligible: eligible,
             accepted: counted.count,
             byTier: byTier,
-            currentTierIndex: now >= publishedAt ? tierIndex(at: now) : 0,
+            currentTierIndex: now >= publishedAt ? tierIndex(at: now) : nil,
             timeUntilCurrentTierEnds: timeUntilCurrentTierEnds(at: now))
     }
 }
