@@ -55,17 +55,25 @@ struct PlaybookLoaderValueTests {
         let working = minimalPlaybook(replacingLine: 22, with: "        repeat: every working day at 9:30")
         let task = try #require(try load(working).phases.last?.tasks.first)
         #expect(task.timing == .recurring(.workingDays(at: try #require(PlaybookLocalTime(hour: 9, minute: 30))),
-                                          from: .phaseStarted("monitoring")))
-        let interval = minimalPlaybook(replacingLine: 22, with: "        repeat: every 12h\n        from: offer_published")
+                                          from: .phaseStarted("monitoring"), until: nil))
+        let interval = minimalPlaybook(replacingLine: 22, with: "        repeat: every 12h\n        from: offer_published\n        until: phase_started:early_warning")
         let every = try #require(try load(interval).phases.last?.tasks.first)
-        #expect(every.timing == .recurring(.interval(try PlaybookDuration(parsing: "12h")), from: .offerPublished))
+        #expect(every.timing == .recurring(.interval(try PlaybookDuration(parsing: "12h")), from: .offerPublished,
+                                           until: .phaseStarted("early_warning")))
         #expect(loadErrors(minimalPlaybook(replacingLine: 22, with: "        repeat: every 2wd")).first?.line == 22)
         #expect(loadErrors(minimalPlaybook(replacingLine: 22, with: "        repeat: every 0h")).first?.line == 22)
     }
 
-    @Test func fromIsOnlyForRecurringTasks() {
-        let yaml = minimalPlaybook(replacingLine: 15, with: "        due: 1h after warning\n        from: warning")
-        #expect(loadErrors(yaml).first?.line == 16)
+    @Test func fromAndUntilAreOnlyForRecurringTasks() {
+        let from = minimalPlaybook(replacingLine: 15, with: "        due: 1h after warning\n        from: warning")
+        #expect(loadErrors(from).first?.line == 16)
+        let until = minimalPlaybook(replacingLine: 15, with: "        due: 1h after warning\n        until: warning")
+        #expect(loadErrors(until).first?.line == 16)
+    }
+
+    @Test func untilMustNameAKnownPhase() {
+        let yaml = minimalPlaybook(replacingLine: 22, with: "        repeat: every day at 18:00\n        until: phase_started:closing")
+        #expect(loadErrors(yaml).first?.problem == .unknownPhase("closing", known: ["early_warning", "monitoring"]))
     }
 
     @Test func autoOpenCanBeNever() throws {

@@ -64,6 +64,17 @@ struct TaskScheduleTests {
         #expect(nextDay.newTasks.filter { $0.taskId == "daily_report" }.map(\.key) == ["daily_report#5"])
     }
 
+    @Test func recurrenceStopsOpeningAfterItsUntilAnchor() throws {
+        let schedule = TaskSchedule(playbook: try defaultPlaybook())
+        var closing = anchors
+        closing.phaseStarts["close"] = instant("2026-11-21T12:00:00Z")  // Saturday 20:00 Shanghai
+        let plan = schedule.plan(anchors: closing, existingKeys: [], now: instant("2026-11-25T12:00:00Z"))
+        let daily = plan.newTasks.filter { $0.taskId == "daily_report" }
+        // Friday 18:00 and Saturday 18:00 were due; Sunday's window opened Saturday 18:00, before
+        // the close phase started; nothing after.
+        #expect(daily.map(\.key) == ["daily_report#1", "daily_report#2", "daily_report#3"])
+    }
+
     @Test func workingDayAndIntervalRecurrences() throws {
         let calendar = shanghaiCalendar()
         let friday = instant("2026-11-20T11:00:00Z")  // Friday 19:00 Shanghai

@@ -3,7 +3,7 @@ import SwellCore
 /// The keys a phase and a task may have.
 enum PhaseKeys {
     static let phase = ["id", "title", "startsWhen", "tasks"]
-    static let task = ["id", "title", "owner", "due", "repeat", "from", "description"]
+    static let task = ["id", "title", "owner", "due", "repeat", "from", "until", "description"]
 }
 
 extension YAMLValue {
@@ -28,13 +28,15 @@ extension YAMLValue {
         let timing: PlaybookTask.Timing
         switch (fields.optional("due"), fields.optional("repeat")) {
         case (let due?, nil):
-            if let from = fields.optional("from") {
-                throw from.error(.wrongShape(found: "\"from\" on a one-off task", expected: "\"from\" only with \"repeat\""))
+            for key in ["from", "until"] {
+                if let misplaced = fields.optional(key) {
+                    throw misplaced.error(.wrongShape(found: "\"\(key)\" on a one-off task", expected: "\"\(key)\" only with \"repeat\""))
+                }
             }
             timing = .once(try due.due())
         case (nil, let recurrence?):
             let start = try fields.optional("from")?.anchor() ?? .phaseStarted(phaseId)
-            timing = .recurring(try recurrence.recurrence(), from: start)
+            timing = .recurring(try recurrence.recurrence(), from: start, until: try fields.optional("until")?.anchor())
         case (_?, let recurrence?):
             throw recurrence.error(.wrongShape(found: "both \"due\" and \"repeat\"", expected: "one of them"))
         case (nil, nil):

@@ -12,7 +12,7 @@ extension PlaybookLoader {
                 guard let fields = try? task.mapping(allowed: PhaseKeys.task)
                 else { continue }
                 noteId(fields, seen: &taskLines, context: context)
-                for key in ["due", "from"] {
+                for key in ["due", "from", "until"] {
                     if let value = fields.optional(key), let phaseId = referencedPhase(value) {
                         anchors.append((phaseId, value))
                     }

@@ -30,7 +30,7 @@ extension Playbook {
         }
         let reportTaskExists = tasks.contains { _, task in
             switch task.timing {
-            case .recurring(.daily(let time), _), .recurring(.workingDays(let time), _): time == dailyReportAt
+            case .recurring(.daily(let time), _, _), .recurring(.workingDays(let time), _, _): time == dailyReportAt
             default: false
             }
         }

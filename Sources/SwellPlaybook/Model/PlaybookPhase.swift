@@ -2,8 +2,8 @@ public import SwellCore
 
 /// One task template in a playbook phase.
 ///
-/// A task is either one-off, with a ``due`` relative to an anchor, or recurring, with a
-/// ``recurrence`` starting from ``recurrenceStart``.
+/// A task is either one-off, due a duration after an anchor, or recurring from an anchor
+/// (see ``Timing``).
 public struct PlaybookTask: Sendable, Hashable {
     /// Unique within the playbook, e.g. `notify_leadership`.
     public let id: String
@@ -17,8 +17,9 @@ public struct PlaybookTask: Sendable, Hashable {
     public enum Timing: Sendable, Hashable {
         /// Once, at a duration after an anchor.
         case once(TaskDue)
-        /// Repeatedly, from an anchor onwards.
-        case recurring(TaskRecurrence, from: TaskAnchor)
+        /// Repeatedly, from an anchor onwards; no new occurrence opens after the `until`
+        /// anchor, when it is set and has happened.
+        case recurring(TaskRecurrence, from: TaskAnchor, until: TaskAnchor?)
     }
 
     public init(id: String, title: BilingualText, owner: PlaybookRole, timing: Timing, description: BilingualText? = nil) {
@@ -33,7 +34,7 @@ public struct PlaybookTask: Sendable, Hashable {
     public var anchor: TaskAnchor {
         switch timing {
         case .once(let due): due.anchor
-        case .recurring(_, let from): from
+        case .recurring(_, let from, _): from
         }
     }
 }

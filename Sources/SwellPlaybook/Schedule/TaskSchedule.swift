@@ -5,7 +5,8 @@ public import Foundation
 /// Idempotent by design: give it the keys already generated and the current instant, and it
 /// returns only what is new. One-off tasks appear as soon as their anchor has happened;
 /// each occurrence of a recurring task appears when its window opens (at its start, then at
-/// the previous occurrence's due instant), so one upcoming occurrence is always open.
+/// the previous occurrence's due instant), so one upcoming occurrence is always open, until
+/// the task's `until` anchor has happened: after it no new occurrence opens.
 public struct TaskSchedule: Sendable {
     public let playbook: Playbook
 
@@ -30,22 +31,25 @@ public struct TaskSchedule: Sendable {
                 waiting[task.id] = task.anchor
                 continue
             }
-            let planned = tasks(for: task, in: phase, anchoredAt: anchorInstant, now: now)
+            let planned = tasks(for: task, in: phase, anchoredAt: anchorInstant, anchors: anchors, now: now)
             newTasks += planned.filter { !existingKeys.contains($0.key) }
         }
         return Plan(newTasks: newTasks, waiting: waiting)
     }
 
     /// Every concrete task one template yields by `now`.
-    private func tasks(for task: PlaybookTask, in phase: PlaybookPhase, anchoredAt anchor: Date, now: Date) -> [PlannedTask] {
+    private func tasks(
+        for task: PlaybookTask, in phase: PlaybookPhase, anchoredAt anchor: Date, anchors: TaskAnchorInstants, now: Date
+    ) -> [PlannedTask] {
         switch task.timing {
         case .once(let due):
             return [PlannedTask(
                 taskId: task.id, phaseId: phase.id, title: task.title, owner: task.owner,
                 opensAt: anchor, dueAt: playbook.calendar.adding(due.after, to: anchor))]
-        case .recurring(let recurrence, _):
+        case .recurring(let recurrence, _, let until):
             let series = RecurrenceSeries(recurrence, from: anchor, calendar: playbook.calendar)
-            return series.occurrences(openingBy: now).map { occurrence in
+            let stop = until.flatMap { anchors.instant(of: $0) }.map { min($0, now) } ?? now
+            return series.occurrences(openingBy: stop).map { occurrence in
                 PlannedTask(
                     taskId: task.id, phaseId: phase.id, title: task.title, owner: task.owner,
                     opensAt: occurrence.opensAt, dueAt: occurrence.dueAt, occurrence: occurrence.number)
