@@ -92,3 +92,20 @@ struct IncidentIncentiveTests {
         #expect(SettlementMoney(minorUnits: -7, currency: "CNY").description == "-0.07 CNY")
     }
 }
+
+@Suite("Money arithmetic saturates")
+struct SettlementMoneyLimitTests {
+    @Test func hugeAmountsSaturateInsteadOfTrapping() {
+        let huge = SettlementMoney(minorUnits: .max / 2, currency: "CNY")
+        #expect(huge.percentage(basisPoints: 100_000).minorUnits == .max)
+        #expect(huge.times(3).minorUnits == .max)
+        #expect(huge.plus(huge)?.minorUnits == Int64.max - 1)
+        #expect(SettlementMoney.sum([huge, huge, huge], currency: "CNY").minorUnits == .max)
+        #expect(SettlementMoney(minorUnits: .min, currency: "CNY").times(2).minorUnits == .min)
+    }
+
+    @Test func sumIgnoresOtherCurrencies() {
+        let amounts = [SettlementMoney(minorUnits: 100, currency: "CNY"), SettlementMoney(minorUnits: 5, currency: "USD")]
+        #expect(SettlementMoney.sum(amounts, currency: "cny") == SettlementMoney(minorUnits: 100, currency: "CNY"))
+    }
+}

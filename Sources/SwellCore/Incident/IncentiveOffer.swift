@@ -74,7 +74,7 @@ public struct IncentiveAcceptance: Sendable, Hashable, Codable {
 
     /// Base plus bonus.
     public var payout: SettlementMoney {
-        SettlementMoney(minorUnits: base.minorUnits + bonus.minorUnits, currency: base.currency)
+        SettlementMoney.sum([base, bonus], currency: base.currency)
     }
 }
 

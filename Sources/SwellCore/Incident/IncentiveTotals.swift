@@ -29,18 +29,16 @@ public struct IncentiveTotals: Sendable, Hashable, Codable {
 
     /// All bonuses together.
     public var totalBonus: SettlementMoney {
-        sum(byTier.map(\.bonus))
+        SettlementMoney.sum(byTier.map(\.bonus), currency: currency)
     }
 
     /// All payouts (base + bonus) together.
     public var totalPayout: SettlementMoney {
-        sum(byTier.map(\.payout))
+        SettlementMoney.sum(byTier.map(\.payout), currency: currency)
     }
 
-    private func sum(_ amounts: [SettlementMoney]) -> SettlementMoney {
-        let currency = amounts.first?.currency ?? "CNY"
-        return SettlementMoney(minorUnits: amounts.reduce(0) { $0 + $1.minorUnits }, currency: currency)
-    }
+    /// The offer's currency.
+    private var currency: String { byTier.first?.payout.currency ?? "CNY" }
 }
 
 extension IncentiveOffer {
@@ -48,20 +46,17 @@ extension IncentiveOffer {
     /// Acceptances after `now` are not counted yet, so replaying history gives the same answer.
     public func totals(acceptedAt acceptances: [Date], eligible: Int, at now: Date) throws(IncentiveError) -> IncentiveTotals {
         let counted = acceptances.filter { $0 <= now }
-        var buckets = Array(repeating: (count: 0, bonus: Int64(0), payout: Int64(0)), count: tiers.count + 1)
+        var buckets = Array(repeating: [IncentiveAcceptance](), count: tiers.count + 1)
         for acceptedAt in counted {
             let result = try evaluate(acceptedAt: acceptedAt)
-            let slot = result.tierIndex ?? tiers.count
-            buckets[slot].count += 1
-            buckets[slot].bonus += result.bonus.minorUnits
-            buckets[slot].payout += result.payout.minorUnits
+            buckets[result.tierIndex ?? tiers.count].append(result)
         }
-        let byTier = buckets.enumerated().map { slot, bucket in
+        let byTier = buckets.enumerated().map { slot, results in
             IncentiveTotals.TierTotal(
                 tierIndex: slot < tiers.count ? slot : nil,
-                accepted: bucket.count,
-                bonus: SettlementMoney(minorUnits: bucket.bonus, currency: base.currency),
-                payout: SettlementMoney(minorUnits: bucket.payout, currency: base.currency))
+                accepted: results.count,
+                bonus: SettlementMoney.sum(results.map(\.bonus), currency: base.currency),
+                payout: SettlementMoney.sum(results.map(\.payout), currency: base.currency))
         }
         return IncentiveTotals(
             eligible: eligible,

@@ -30,7 +30,7 @@ public struct CompensationAward: Sendable, Hashable {
 
     /// Refund + penalty + uplift.
     public var total: SettlementMoney {
-        SettlementMoney(minorUnits: refund.minorUnits + penalty.minorUnits + uplift.minorUnits, currency: refund.currency)
+        SettlementMoney.sum([refund, penalty, uplift], currency: refund.currency)
     }
 }
 
@@ -78,7 +78,7 @@ extension CompensationTable {
             let base = (rule.of == .amount ? claim.amount : claim.tourPrice) ?? zero
             penalty = base.percentage(basisPoints: rule.basisPoints).times(rule.perOccurrence ? claim.occurrences : 1)
         }
-        let statutory = SettlementMoney(minorUnits: refund.minorUnits + penalty.minorUnits, currency: currency)
+        let statutory = SettlementMoney.sum([refund, penalty], currency: currency)
         return CompensationAward(refund: refund, penalty: penalty, uplift: statutory.percentage(basisPoints: upliftBasisPoints))
     }
 }
