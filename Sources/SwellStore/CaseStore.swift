@@ -25,6 +25,21 @@ public protocol CaseStore: Sendable {
     /// The last sequence number a follower has handled, 0 if it never ran.
     func checkpoint(of follower: String) async throws -> Int64
 
+    /// Clusters, most recently growing first; merged clusters are left out unless asked for.
+    func clusters(limit: Int, includeMerged: Bool) async throws -> [ClusterSnapshot]
+    func cluster(_ id: ClusterID) async throws -> ClusterSnapshot?
+    /// How many of a cluster's complaints were received on each UTC day, oldest first.
+    func clusterDailyCounts(_ id: ClusterID) async throws -> [DailyCount]
+    /// Warnings, newest first, optionally of one cluster.
+    func warnings(limit: Int, clusterId: ClusterID?) async throws -> [WarningRecord]
+    func warning(_ id: WarningID) async throws -> WarningRecord?
+    /// Pairs of clusters a person separated (split or move), which the detector must never merge again.
+    func clusterSeparations() async throws -> [(ClusterID, ClusterID)]
+    /// Placed complaints received at or after `receivedFrom`, by ascending id after `afterId`: the detector's rebuild.
+    func placedComplaints(receivedFrom: Date, afterId: ComplaintID, limit: Int) async throws -> [Complaint]
+    /// The newest `receivedAt` among placed complaints: where the detector's window ended.
+    func latestPlacedReceivedAt() async throws -> Date?
+
     func createToken(name: String, role: Role, tokenHash: String, at: Date) async throws -> TokenID
     /// Revokes the live token with that name; false when there is none.
     func revokeToken(named name: String, at: Date) async throws -> Bool
@@ -58,6 +73,14 @@ public enum IngestOutcome: Sendable, Equatable {
 public enum StoreChange: Sendable, Equatable {
     case appendEvent(EventDraft)
     case assignCluster(ComplaintID, ClusterID?)
+    /// Moves every complaint of one cluster to another (a merge).
+    case reassignCluster(from: ClusterID, to: ClusterID)
+    /// Inserts or replaces a cluster's snapshot.
+    case saveCluster(ClusterSnapshot)
+    /// Stores a warning and appends its `warning.raised`/`warning.escalated` event carrying the new id.
+    case raiseWarning(WarningRecord, at: Date)
+    /// Records that a person separated two clusters.
+    case separateClusters(ClusterID, ClusterID)
 }
 
 public struct FollowerCheckpoint: Sendable, Equatable {

@@ -35,9 +35,31 @@ extension SQLiteCaseStore {
                 case .appendEvent(let draft):
                     appended.append(try events.append(draft))
                 case .assignCluster(let complaint, let cluster):
+                    try db.cachedStatement(sql: "UPDATE complaint SET clusterId = ? WHERE id = ?")
+                        .execute(arguments: [cluster?.rawValue, complaint.rawValue])
+                case .reassignCluster(let from, let to):
                     try db.execute(
-                        sql: "UPDATE complaint SET clusterId = ? WHERE id = ?",
-                        arguments: [cluster?.rawValue, complaint.rawValue])
+                        sql: "UPDATE complaint SET clusterId = ? WHERE clusterId = ?", arguments: [to.rawValue, from.rawValue])
+                case .saveCluster(let snapshot):
+                    try db.cachedStatement(sql: """
+                        INSERT INTO cluster (id, mergedInto, lastAt, level, snapshot) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT(id) DO UPDATE SET mergedInto = excluded.mergedInto, lastAt = excluded.lastAt,
+                            level = excluded.level, snapshot = excluded.snapshot
+                        """).execute(arguments: [
+                            snapshot.id.rawValue, snapshot.mergedInto?.rawValue, snapshot.lastAt.millisecondsSince1970,
+                            snapshot.level, try StoredJSON.encode(snapshot),
+                        ])
+                case .raiseWarning(var warning, let at):
+                    let id = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM warning") ?? 0) + 1
+                    warning.id = WarningID(id)
+                    try db.execute(
+                        sql: "INSERT INTO warning (id, clusterId, raisedAt, record) VALUES (?, ?, ?, ?)",
+                        arguments: [id, warning.clusterId.rawValue, warning.raisedAt.millisecondsSince1970, try StoredJSON.encode(warning)])
+                    appended.append(try events.append(warning.eventDraft(at: at)))
+                case .separateClusters(let a, let b):
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO cluster_separation (low, high) VALUES (?, ?)",
+                        arguments: [min(a, b).rawValue, max(a, b).rawValue])
                 }
             }
             if let checkpoint {

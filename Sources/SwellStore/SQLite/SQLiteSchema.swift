@@ -56,6 +56,32 @@ enum SQLiteSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v2: clusters, warnings, separations") { db in
+            try db.execute(sql: """
+                CREATE TABLE cluster (
+                    id INTEGER PRIMARY KEY,
+                    mergedInto INTEGER,
+                    lastAt INTEGER NOT NULL,
+                    level TEXT,
+                    snapshot TEXT NOT NULL
+                );
+                CREATE INDEX cluster_recent ON cluster(lastAt DESC);
+
+                CREATE TABLE warning (
+                    id INTEGER PRIMARY KEY,
+                    clusterId INTEGER NOT NULL,
+                    raisedAt INTEGER NOT NULL,
+                    record TEXT NOT NULL
+                );
+                CREATE INDEX warning_cluster ON warning(clusterId, id DESC);
+
+                CREATE TABLE cluster_separation (
+                    low INTEGER NOT NULL,
+                    high INTEGER NOT NULL,
+                    PRIMARY KEY (low, high)
+                );
+                """)
+        }
         return migrator
     }
 }

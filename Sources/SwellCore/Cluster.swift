@@ -1,0 +1,140 @@
+import Foundation
+
+/// What the case store keeps of a cluster of similar complaints: the detector's latest view of it.
+/// `representativeText` is a complaint's text and may hold personal data: mask it for roles that may not see it.
+public struct ClusterSnapshot: Sendable, Codable, Equatable {
+    public var id: ClusterID
+    /// Set when this cluster was merged into another; its complaints then belong to that one.
+    public var mergedInto: ClusterID?
+    public var firstAt: Date
+    public var lastAt: Date
+    public var memberCount: Int
+    public var distinctComplainants: Int
+    /// The highest warning level reached (`blue` … `red`), nil while no warning fired.
+    public var level: String?
+    public var topTerms: [String]
+    public var representativeText: String
+    public var representativeComplaintId: ComplaintID
+    /// Entities shared by the members (dates, flights, hotels, …), as `kind:value`, most frequent first.
+    public var entities: [String]
+    public var updatedAt: Date
+
+    public init(
+        id: ClusterID, mergedInto: ClusterID? = nil, firstAt: Date, lastAt: Date, memberCount: Int,
+        distinctComplainants: Int, level: String?, topTerms: [String], representativeText: String,
+        representativeComplaintId: ComplaintID, entities: [String], updatedAt: Date
+    ) {
+        self.id = id
+        self.mergedInto = mergedInto
+        self.firstAt = firstAt
+        self.lastAt = lastAt
+        self.memberCount = memberCount
+        self.distinctComplainants = distinctComplainants
+        self.level = level
+        self.topTerms = topTerms
+        self.representativeText = representativeText
+        self.representativeComplaintId = representativeComplaintId
+        self.entities = entities
+        self.updatedAt = updatedAt
+    }
+}
+
+/// An early warning (or an escalation of one) on a cluster, with the rule that fired and why.
+public struct WarningRecord: Sendable, Codable, Equatable {
+    public struct Reason: Sendable, Codable, Equatable {
+        public var code: String
+        public var detail: String
+
+        public init(code: String, detail: String) {
+            self.code = code
+            self.detail = detail
+        }
+    }
+
+    /// Assigned by the store.
+    public var id: WarningID?
+    public var clusterId: ClusterID
+    /// `raised` or `escalated`.
+    public var kind: String
+    public var level: String
+    public var previousLevel: String?
+    /// Event time: the triggering complaint's `receivedAt`.
+    public var raisedAt: Date
+    public var triggeringComplaintId: ComplaintID
+    public var complaintCount: Int
+    public var distinctComplainants: Int
+    public var rule: String
+    public var reasons: [Reason]
+
+    public init(
+        id: WarningID? = nil, clusterId: ClusterID, kind: String, level: String, previousLevel: String?,
+        raisedAt: Date, triggeringComplaintId: ComplaintID, complaintCount: Int, distinctComplainants: Int,
+        rule: String, reasons: [Reason]
+    ) {
+        self.id = id
+        self.clusterId = clusterId
+        self.kind = kind
+        self.level = level
+        self.previousLevel = previousLevel
+        self.raisedAt = raisedAt
+        self.triggeringComplaintId = triggeringComplaintId
+        self.complaintCount = complaintCount
+        self.distinctComplainants = distinctComplainants
+        self.rule = rule
+        self.reasons = reasons
+    }
+
+    /// The event that announces this warning, once the store has given it an id.
+    public func eventDraft(at: Date) -> EventDraft {
+        EventDraft(
+            type: kind == "escalated" ? .warningEscalated : .warningRaised, at: at,
+            complaintId: triggeringComplaintId, clusterId: clusterId,
+            payload: EventDraft.payload(WarningEventPayload(self)))
+    }
+}
+
+/// Payload of `warning.raised` / `warning.escalated`.
+public struct WarningEventPayload: Codable, Sendable, Equatable {
+    public var warningId: WarningID?
+    public var level: String
+    public var previousLevel: String?
+    public var raisedAt: String
+    public var triggeringComplaintId: ComplaintID
+    public var complaintCount: Int
+    public var distinctComplainants: Int
+    public var rule: String
+    public var reasons: [WarningRecord.Reason]
+
+    public init(_ warning: WarningRecord) {
+        warningId = warning.id
+        level = warning.level
+        previousLevel = warning.previousLevel
+        raisedAt = RFC3339.format(warning.raisedAt)
+        triggeringComplaintId = warning.triggeringComplaintId
+        complaintCount = warning.complaintCount
+        distinctComplainants = warning.distinctComplainants
+        rule = warning.rule
+        reasons = warning.reasons
+    }
+}
+
+extension EventType {
+    public static let clusterCreated = EventType("cluster.created")
+    public static let clusterUpdated = EventType("cluster.updated")
+    public static let clusterMerged = EventType("cluster.merged")
+    public static let clusterSplit = EventType("cluster.split")
+    public static let complaintMoved = EventType("cluster.complaint_moved")
+    public static let warningRaised = EventType("warning.raised")
+    public static let warningEscalated = EventType("warning.escalated")
+}
+
+/// Complaints of one cluster per UTC day.
+public struct DailyCount: Sendable, Codable, Equatable {
+    public var day: String
+    public var count: Int
+
+    public init(day: String, count: Int) {
+        self.day = day
+        self.count = count
+    }
+}

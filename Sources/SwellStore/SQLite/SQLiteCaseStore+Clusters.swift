@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+import SwellCore
+
+extension SQLiteCaseStore {
+    public func clusters(limit: Int, includeMerged: Bool) async throws -> [ClusterSnapshot] {
+        try await writer.read { db in
+            let filter = includeMerged ? "" : "WHERE mergedInto IS NULL"
+            return try String.fetchAll(
+                db, sql: "SELECT snapshot FROM cluster \(filter) ORDER BY lastAt DESC, id DESC LIMIT ?", arguments: [limit]
+            ).map { try StoredJSON.decode(ClusterSnapshot.self, from: $0, table: "cluster") }
+        }
+    }
+
+    public func cluster(_ id: ClusterID) async throws -> ClusterSnapshot? {
+        try await writer.read { db in
+            try String.fetchOne(db, sql: "SELECT snapshot FROM cluster WHERE id = ?", arguments: [id.rawValue])
+                .map { try StoredJSON.decode(ClusterSnapshot.self, from: $0, table: "cluster") }
+        }
+    }
+
+    public func clusterDailyCounts(_ id: ClusterID) async throws -> [DailyCount] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db, sql: """
+                    SELECT receivedAt / 86400000 AS day, COUNT(*) AS n FROM complaint WHERE clusterId = ?
+                    GROUP BY day ORDER BY day
+                    """, arguments: [id.rawValue]
+            ).map { row in
+                let day = Date(millisecondsSince1970: (row["day"] as Int64) * 86_400_000)
+                return DailyCount(day: String(RFC3339.format(day).prefix(10)), count: row["n"])
+            }
+        }
+    }
+
+    public func warnings(limit: Int, clusterId: ClusterID?) async throws -> [WarningRecord] {
+        try await writer.read { db in
+            let records: [String]
+            if let clusterId {
+                records = try String.fetchAll(
+                    db, sql: "SELECT record FROM warning WHERE clusterId = ? ORDER BY id DESC LIMIT ?",
+                    arguments: [clusterId.rawValue, limit])
+            } else {
+                records = try String.fetchAll(db, sql: "SELECT record FROM warning ORDER BY id DESC LIMIT ?", arguments: [limit])
+            }
+            return try records.map { try StoredJSON.decode(WarningRecord.self, from: $0, table: "warning") }
+        }
+    }
+
+    public func warning(_ id: WarningID) async throws -> WarningRecord? {
+        try await writer.read { db in
+            try String.fetchOne(db, sql: "SELECT record FROM warning WHERE id = ?", arguments: [id.rawValue])
+                .map { try StoredJSON.decode(WarningRecord.self, from: $0, table: "warning") }
+        }
+    }
+
+    public func clusterSeparations() async throws -> [(ClusterID, ClusterID)] {
+        let pairs = try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT low, high FROM cluster_separation").map { row in
+                (row["low"] as Int64, row["high"] as Int64)
+            }
+        }
+        return pairs.map { (ClusterID($0.0), ClusterID($0.1)) }
+    }
+
+    public func placedComplaints(receivedFrom: Date, afterId: ComplaintID, limit: Int) async throws -> [Complaint] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db, sql: """
+                    SELECT \(ComplaintColumns.list) FROM complaint
+                    WHERE id > ? AND clusterId IS NOT NULL AND receivedAt >= ? ORDER BY id LIMIT ?
+                    """, arguments: [afterId.rawValue, receivedFrom.millisecondsSince1970, limit]
+            ).map(ComplaintColumns.decode)
+        }
+    }
+
+    public func latestPlacedReceivedAt() async throws -> Date? {
+        try await writer.read { db in
+            try Int64.fetchOne(db, sql: "SELECT MAX(receivedAt) FROM complaint WHERE clusterId IS NOT NULL")
+                .map { Date(millisecondsSince1970: $0) }
+        }
+    }
+}
