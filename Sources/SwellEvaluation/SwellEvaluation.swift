@@ -1,1 +1,1 @@
-// SwellEvaluation module.
+// Evaluation placeholder
