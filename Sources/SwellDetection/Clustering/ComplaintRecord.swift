@@ -32,6 +32,8 @@ struct ComplaintEvidence {
     /// idf weight per kept feature, aligned with `featureHashes`.
     var weights: [Double]
     var norm: Double
+    /// Concept features (a subset of `featureHashes`), for cross-language similarity.
+    var concepts: [UInt32]
     var entities: [Entity]
     var datesOnlyFromDeparture: Bool
     var signals: UInt16

@@ -14,8 +14,11 @@ extension Detector {
         var features = FeatureExtractor.features(of: normalized)
         var frequencies = features.map { documentFrequency[$0.hash] ?? 0 }
         if features.count > configuration.maximumFeatures {
+            // Concepts (empty spans) always stay; the rarest n-grams fill the rest.
             let order = features.indices.sorted {
-                frequencies[$0] != frequencies[$1] ? frequencies[$0] < frequencies[$1] : features[$0].hash < features[$1].hash
+                let a = (features[$0].end > 0 ? 1 : 0, frequencies[$0], features[$0].hash)
+                let b = (features[$1].end > 0 ? 1 : 0, frequencies[$1], features[$1].hash)
+                return a < b
             }
             let kept = order.prefix(configuration.maximumFeatures).sorted()
             features = kept.map { features[$0] }
@@ -29,7 +32,8 @@ extension Detector {
             text: normalized, product: input.product, departure: input.departure, supplier: input.supplier)
         return ComplaintEvidence(
             normalized: normalized, features: features, featureHashes: hashes, weights: weights, norm: norm,
-            entities: entities, datesOnlyFromDeparture: datesOnlyFromDeparture,
+            concepts: hashes.filter(ConceptLexicon.featureSet.contains), entities: entities,
+            datesOnlyFromDeparture: datesOnlyFromDeparture,
             signals: EscalationSignalScanner.scan(normalized.scalars), bandKeys: minHasher.bandKeys(hashes))
     }
 

@@ -30,7 +30,7 @@ extension Detector {
                 cluster.termCounts[feature] = count
                 if count >= 2, cluster.sharedTermText[feature] == nil, let (normalized, features) = spans {
                     while spanIndex < features.count, features[spanIndex].hash < feature { spanIndex += 1 }
-                    if spanIndex < features.count, features[spanIndex].hash == feature {
+                    if spanIndex < features.count, features[spanIndex].hash == feature, features[spanIndex].end > 0 {
                         let span = features[spanIndex]
                         cluster.sharedTermText[feature] = normalized.scalars.string(Int(span.start)..<Int(span.end))
                     }

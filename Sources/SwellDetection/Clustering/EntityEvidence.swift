@@ -5,9 +5,10 @@ enum EntityEvidence {
     static func agreementWeight(_ kind: EntityKind) -> Double {
         switch kind {
         case .flight, .vehiclePlate: 0.15
+        case .lodging, .ship, .dining: 0.14
         case .date, .product: 0.12
-        case .lodging, .ship, .airline, .coach: 0.1
-        case .dining, .agency: 0.06
+        case .airline, .coach: 0.1
+        case .agency: 0.06
         case .supplier: 0.05
         case .dayOfMonth: 0.04
         case .amount: 0.02
@@ -17,16 +18,16 @@ enum EntityEvidence {
     /// Penalty for naming only other values of this kind than the cluster does.
     static func conflictWeight(_ kind: EntityKind) -> Double {
         switch kind {
-        case .flight: 0.3
-        case .date, .vehiclePlate: 0.25
-        case .product: 0.2
-        case .lodging, .ship, .airline, .coach: 0.12
-        case .dayOfMonth, .dining, .agency, .supplier, .amount: 0
+        case .flight, .date: 0.45
+        case .vehiclePlate: 0.4
+        case .product: 0.3
+        case .lodging, .ship, .dining, .airline, .coach: 0.12
+        case .dayOfMonth, .agency, .supplier, .amount: 0
         }
     }
 
     static let maximumAgreement = 0.35
-    static let maximumConflict = 0.6
+    static let maximumConflict = 0.9
     /// Share of the cluster's members that must carry a kind before disagreeing with it counts.
     static let conflictSupport = 0.2
 
@@ -58,7 +59,11 @@ enum EntityEvidence {
             }
             let penalty = conflictWeight(kind)
             if !matched, penalty > 0 {
-                let support = cluster.entities.reduce(Int32(0)) { $0 + ($1.entity.kind == kind ? $1.count : 0) }
+                // Venue names only contradict names in the same script (白云 and Sunrise may be one place).
+                let latin = entities[index - 1].value.unicodeScalars.first.map { $0.value < 0x80 } ?? true
+                let support = cluster.entities.reduce(Int32(0)) {
+                    $0 + ($1.entity.kind == kind && (!kind.isVenue || $1.entity.isLatin == latin) ? $1.count : 0)
+                }
                 if Double(support) >= max(1, conflictSupport * Double(cluster.memberCount)) {
                     conflict += kind == .date && datesOnlyFromDeparture ? penalty / 2 : penalty
                 }
@@ -67,12 +72,20 @@ enum EntityEvidence {
         return (min(agreement, maximumAgreement), min(conflict, maximumConflict))
     }
 
-    /// Whether two clusters name different values of a conflicting kind and share none.
+    /// Whether two clusters name different values (venues: in the same script) of a conflicting kind and share none.
     static func clustersConflict(_ a: ClusterState, _ b: ClusterState) -> Bool {
         for kind in EntityKind.allCases where conflictWeight(kind) > 0 {
-            let left = Set(a.entities.filter { $0.entity.kind == kind && Double($0.count) >= max(1, conflictSupport * Double(a.memberCount)) }.map(\.entity))
-            let right = Set(b.entities.filter { $0.entity.kind == kind && Double($0.count) >= max(1, conflictSupport * Double(b.memberCount)) }.map(\.entity))
-            if !left.isEmpty, !right.isEmpty, left.isDisjoint(with: right) { return true }
+            for latin in kind.isVenue ? [true, false] : [true] {
+                func dominant(_ c: ClusterState) -> Set<Entity> {
+                    Set(c.entities.filter {
+                        $0.entity.kind == kind && (!kind.isVenue || $0.entity.isLatin == latin)
+                            && Double($0.count) >= max(1, conflictSupport * Double(c.memberCount))
+                    }.map(\.entity))
+                }
+                let left = dominant(a)
+                let right = dominant(b)
+                if !left.isEmpty, !right.isEmpty, left.isDisjoint(with: right) { return true }
+            }
         }
         return false
     }

@@ -24,6 +24,12 @@ public struct DetectorConfiguration: Sendable {
     /// Score lost per further day of quiet, up to `maximumQuietPenalty`.
     public var quietPenaltyPerDay: Double
     public var maximumQuietPenalty: Double
+    /// A cluster older than this (first complaint to now) starts to lose score, so an old
+    /// incident does not swallow the same failure on a later departure.
+    public var agePeriod: TimeInterval
+    /// Score lost per further day of age, up to `maximumAgePenalty`.
+    public var agePenaltyPerDay: Double
+    public var maximumAgePenalty: Double
     /// Text features kept per complaint (the rarest, most informative ones).
     public var maximumFeatures: Int
     /// MinHash LSH banding.
@@ -36,9 +42,10 @@ public struct DetectorConfiguration: Sendable {
     public var candidateSearch: CandidateSearch
 
     public init(
-        window: TimeInterval = 30 * 86_400, policy: WarningPolicy = .standard, joinThreshold: Double = 0.34,
+        window: TimeInterval = 30 * 86_400, policy: WarningPolicy = .standard, joinThreshold: Double = 0.42,
         minimumTextSimilarity: Double = 0.12, mergeThreshold: Double = 0.55, quietPeriod: TimeInterval = 48 * 3600,
-        quietPenaltyPerDay: Double = 0.06, maximumQuietPenalty: Double = 0.3, maximumFeatures: Int = 80,
+        quietPenaltyPerDay: Double = 0.06, maximumQuietPenalty: Double = 0.3, agePeriod: TimeInterval = 5 * 86_400,
+        agePenaltyPerDay: Double = 0.03, maximumAgePenalty: Double = 0.2, maximumFeatures: Int = 80,
         lshBands: Int = 10, lshRowsPerBand: Int = 2, bucketDepth: Int = 6, maximumCandidates: Int = 16,
         candidateSearch: CandidateSearch = .index
     ) {
@@ -50,6 +57,9 @@ public struct DetectorConfiguration: Sendable {
         self.quietPeriod = quietPeriod
         self.quietPenaltyPerDay = quietPenaltyPerDay
         self.maximumQuietPenalty = maximumQuietPenalty
+        self.agePeriod = agePeriod
+        self.agePenaltyPerDay = agePenaltyPerDay
+        self.maximumAgePenalty = maximumAgePenalty
         self.maximumFeatures = maximumFeatures
         self.lshBands = lshBands
         self.lshRowsPerBand = lshRowsPerBand

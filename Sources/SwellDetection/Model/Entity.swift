@@ -47,12 +47,20 @@ public enum EntityKind: String, Sendable, Codable, CaseIterable, Comparable {
         }
     }
 
+    /// Names of places, vehicles and companies, which may be written in either script.
+    var isVenue: Bool {
+        switch self {
+        case .lodging, .dining, .ship, .airline, .coach, .agency: true
+        default: false
+        }
+    }
+
     /// Whether two different values of this kind argue that two complaints are about
     /// different incidents.
     var conflictsWhenDifferent: Bool {
         switch self {
-        case .date, .product, .flight, .vehiclePlate, .lodging, .ship, .airline, .coach: return true
-        case .dayOfMonth, .dining, .agency, .supplier, .amount: return false
+        case .date, .product, .flight, .vehiclePlate, .lodging, .dining, .ship, .airline, .coach: return true
+        case .dayOfMonth, .agency, .supplier, .amount: return false
         }
     }
 }
@@ -67,6 +75,9 @@ public struct Entity: Sendable, Hashable, Codable, Comparable {
         self.kind = kind
         self.value = value
     }
+
+    /// Whether the value is written in Latin letters (venue names in two scripts never conflict).
+    var isLatin: Bool { value.unicodeScalars.first.map { $0.value < 0x80 } ?? true }
 
     /// Stable 64-bit key: kind in the top byte, value hash below.
     var key: EntityKey { EntityKey(kind: kind, value: value) }

@@ -20,12 +20,14 @@ public enum FeatureExtractor {
         var out: [Feature] = []
         out.reserveCapacity(s.count)
         var previousWord: (hash: UInt64, start: Int)? = nil
+        var concepts = Set<Int>()
         var i = 0
         while i < s.count {
             switch ScalarClass.of(s[i]) {
             case .han:
                 var j = i
                 while j < s.count, ScalarClass.of(s[j]) == .han { j += 1 }
+                ConceptLexicon.chineseConcepts(s, i..<j, into: &concepts)
                 if j - i >= 2 {
                     for k in i..<(j - 1) {
                         let h = StableHash.step(StableHash.step(hanSeed, s[k]), s[k + 1])
@@ -50,6 +52,7 @@ public enum FeatureExtractor {
                         continue
                     }
                     token = Stemmer.stem(token)
+                    if let concept = ConceptLexicon.englishForms[StableHash.fnv1a(token)] { concepts.insert(concept) }
                 }
                 let h = StableHash.fnv1a(token, seed: wordSeed)
                 out.append(Feature(hash: fold(h), start: Int32(i), end: Int32(j)))
@@ -64,6 +67,7 @@ public enum FeatureExtractor {
                 i += 1
             }
         }
+        for concept in concepts { out.append(Feature(hash: ConceptLexicon.feature(concept), start: 0, end: 0)) }
         out.sort { $0.hash < $1.hash }
         var unique: [Feature] = []
         unique.reserveCapacity(out.count)

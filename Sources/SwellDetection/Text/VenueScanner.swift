@@ -63,7 +63,7 @@ enum VenueScanner {
     private static func cjkName(_ s: [UInt32], before end: Int, kind: EntityKind) -> String? {
         var k = end - 1
         if s[k] == 0x5927 { k -= 1 }  // 大酒店 → the name without 大
-        if kind == .ship, k >= 0, notShipBeforeHao.contains(s[k]) { return nil }
+        if kind == .ship, k >= 0, notShipBeforeHao.contains(s[k]) || s[k] == 0x53F7 { return nil }  // 号邮轮: 号 names it
         var start = k + 1
         while start - 1 >= 0, k - (start - 1) < 4, ScalarClass.of(s[start - 1]) == .han,
             !stopScalars.contains(s[start - 1])

@@ -44,11 +44,13 @@ struct ComplaintWriter {
     func background(about plan: IncidentPlan, random r: inout SeededRandom, lines: [String]) -> String {
         if !lines.isEmpty, r.chance(0.5) { return r.pick(lines) }
         let slots = slots(for: plan, random: &r)
-        let review = r.chance(0.6)
+        let review = r.chance(0.92)
         if r.chance(englishShare) {
             return review ? ReviewComposer.english(slots, random: &r) : Template.render(r.pick(PhraseBank.englishBackground), slots)
         }
         var text = review ? ReviewComposer.chinese(slots, random: &r) : Template.render(r.pick(PhraseBank.chineseBackground), slots)
+        if r.chance(0.5) { text = r.pick(PhraseBank.chineseOpenings) + text }
+        if r.chance(0.4) { text += ReviewComposer.chinese(slots, random: &r) }
         if r.chance(0.3) { text += r.pick(PhraseBank.chineseFeelings) + r.pick(PhraseBank.chineseDemands) }
         if r.chance(traditionalShare) {
             text = text.applyingTransform(StringTransform("Hans-Hant"), reverse: false) ?? text

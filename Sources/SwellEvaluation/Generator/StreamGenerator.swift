@@ -68,7 +68,7 @@ public enum StreamGenerator {
             let roll = r.unit()
             let repeats = roll < 0.1 ? 2 : 1  // one person complaining twice counts once
             let key: String? = r.chance(0.9) ? person() : nil
-            var text = roll < 0.45
+            var text = roll < 0.35
                 ? writer.text(about: plan, escalation: 0.05, random: &r)  // a one-person problem told like an incident
                 : writer.background(about: plan, random: &r, lines: spec.backgroundLines)
             for copy in 0..<repeats where made < spec.background {
