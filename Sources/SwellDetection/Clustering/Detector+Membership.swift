@@ -1,0 +1,160 @@
+extension Detector {
+    /// Texts kept for summaries are cut to this many characters.
+    static let storedTextLimit = 280
+
+    /// Opens an empty-of-evidence cluster for its first member.
+    mutating func openCluster(_ id: Int64, for record: ComplaintRecord, text: String) {
+        let stored = String(text.prefix(Self.storedTextLimit))
+        clusters[id] = ClusterState(
+            id: id, members: [], firstAt: record.time, lastAt: record.time, level: pendingLevels.removeValue(forKey: id),
+            representativeId: record.id, representativeText: stored, representativeScore: 0, latestId: record.id,
+            latestText: stored)
+    }
+
+    /// Adds a complaint to a cluster's counts. `spans` gives the text of its features (absent
+    /// when a person moves a stored complaint); `text` updates the latest/representative text.
+    mutating func addMember(
+        _ record: ComplaintRecord, to id: Int64, spans: (NormalizedText, [Feature])?, text: String?, score: Double
+    ) {
+        guard var cluster = clusters.removeValue(forKey: id) else { return }
+        if cluster.members.count == 1, let first = complaints[cluster.members[0]], first.id != record.id {
+            for feature in first.features { cluster.termCounts[feature] = 1 }
+            cluster.complainants[first.complainant] = 1
+        }
+        cluster.members.append(record.id)
+        if cluster.members.count >= 2 {
+            cluster.complainants[record.complainant, default: 0] += 1
+            var spanIndex = 0
+            for feature in record.features {
+                let count = (cluster.termCounts[feature] ?? 0) + 1
+                cluster.termCounts[feature] = count
+                if count >= 2, cluster.sharedTermText[feature] == nil, let (normalized, features) = spans {
+                    while spanIndex < features.count, features[spanIndex].hash < feature { spanIndex += 1 }
+                    if spanIndex < features.count, features[spanIndex].hash == feature, features[spanIndex].end > 0 {
+                        let span = features[spanIndex]
+                        cluster.sharedTermText[feature] = normalized.scalars.string(Int(span.start)..<Int(span.end))
+                    }
+                }
+            }
+        }
+        for entity in record.entities { cluster.adjust(entity, by: 1) }
+        if record.signals != 0 {
+            if cluster.signalCounts.isEmpty { cluster.signalCounts = Array(repeating: 0, count: EscalationSignal.allCases.count) }
+            for (index, signal) in EscalationSignal.allCases.enumerated() where record.signals & signal.bit != 0 {
+                cluster.signalCounts[index] += 1
+            }
+        }
+        cluster.firstAt = min(cluster.firstAt, record.time)
+        cluster.lastAt = max(cluster.lastAt, record.time)
+        if let text {
+            let stored = String(text.prefix(Self.storedTextLimit))
+            cluster.latestId = record.id
+            cluster.latestText = stored
+            if score > cluster.representativeScore {
+                cluster.representativeId = record.id
+                cluster.representativeText = stored
+                cluster.representativeScore = score
+            }
+        }
+        refreshCentroidNorm(&cluster)
+        clusters[id] = cluster
+    }
+
+    /// Takes a complaint out of its cluster's counts; an emptied cluster disappears.
+    mutating func removeMember(_ record: ComplaintRecord, from id: Int64) {
+        guard var cluster = clusters.removeValue(forKey: id) else { return }
+        guard let position = cluster.members.firstIndex(of: record.id) else {
+            clusters[id] = cluster
+            return
+        }
+        cluster.members.remove(at: position)
+        if cluster.members.isEmpty { return }
+        if cluster.members.count == 1 {
+            cluster.termCounts = [:]
+            cluster.complainants = [:]
+            cluster.sharedTermText = [:]
+        } else {
+            for feature in record.features {
+                if let count = cluster.termCounts[feature] {
+                    if count <= 1 {
+                        cluster.termCounts[feature] = nil
+                        cluster.sharedTermText[feature] = nil
+                    } else {
+                        cluster.termCounts[feature] = count - 1
+                    }
+                }
+            }
+            if let count = cluster.complainants[record.complainant] {
+                cluster.complainants[record.complainant] = count <= 1 ? nil : count - 1
+            }
+        }
+        for entity in record.entities { cluster.adjust(entity, by: -1) }
+        if record.signals != 0, !cluster.signalCounts.isEmpty {
+            for (index, signal) in EscalationSignal.allCases.enumerated() where record.signals & signal.bit != 0 {
+                cluster.signalCounts[index] -= 1
+            }
+        }
+        if record.time <= cluster.firstAt || record.time >= cluster.lastAt {
+            let times = cluster.members.compactMap { complaints[$0]?.time }
+            cluster.firstAt = times.min() ?? cluster.firstAt
+            cluster.lastAt = times.max() ?? cluster.lastAt
+        }
+        if cluster.representativeId == record.id, cluster.latestId != record.id {
+            cluster.representativeId = cluster.latestId
+            cluster.representativeText = cluster.latestText
+            cluster.representativeScore = 0
+        }
+        if cluster.latestId == record.id, let last = cluster.members.last {
+            cluster.latestId = last  // its text is not kept; the old text stays as the nearest we have
+        }
+        refreshCentroidNorm(&cluster)
+        clusters[id] = cluster
+    }
+
+    /// Recomputes the cached centroid norm when the member count moved by a quarter (or the
+    /// cluster is small), so big clusters pay for it rarely.
+    func refreshCentroidNorm(_ cluster: inout ClusterState) {
+        let n = cluster.memberCount
+        let last = cluster.centroidNormMembers
+        if n <= 8 || Double(n) >= 1.25 * Double(last) || Double(n) <= 0.8 * Double(last) {
+            cluster.centroidNorm = centroidNorm(of: cluster)
+            cluster.centroidNormMembers = n
+        }
+    }
+
+    /// Moves every member of `absorbed` into `surviving`, which keeps the higher warning level.
+    mutating func mergeClusters(_ absorbed: Int64, into surviving: Int64) {
+        guard let gone = clusters[absorbed], clusters[surviving] != nil else { return }
+        for member in gone.members {
+            guard var record = complaints[member] else { continue }
+            record.clusterId = surviving
+            complaints[member] = record
+            addMember(record, to: surviving, spans: nil, text: nil, score: 0)
+        }
+        clusters[absorbed] = nil
+        if var cluster = clusters.removeValue(forKey: surviving) {
+            cluster.members.sort { (complaints[$0]?.time ?? 0, $0) < (complaints[$1]?.time ?? 0, $1) }
+            for (feature, text) in gone.sharedTermText where cluster.sharedTermText[feature] == nil {
+                cluster.sharedTermText[feature] = text
+            }
+            if let level = gone.level, cluster.level.map({ $0 < level }) ?? true { cluster.level = level }
+            clusters[surviving] = cluster
+        }
+        for tally in gone.entities where EntityEvidence.isIndexed(tally.entity.kind) {
+            post(surviving, under: tally.entity.key)
+        }
+        separated = Set(separated.map { pair in
+            ClusterPair(pair.low == absorbed ? surviving : pair.low, pair.high == absorbed ? surviving : pair.high)
+        })
+    }
+
+    /// Records `cluster` as the newest cluster naming the entity `key`.
+    mutating func post(_ cluster: Int64, under key: EntityKey) {
+        let depth = configuration.bucketDepth
+        entityPostings[key, default: []].removeAll { $0 == cluster }
+        entityPostings[key, default: []].append(cluster)
+        if let count = entityPostings[key]?.count, count > depth {
+            entityPostings[key]?.removeFirst(count - depth)
+        }
+    }
+}

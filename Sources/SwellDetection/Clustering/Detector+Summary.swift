@@ -1,0 +1,33 @@
+import Foundation
+
+extension Detector {
+    /// What a live cluster holds and why its complaints were grouped; nil when unknown or evicted.
+    public func cluster(_ id: Int64) -> ClusterSummary? {
+        guard let state = clusters[id] else { return nil }
+        let n = state.memberCount
+        let terms = state.sharedTermText
+            .map { (text: $0.value, weight: Double(state.termCounts[$0.key] ?? 0) * idf($0.key)) }
+            .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.text < $1.text }
+        var seen = Set<String>()
+        let topTerms = terms.map(\.text).filter { seen.insert($0).inserted }.prefix(8)
+        let entities = state.entities
+            .filter { n == 1 || $0.count >= 2 }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.entity < $1.entity }
+            .map { EntityCount(entity: $0.entity, count: Int($0.count)) }
+        let signals = EscalationSignal.allCases.enumerated()
+            .filter { $0.offset < state.signalCounts.count && state.signalCounts[$0.offset] > 0 }.map(\.element)
+        return ClusterSummary(
+            id: id, memberCount: n, distinctComplainants: state.distinctComplainants,
+            firstAt: Date(timeIntervalSinceReferenceDate: state.firstAt),
+            lastAt: Date(timeIntervalSinceReferenceDate: state.lastAt), level: state.level, topTerms: Array(topTerms),
+            representativeText: state.representativeText, representativeComplaintId: state.representativeId,
+            entities: entities, signals: signals, memberIds: state.members)
+    }
+
+    /// Entities the detector reads in a text, for showing people why it grouped complaints.
+    public static func entities(in input: DetectionInput) -> [Entity] {
+        EntityExtractor.entities(
+            text: TextNormalizer.normalize(input.text), product: input.product, departure: input.departure,
+            supplier: input.supplier)
+    }
+}

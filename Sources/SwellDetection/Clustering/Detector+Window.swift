@@ -1,0 +1,41 @@
+extension Detector {
+    /// Moves event time forward to `time` (never back) and evicts complaints older than the window.
+    mutating func advanceClock(to time: Double) {
+        if time > newestTime { newestTime = time }
+        let cutoff = newestTime - configuration.window
+        while arrivalHead < arrivals.count {
+            let id = arrivals[arrivalHead]
+            if let record = complaints[id] {
+                guard record.time < cutoff else { break }
+                evict(record)
+            }
+            arrivalHead += 1
+        }
+        if arrivalHead > 4096, arrivalHead * 2 > arrivals.count {
+            arrivals.removeFirst(arrivalHead)
+            arrivalHead = 0
+        }
+    }
+
+    /// Removes a complaint from the window and every index.
+    mutating func evict(_ record: ComplaintRecord) {
+        complaints[record.id] = nil
+        for feature in record.features {
+            if let df = documentFrequency[feature] { documentFrequency[feature] = df <= 1 ? nil : df - 1 }
+        }
+        for key in record.bandKeys where bandHeads[key] == record.id { bandHeads[key] = nil }
+        removeMember(record, from: record.clusterId)
+    }
+
+    /// Every few thousand placements, drops entity postings whose clusters are all gone and
+    /// separations of clusters that no longer exist, so memory follows the window.
+    mutating func sweepIfDue() {
+        placementsSinceSweep += 1
+        guard placementsSinceSweep >= 4096 else { return }
+        placementsSinceSweep = 0
+        var stale: [EntityKey] = []
+        for (key, posting) in entityPostings where !posting.contains(where: { clusters[$0] != nil }) { stale.append(key) }
+        for key in stale { entityPostings[key] = nil }
+        separated = separated.filter { clusters[$0.low] != nil && clusters[$0.high] != nil }
+    }
+}

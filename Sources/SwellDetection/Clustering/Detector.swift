@@ -1,0 +1,49 @@
+import Foundation
+
+/// The online group-complaint detector: places each complaint into a cluster of similar
+/// complaints, merges clusters a complaint bridges, and raises and escalates warnings.
+///
+/// A value type holding only event-time state; same inputs in the same order give the same
+/// outputs in every process. It never reads the wall clock and does no I/O.
+public struct Detector: Sendable {
+    public let configuration: DetectorConfiguration
+    let minHasher: MinHasher
+
+    var complaints: [Int64: ComplaintRecord] = [:]
+    var clusters: [Int64: ClusterState] = [:]
+    /// Complaints in the window holding each feature.
+    var documentFrequency: [UInt32: Int32] = [:]
+    /// LSH: newest complaint per band key (older ones chain through `previousInBand`).
+    var bandHeads: [UInt32: Int64] = [:]
+    /// Recent clusters per entity, newest last.
+    var entityPostings: [EntityKey: [Int64]] = [:]
+    /// Complaint ids in arrival order, from `arrivalHead` on still in the window.
+    var arrivals: [Int64] = []
+    var arrivalHead = 0
+    var newestTime: Double = -.infinity
+    var nextClusterId: Int64
+    /// Cluster pairs a person separated (split or move); never merged automatically.
+    var separated: Set<ClusterPair> = []
+    /// Warning levels restored before their cluster was.
+    var pendingLevels: [Int64: WarningLevel] = [:]
+    var placementsSinceSweep = 0
+
+    /// A detector with an empty window whose first new cluster gets `firstClusterId`.
+    public init(configuration: DetectorConfiguration = .standard, firstClusterId: Int64 = 1) {
+        self.configuration = configuration
+        self.minHasher = MinHasher(bands: configuration.lshBands, rows: configuration.lshRowsPerBand)
+        self.nextClusterId = firstClusterId
+    }
+
+    /// Complaints currently held in the event-time window.
+    public var complaintsInWindow: Int { complaints.count }
+
+    /// Clusters currently holding at least one complaint in the window.
+    public var clusterCount: Int { clusters.count }
+
+    /// The cluster holding `complaint`, while it is in the window.
+    public func clusterId(ofComplaint complaint: Int64) -> Int64? { complaints[complaint]?.clusterId }
+
+    /// Ids of all live clusters, ascending.
+    public var clusterIds: [Int64] { clusters.keys.sorted() }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Where the detector put one complaint, and what that changed.
+public struct Placement: Sendable, Equatable {
+    public var complaintId: Int64
+    public var clusterId: Int64
+    /// Combined score with the cluster joined (0…1); 1 for a complaint that started a cluster.
+    public var similarity: Double
+    public var createdCluster: Bool
+    /// Clusters this complaint bridged and merged, in order.
+    public var merges: [ClusterMerge]
+    /// Warnings raised or escalated by this complaint.
+    public var warnings: [WarningDecision]
+}
+
+/// One cluster absorbed into another.
+public struct ClusterMerge: Sendable, Equatable, Codable {
+    public var absorbed: Int64
+    public var surviving: Int64
+}
+
+/// A warning raised for a cluster, or a rise of its level.
+public struct WarningDecision: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Codable { case raised, escalated }
+
+    public var clusterId: Int64
+    public var kind: Kind
+    public var level: WarningLevel
+    public var previousLevel: WarningLevel?
+    public var reasons: [WarningReason]
+    public var triggeringComplaintId: Int64
+    /// Complaints in the cluster (within the detection window) at the decision.
+    public var complaintCount: Int
+    public var distinctComplainants: Int
+    /// Name of the policy rule that fired (`burst`, `sustained`, …) or `escalation`.
+    public var rule: String
+    /// Event time of the triggering complaint.
+    public var at: Date
+}
+
+/// Why a warning was raised or its level set: a stable code and a sentence for people.
+public struct WarningReason: Sendable, Equatable, Codable {
+    /// e.g. `rule.burst`, `size.30`, `growth.10`, `signal.media`.
+    public var code: String
+    public var detail: String
+}
+
+/// What a cluster holds and why its complaints were grouped.
+public struct ClusterSummary: Sendable, Equatable {
+    public var id: Int64
+    public var memberCount: Int
+    public var distinctComplainants: Int
+    public var firstAt: Date
+    public var lastAt: Date
+    public var level: WarningLevel?
+    /// Terms most shared by the members, most telling first.
+    public var topTerms: [String]
+    public var representativeText: String
+    public var representativeComplaintId: Int64
+    /// Entities carried by at least two members (or the one member), most frequent first.
+    public var entities: [EntityCount]
+    /// Escalation signals seen in the members.
+    public var signals: [EscalationSignal]
+    /// Member ids in arrival order.
+    public var memberIds: [Int64]
+}
+
+/// An entity and how many members mention it.
+public struct EntityCount: Sendable, Equatable, Codable {
+    public var entity: Entity
+    public var count: Int
+}

@@ -1,1 +1,0 @@
-// SwellDetection module.

@@ -1,0 +1,69 @@
+import Foundation
+
+/// When a cluster becomes a warning and how its level is graded. A value, so it can be read
+/// from a playbook later.
+public struct WarningPolicy: Sendable, Codable, Equatable {
+    /// A cluster is warned when one rule holds: at least `minimumComplainants` distinct people
+    /// within `window` (rolling, ending at the newest complaint), and at least
+    /// `minimumSignalledComplaints` of those complaints carrying an escalation signal.
+    public struct Rule: Sendable, Codable, Equatable {
+        /// Machine-readable name recorded on the warning, e.g. `burst`.
+        public var name: String
+        public var minimumComplainants: Int
+        public var window: TimeInterval
+        public var minimumSignalledComplaints: Int
+
+        public init(name: String, minimumComplainants: Int, window: TimeInterval, minimumSignalledComplaints: Int = 0) {
+            self.name = name
+            self.minimumComplainants = minimumComplainants
+            self.window = window
+            self.minimumSignalledComplaints = minimumSignalledComplaints
+        }
+    }
+
+    /// Rules in order; the first that holds is recorded as the one that fired.
+    public var rules: [Rule]
+    /// Distinct complainants in the cluster that add one level point each time a step is reached.
+    public var sizeSteps: [Int]
+    /// Window over which growth is measured for the level.
+    public var growthWindow: TimeInterval
+    /// Distinct complainants within `growthWindow` that add one level point per step.
+    public var growthSteps: [Int]
+    /// Complaints a signal needs in the cluster before it counts towards the level.
+    public var signalMinimumComplaints: Int
+    /// Points a health signal (injury, hospital, food poisoning) adds; other signals add one.
+    public var healthSignalPoints: Int
+    /// Points needed for yellow, orange and red; fewer is blue.
+    public var yellowPoints: Int
+    public var orangePoints: Int
+    public var redPoints: Int
+
+    public init(
+        rules: [Rule], sizeSteps: [Int], growthWindow: TimeInterval, growthSteps: [Int], signalMinimumComplaints: Int,
+        healthSignalPoints: Int, yellowPoints: Int, orangePoints: Int, redPoints: Int
+    ) {
+        self.rules = rules
+        self.sizeSteps = sizeSteps
+        self.growthWindow = growthWindow
+        self.growthSteps = growthSteps
+        self.signalMinimumComplaints = signalMinimumComplaints
+        self.healthSignalPoints = healthSignalPoints
+        self.yellowPoints = yellowPoints
+        self.orangePoints = orangePoints
+        self.redPoints = redPoints
+    }
+
+    /// 8 people within 48 h (burst); 5 within 48 h when two of them signal escalation
+    /// (signalled); 10 within 4 days (sustained: the slow incidents the burst rule misses).
+    public static let standard = WarningPolicy(
+        rules: [
+            Rule(name: "burst", minimumComplainants: 8, window: 48 * 3600),
+            Rule(name: "signalled", minimumComplainants: 5, window: 48 * 3600, minimumSignalledComplaints: 2),
+            Rule(name: "sustained", minimumComplainants: 10, window: 96 * 3600),
+        ],
+        sizeSteps: [15, 30, 60], growthWindow: 24 * 3600, growthSteps: [10, 25], signalMinimumComplaints: 2,
+        healthSignalPoints: 2, yellowPoints: 2, orangePoints: 3, redPoints: 5)
+
+    /// The longest rule or growth window: how far back a cluster's members are looked at.
+    var longestWindow: TimeInterval { max(rules.map(\.window).max() ?? 0, growthWindow) }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import SwellDetection
+
+/// Quality and speed of one detector run over a labelled stream.
+public struct EvaluationReport: Sendable {
+    public var complaints: Int
+    public var clusters: Int
+    public var merges: Int
+    /// B-cubed over every complaint (background included, each its own group).
+    public var overall: BCubed
+    /// B-cubed averaged over incident complaints only.
+    public var incidents: BCubed
+    public var warnings: WarningAudit
+    public var seconds: Double
+    public var complaintsPerSecond: Double { seconds > 0 ? Double(complaints) / seconds : 0 }
+}
+
+/// Index search against the exhaustive baseline on the same stream.
+public struct AgreementReport: Sendable {
+    /// B-cubed of the indexed clustering taking the exhaustive one as truth.
+    public var agreement: BCubed
+    public var indexed: EvaluationReport
+    public var exhaustive: EvaluationReport
+    /// How many times faster the index is.
+    public var speedup: Double { indexed.seconds > 0 ? exhaustive.seconds / indexed.seconds : 0 }
+}
+
+/// Per-complaint cost as history grows.
+public struct ThroughputReport: Sendable {
+    public struct Block: Sendable {
+        /// Complaints placed before this block.
+        public var history: Int
+        public var complaintsInWindow: Int
+        public var microsecondsPerComplaint: Double
+    }
+
+    public var blocks: [Block]
+    public var complaints: Int
+    public var seconds: Double
+    public var complaintsPerSecond: Double { seconds > 0 ? Double(complaints) / seconds : 0 }
+    /// Resident memory growth per complaint in the window at the end (Linux), in bytes.
+    public var bytesPerComplaintInWindow: Double?
+}
+
+/// Runs the detector over generated streams and reports figures; prints nothing.
+public enum DetectionBenchmark {
+    /// Places every complaint of `stream` and scores the result.
+    public static func evaluate(_ stream: GeneratedStream, configuration: DetectorConfiguration = .standard) -> EvaluationReport {
+        var detector = Detector(configuration: configuration)
+        var tracker = AssignmentTracker()
+        let clock = ContinuousClock()
+        let started = clock.now
+        for complaint in stream.complaints { tracker.record(detector.place(complaint.input)) }
+        let elapsed = clock.now - started
+        return report(stream, tracker, seconds: seconds(elapsed))
+    }
+
+    /// Scores a finished run.
+    public static func report(_ stream: GeneratedStream, _ tracker: AssignmentTracker, seconds: Double) -> EvaluationReport {
+        var labels: [Int64: Int64] = [:]
+        for complaint in stream.complaints { labels[complaint.input.complaintId] = complaint.label }
+        let assignment = tracker.clusterOf
+        return EvaluationReport(
+            complaints: stream.complaints.count, clusters: Set(assignment.values).count, merges: tracker.mergeCount,
+            overall: BCubed.score(clusters: assignment, labels: labels),
+            incidents: BCubed.score(clusters: assignment, labels: labels, isCounted: { (labels[$0] ?? 0) > 0 }),
+            warnings: WarningAudit.audit(stream, tracker), seconds: seconds)
+    }
+
+    /// Runs the indexed detector and the exhaustive baseline (same scores, every cluster
+    /// considered) over the same stream.
+    public static func agreement(_ stream: GeneratedStream, configuration: DetectorConfiguration = .standard) -> AgreementReport {
+        var exhaustiveConfiguration = configuration
+        exhaustiveConfiguration.candidateSearch = .exhaustive
+        var indexedConfiguration = configuration
+        indexedConfiguration.candidateSearch = .index
+        let runs = [indexedConfiguration, exhaustiveConfiguration].map { configuration in
+            var detector = Detector(configuration: configuration)
+            var tracker = AssignmentTracker()
+            let clock = ContinuousClock()
+            let started = clock.now
+            for complaint in stream.complaints { tracker.record(detector.place(complaint.input)) }
+            return (tracker, seconds(clock.now - started))
+        }
+        let agreement = BCubed.score(clusters: runs[0].0.clusterOf, labels: runs[1].0.clusterOf)
+        return AgreementReport(
+            agreement: agreement, indexed: report(stream, runs[0].0, seconds: runs[0].1),
+            exhaustive: report(stream, runs[1].0, seconds: runs[1].1))
+    }
+
+    /// Places `total` generated complaints (about `perDay` a day, so a 30-day window holds
+    /// 30 × perDay) and times each block of `blockSize`.
+    public static func throughput(
+        total: Int, perDay: Int, blockSize: Int = 10_000, seed: UInt64 = 7, configuration: DetectorConfiguration = .standard
+    ) -> ThroughputReport {
+        var detector = Detector(configuration: configuration)
+        let clock = ContinuousClock()
+        var blocks: [ThroughputReport.Block] = []
+        var placed = 0
+        var totalSeconds = 0.0
+        let chunkDays = 10
+        var chunk = 0
+        let baseline = residentBytes()
+        var blockSeconds = 0.0
+        var blockCount = 0
+        while placed < total {
+            let perChunk = perDay * chunkDays
+            let spec = StreamSpec(
+                seed: seed &+ UInt64(chunk), incidents: max(1, perChunk / 400), background: perChunk * 4 / 5, days: chunkDays,
+                start: Date(timeIntervalSince1970: 1_780_272_000 + Double(chunk * chunkDays) * 86_400),
+                firstComplaintId: Int64(placed) + 1)
+            let stream = StreamGenerator.generate(spec)
+            for complaint in stream.complaints where placed < total {
+                let started = clock.now
+                _ = detector.place(complaint.input)
+                let spent = seconds(clock.now - started)
+                blockSeconds += spent
+                totalSeconds += spent
+                placed += 1
+                blockCount += 1
+                if blockCount == blockSize {
+                    blocks.append(.init(
+                        history: placed - blockSize, complaintsInWindow: detector.complaintsInWindow,
+                        microsecondsPerComplaint: blockSeconds / Double(blockSize) * 1e6))
+                    blockSeconds = 0
+                    blockCount = 0
+                }
+            }
+            chunk += 1
+        }
+        var perComplaint: Double? = nil
+        if let baseline, let now = residentBytes(), detector.complaintsInWindow > 0 {
+            perComplaint = Double(now - baseline) / Double(detector.complaintsInWindow)
+        }
+        withExtendedLifetime(detector) {}
+        return ThroughputReport(blocks: blocks, complaints: placed, seconds: totalSeconds, bytesPerComplaintInWindow: perComplaint)
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    }
+
+    /// Resident set size of this process (Linux `/proc/self/statm`), nil elsewhere.
+    public static func residentBytes() -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return nil }
+        return pages * 4096
+    }
+}

@@ -1,0 +1,77 @@
+import Testing
+@testable import SwellDetection
+
+@Suite("Entities")
+struct EntityTests {
+    func entities(_ text: String, product: String? = nil, departure: String? = nil) -> [Entity] {
+        EntityExtractor.entities(text: TextNormalizer.normalize(text), product: product, departure: departure, supplier: nil)
+    }
+
+    func values(_ kind: EntityKind, in text: String) -> [String] {
+        entities(text).filter { $0.kind == kind }.map(\.value)
+    }
+
+    @Test(arguments: [
+        "6月12日出发", "6月12号出发", "6/12出发", "2026-06-12出发", "2026年6月12日出发", "2026/6/12", "12 June departure",
+        "June 12th departure", "jun 12", "12th of June", "６月１２日出發",
+    ])
+    func datesInManyFormats(_ text: String) {
+        #expect(values(.date, in: text) == ["06-12"])
+        #expect(values(.dayOfMonth, in: text) == ["12"])
+    }
+
+    @Test func dayOnlyDatesAndNotRoomNumbers() {
+        #expect(values(.dayOfMonth, in: "12号那天出发") == ["12"])
+        #expect(values(.date, in: "12号那天出发").isEmpty)
+        #expect(values(.dayOfMonth, in: "住在3号楼").isEmpty)
+    }
+
+    @Test func flightNumbersWithOrWithoutSpace() {
+        #expect(values(.flight, in: "航班CA1234延误") == ["ca1234"])
+        #expect(values(.flight, in: "flight MU 5101 was cancelled") == ["mu5101"])
+        #expect(values(.flight, in: "3U8888晚点") == ["3u8888"])
+    }
+
+    @Test func vehiclePlates() {
+        #expect(values(.vehiclePlate, in: "大巴车粤B·12345抛锚") == ["粤b12345"])
+        #expect(values(.vehiclePlate, in: "粤B12345") == ["粤b12345"])
+    }
+
+    @Test func productCodesFromTextAndField() {
+        #expect(values(.product, in: "团号AU-8D-0612") == ["au-8d-0612"])
+        #expect(entities("", product: "AU-8D-0612").map(\.value) == ["au-8d-0612"])
+    }
+
+    @Test func venueNamesByGeneralPatterns() {
+        #expect(values(.lodging, in: "入住的海景大酒店很差") == ["海景"])
+        #expect(values(.lodging, in: "说好的金陵宾馆") == ["金陵"])
+        #expect(values(.dining, in: "在白云海鲜酒楼吃饭") == ["白云海鲜"])
+        #expect(values(.ship, in: "海洋量子号邮轮") == ["海洋量子"])
+        #expect(values(.lodging, in: "We stayed at the Grand Lotus Hotel") == ["grand lotus"])
+        #expect(values(.airline, in: "Pacific Blue Airlines lost our bags") == ["pacific blue"])
+        #expect(values(.lodging, in: "换成了汽车旅馆").isEmpty)
+    }
+
+    @Test func amounts() {
+        #expect(values(.amount, in: "多收了3,000元") == ["3000"])
+        #expect(values(.amount, in: "paid ¥450 extra") == ["450"])
+        #expect(values(.amount, in: "等了3个小时").isEmpty)
+    }
+
+    @Test func departureFieldDates() {
+        let found = entities("酒店很差", departure: "2026-06-19")
+        #expect(found.contains(Entity(kind: .date, value: "06-19")))
+    }
+
+    @Test func escalationSignalsInBothLanguagesAndScripts() {
+        func signals(_ text: String) -> [EscalationSignal] {
+            EscalationSignal.decode(EscalationSignalScanner.scan(TextNormalizer.normalize(text).scalars))
+        }
+        #expect(signals("已经投诉到12315了") == [.regulator])
+        #expect(signals("我們準備找媒體曝光") == [.media, .onlineExposure])
+        #expect(signals("We have contacted a lawyer") == [.legal])
+        #expect(signals("many were hospitalized with food poisoning") == [.health])
+        #expect(signals("this is a real issue").isEmpty)  // "sue" inside "issue" is not a lawsuit
+        #expect(signals("全团集体维权") == [.collectiveAction])
+    }
+}
