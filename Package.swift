@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(
             name: "SwellServerTests",
             dependencies: [
-                "SwellServer", "SwellStore",
+                "SwellServer", "SwellStore", "SwellDetection",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict),

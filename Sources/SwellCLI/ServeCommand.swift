@@ -13,6 +13,7 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the Swell service.")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var playbook: PlaybookOptions
     @Option(help: "Address to listen on (env SWELL_HOST; default 127.0.0.1).") var host: String?
     @Option(help: "Port to listen on (env SWELL_PORT; default 8080; 0 picks a free one).") var port: Int?
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error (env SWELL_LOG_LEVEL; default info).")
@@ -31,13 +32,19 @@ struct ServeCommand: AsyncParsableCommand {
             host: host ?? environment["SWELL_HOST"] ?? "127.0.0.1",
             port: try port ?? environment["SWELL_PORT"].map(Self.parsePort) ?? 8080)
 
+        let loadedPlaybook = try playbook.load()
+        let detection = DetectionSettings.configuration(from: loadedPlaybook, window: try playbook.windowSeconds())
         let caseStore = try store.open()
-        logger.info("Case store open", metadata: ["store.path": "\(store.resolvedPath)"])
+        logger.info(
+            "Case store open",
+            metadata: ["store.path": "\(store.resolvedPath)", "playbook": "\(playbook.resolvedPath ?? "none (built-in thresholds)")"])
         let firstAdminToken = try await Self.firstAdminToken(in: caseStore)
 
         let app = buildApplication(
             configuration: configuration,
-            environment: ServerEnvironment(store: caseStore, logger: logger),
+            environment: ServerEnvironment(
+                store: caseStore, logger: logger,
+                detector: DetectorEngine(store: caseStore, configuration: detection, logger: logger)),
             onServerRunning: { port in
                 let url = "http://\(configuration.host):\(port)/"
                 var banner = ""

@@ -5,7 +5,10 @@ public struct SwellCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "swell",
         abstract: "Group-incident crisis coordination: complaint intake, clustering, early warnings, playbooks.",
-        subcommands: [ServeCommand.self, ImportCommand.self, TokenCommand.self, AuditCommand.self])
+        subcommands: [
+            ServeCommand.self, ImportCommand.self, ReplayCommand.self, TokenCommand.self, AuditCommand.self,
+            PlaybookCommand.self,
+        ])
 
     public init() {}
 }

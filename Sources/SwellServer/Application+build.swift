@@ -9,10 +9,14 @@ public func buildApplication(
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let router = buildRouter(environment: environment)
+    var background = services
+    if let detector = environment.detector {
+        background.append(DetectorService(engine: detector, signal: environment.store.signal, logger: environment.logger))
+    }
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "swell"),
-        services: services,
+        services: background,
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: environment.logger)
 }
@@ -27,5 +31,7 @@ public func buildRouter(environment: ServerEnvironment) -> Router<SwellRequestCo
     }
     OperationsRoutes(environment: environment).register(on: router)
     ComplaintRoutes(environment: environment).register(on: router.group("v1/complaints"))
+    ClusterRoutes(environment: environment).register(clusters: router.group("v1/clusters"), complaints: router.group("v1/complaints"))
+    WarningRoutes(environment: environment).register(on: router.group("v1/warnings"))
     return router
 }

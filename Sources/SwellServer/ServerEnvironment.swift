@@ -8,11 +8,17 @@ public struct ServerEnvironment: Sendable {
     /// The wall clock, used only at the edge (storedAt, validation of future dates). Tests pin it.
     public var now: @Sendable () -> Date
     public var logger: Logger
+    /// The detection engine; nil runs the API without clustering (cluster corrections then answer 503).
+    public var detector: DetectorEngine?
 
-    public init(store: any CaseStore, now: @escaping @Sendable () -> Date = { Date() }, logger: Logger) {
+    public init(
+        store: any CaseStore, now: @escaping @Sendable () -> Date = { Date() }, logger: Logger,
+        detector: DetectorEngine? = nil
+    ) {
         self.store = store
         self.now = now
         self.logger = logger
+        self.detector = detector
     }
 }
 

@@ -37,6 +37,8 @@ public protocol CaseStore: Sendable {
     func clusterSeparations() async throws -> [(ClusterID, ClusterID)]
     /// Placed complaints received at or after `receivedFrom`, by ascending id after `afterId`: the detector's rebuild.
     func placedComplaints(receivedFrom: Date, afterId: ComplaintID, limit: Int) async throws -> [Complaint]
+    /// The highest cluster id ever stored, so new clusters never reuse one.
+    func lastClusterId() async throws -> ClusterID?
     /// The newest `receivedAt` among placed complaints: where the detector's window ended.
     func latestPlacedReceivedAt() async throws -> Date?
 

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import SwellCore
+import SwellDetection
 import SwellStore
 import Testing
 
@@ -14,8 +15,9 @@ struct TestApp {
 
     let store: SQLiteCaseStore
     let tokens: [Role: String]
+    let detector: DetectorEngine?
 
-    init() async throws {
+    init(detection: DetectorConfiguration? = nil) async throws {
         store = try SQLiteCaseStore()
         var tokens: [Role: String] = [:]
         for role in Role.allCases {
@@ -24,10 +26,12 @@ struct TestApp {
             tokens[role] = token
         }
         self.tokens = tokens
+        let store = self.store
+        detector = detection.map { DetectorEngine(store: store, configuration: $0, logger: Logger(label: "test")) }
     }
 
     var environment: ServerEnvironment {
-        ServerEnvironment(store: store, now: { TestApp.now }, logger: Logger(label: "test"))
+        ServerEnvironment(store: store, now: { TestApp.now }, logger: Logger(label: "test"), detector: detector)
     }
 
     func run(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {

@@ -6,17 +6,26 @@ extension SQLiteCaseStore {
     public func clusters(limit: Int, includeMerged: Bool) async throws -> [ClusterSnapshot] {
         try await writer.read { db in
             let filter = includeMerged ? "" : "WHERE mergedInto IS NULL"
-            return try String.fetchAll(
-                db, sql: "SELECT snapshot FROM cluster \(filter) ORDER BY lastAt DESC, id DESC LIMIT ?", arguments: [limit]
-            ).map { try StoredJSON.decode(ClusterSnapshot.self, from: $0, table: "cluster") }
+            return try Row.fetchAll(
+                db, sql: "SELECT snapshot, mergedInto FROM cluster \(filter) ORDER BY lastAt DESC, id DESC LIMIT ?",
+                arguments: [limit]
+            ).map(Self.decodeCluster)
         }
     }
 
     public func cluster(_ id: ClusterID) async throws -> ClusterSnapshot? {
         try await writer.read { db in
-            try String.fetchOne(db, sql: "SELECT snapshot FROM cluster WHERE id = ?", arguments: [id.rawValue])
-                .map { try StoredJSON.decode(ClusterSnapshot.self, from: $0, table: "cluster") }
+            try Row.fetchOne(db, sql: "SELECT snapshot, mergedInto FROM cluster WHERE id = ?", arguments: [id.rawValue])
+                .map(Self.decodeCluster)
         }
+    }
+
+    /// The snapshot, with `mergedInto` from its column (a merge updates the column, not the document).
+    static func decodeCluster(_ row: Row) throws -> ClusterSnapshot {
+        var snapshot = try StoredJSON.decode(ClusterSnapshot.self, from: row["snapshot"], table: "cluster")
+        let mergedInto: Int64? = row["mergedInto"]
+        snapshot.mergedInto = mergedInto.map { ClusterID($0) }
+        return snapshot
     }
 
     public func clusterDailyCounts(_ id: ClusterID) async throws -> [DailyCount] {
@@ -72,6 +81,10 @@ extension SQLiteCaseStore {
                     """, arguments: [afterId.rawValue, receivedFrom.millisecondsSince1970, limit]
             ).map(ComplaintColumns.decode)
         }
+    }
+
+    public func lastClusterId() async throws -> ClusterID? {
+        try await writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM cluster").map { ClusterID($0) } }
     }
 
     public func latestPlacedReceivedAt() async throws -> Date? {

@@ -40,6 +40,7 @@ extension SQLiteCaseStore {
                 case .reassignCluster(let from, let to):
                     try db.execute(
                         sql: "UPDATE complaint SET clusterId = ? WHERE clusterId = ?", arguments: [to.rawValue, from.rawValue])
+                    try db.execute(sql: "UPDATE cluster SET mergedInto = ? WHERE id = ?", arguments: [to.rawValue, from.rawValue])
                 case .saveCluster(let snapshot):
                     try db.cachedStatement(sql: """
                         INSERT INTO cluster (id, mergedInto, lastAt, level, snapshot) VALUES (?, ?, ?, ?, ?)

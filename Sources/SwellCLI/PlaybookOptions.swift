@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import SwellPlaybook
+
+/// Which playbook to follow: `--playbook PATH`, else `SWELL_PLAYBOOK`, else `playbooks/group-complaint.yaml`
+/// when it exists under the current folder; with none, the detector's built-in thresholds apply.
+struct PlaybookOptions: ParsableArguments {
+    static let defaultPath = "playbooks/group-complaint.yaml"
+
+    @Option(help: "Playbook YAML (env SWELL_PLAYBOOK; default \(PlaybookOptions.defaultPath) if present).")
+    var playbook: String?
+
+    @Option(help: "Detection window in event time, with its unit, e.g. 30d or 720h (env SWELL_DETECTION_WINDOW; default 30d).")
+    var window: String?
+
+    var resolvedPath: String? {
+        if let path = playbook ?? ProcessInfo.processInfo.environment["SWELL_PLAYBOOK"] { return path }
+        return FileManager.default.fileExists(atPath: Self.defaultPath) ? Self.defaultPath : nil
+    }
+
+    /// Loads the playbook; a broken one stops the command with the loader's precise message.
+    func load() throws -> Playbook? {
+        guard let path = resolvedPath else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ValidationError("cannot read the playbook \(path)")
+        }
+        do {
+            return try PlaybookLoader.load(data: data, file: path)
+        } catch {
+            throw ValidationError("the playbook is not valid:\n\(error.description)")
+        }
+    }
+
+    func windowSeconds() throws -> TimeInterval {
+        let text = window ?? ProcessInfo.processInfo.environment["SWELL_DETECTION_WINDOW"] ?? "30d"
+        guard let duration = try? PlaybookDuration(parsing: text), let seconds = duration.fixedSeconds, seconds > 0 else {
+            throw ValidationError("the window must be a duration with a unit such as 30d or 720h, not \(text)")
+        }
+        return seconds
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import SwellCore
+import SwellDetection
+
+/// Translations between the case store's records and the detection engine's values.
+enum DetectionMapping {
+    static func input(_ complaint: Complaint) -> DetectionInput {
+        let content = complaint.content
+        return DetectionInput(
+            complaintId: complaint.id.rawValue, receivedAt: content.receivedAt, text: content.text,
+            product: content.product, departure: content.departure?.description, supplier: content.supplier,
+            complainantKey: content.complainant.identityKey, demand: content.demand)
+    }
+
+    static func snapshot(_ summary: ClusterSummary, updatedAt: Date) -> ClusterSnapshot {
+        ClusterSnapshot(
+            id: ClusterID(summary.id), firstAt: summary.firstAt, lastAt: summary.lastAt, memberCount: summary.memberCount,
+            distinctComplainants: summary.distinctComplainants, level: summary.level?.rawValue,
+            topTerms: summary.topTerms, representativeText: summary.representativeText,
+            representativeComplaintId: ComplaintID(summary.representativeComplaintId),
+            entities: summary.entities.prefix(12).map { "\($0.entity.kind.rawValue):\($0.entity.value)" },
+            updatedAt: updatedAt)
+    }
+
+    static func warning(_ decision: WarningDecision) -> WarningRecord {
+        WarningRecord(
+            clusterId: ClusterID(decision.clusterId), kind: decision.kind.rawValue, level: decision.level.rawValue,
+            previousLevel: decision.previousLevel?.rawValue, raisedAt: decision.at,
+            triggeringComplaintId: ComplaintID(decision.triggeringComplaintId), complaintCount: decision.complaintCount,
+            distinctComplainants: decision.distinctComplainants, rule: decision.rule,
+            reasons: decision.reasons.map { WarningRecord.Reason(code: $0.code, detail: $0.detail) })
+    }
+}
+
+/// Payload of `cluster.created` / `cluster.updated`: where a complaint was placed and how similar it was.
+struct PlacementPayload: Encodable {
+    var complaintId: Int64
+    var similarity: Double
+    var memberCount: Int
+    var distinctComplainants: Int
+}
+
+/// Payload of `cluster.merged`.
+struct MergePayload: Encodable {
+    var absorbed: Int64
+    var surviving: Int64
+    var by: String?
+}
+
+/// Payload of `cluster.split` and `cluster.complaint_moved`.
+struct CorrectionPayload: Encodable {
+    var from: Int64
+    var to: Int64
+    var complaintIds: [Int64]
+    var by: String
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Logging
+import SwellCore
+import SwellDetection
+import SwellStore
+
+/// Owns the one in-memory detector and keeps it in step with the case store: places each new complaint
+/// (following the event log from its checkpoint), applies people's corrections, and writes every outcome
+/// with its events and the checkpoint in one transaction. After a restart it rebuilds its index from the
+/// stored placements in the window, so no complaint is placed twice or skipped.
+public actor DetectorEngine {
+    public static let followerName = "detector"
+
+    let store: any CaseStore
+    let configuration: DetectorConfiguration
+    let logger: Logger
+    private var detector: Detector
+    private var checkpoint: Int64 = 0
+    private let pageSize: Int
+
+    public init(store: any CaseStore, configuration: DetectorConfiguration, logger: Logger, pageSize: Int = 1_000) {
+        self.store = store
+        self.configuration = configuration
+        self.logger = logger
+        self.pageSize = pageSize
+        detector = Detector(configuration: configuration)
+    }
+
+    /// Rebuilds the index from the store: the placed complaints of the window, warning levels, separations.
+    public func rebuild() async throws {
+        let started = Date()
+        let firstId = (try await store.lastClusterId()?.rawValue ?? 0) + 1
+        var rebuilt = Detector(configuration: configuration, firstClusterId: firstId)
+        var restored = 0
+        if let latest = try await store.latestPlacedReceivedAt() {
+            var after = ComplaintID(0)
+            while true {
+                let page = try await store.placedComplaints(
+                    receivedFrom: latest.addingTimeInterval(-configuration.window), afterId: after, limit: 5_000)
+                guard let last = page.last else { break }
+                for complaint in page {
+                    guard let cluster = complaint.clusterId else { continue }
+                    rebuilt.restore(DetectionMapping.input(complaint), cluster: cluster.rawValue)
+                }
+                restored += page.count
+                after = last.id
+            }
+            for id in rebuilt.clusterIds {
+                if let level = try await store.cluster(ClusterID(id))?.level.flatMap(WarningLevel.init(rawValue:)) {
+                    rebuilt.restoreWarningLevel(cluster: id, level: level)
+                }
+            }
+            for (a, b) in try await store.clusterSeparations() { rebuilt.restoreSeparation(a.rawValue, b.rawValue) }
+        }
+        detector = rebuilt
+        checkpoint = try await store.checkpoint(of: Self.followerName)
+        logger.info(
+            "Detector rebuilt",
+            metadata: ["detector.restored": "\(restored)", "detector.clusters": "\(rebuilt.clusterCount)",
+                       "detector.checkpoint": "\(checkpoint)", "detector.seconds": "\(Date().timeIntervalSince(started))"])
+    }
+
+    /// Handles one page of events after the checkpoint; false when there was nothing to do.
+    public func catchUp() async throws -> Bool {
+        let events = try await store.events(after: checkpoint, limit: pageSize)
+        guard let lastSeq = events.last?.seq else { return false }
+        let ids = events.filter { $0.type == .complaintReceived }.compactMap(\.draft.complaintId)
+        let complaints = Dictionary(uniqueKeysWithValues: try await store.complaints(ids: ids).map { ($0.id, $0) })
+
+        var changes: [StoreChange] = []
+        var touched = Set<Int64>()
+        var latestTime: Date?
+        for id in ids {
+            guard let complaint = complaints[id] else { continue }
+            guard complaint.clusterId == nil else { continue }  // placed before (idempotent)
+            let placement = detector.place(DetectionMapping.input(complaint))
+            let at = complaint.content.receivedAt
+            latestTime = at
+            changes += placementChanges(placement, at: at)
+            touched.insert(placement.clusterId)
+            placement.merges.forEach { touched.insert($0.absorbed) }
+        }
+        changes += snapshotChanges(for: touched, at: latestTime ?? Date(timeIntervalSince1970: 0))
+        _ = try await store.apply(changes, checkpoint: FollowerCheckpoint(follower: Self.followerName, seq: lastSeq))
+        checkpoint = lastSeq
+        return true
+    }
+
+    /// Catches up until the log is exhausted.
+    public func drain() async throws {
+        while try await catchUp() {}
+    }
+
+    private func placementChanges(_ placement: Placement, at: Date) -> [StoreChange] {
+        var changes: [StoreChange] = []
+        for merge in placement.merges {
+            changes.append(.reassignCluster(from: ClusterID(merge.absorbed), to: ClusterID(merge.surviving)))
+            changes.append(.appendEvent(EventDraft(
+                type: .clusterMerged, at: at, clusterId: ClusterID(merge.surviving),
+                payload: EventDraft.payload(MergePayload(absorbed: merge.absorbed, surviving: merge.surviving, by: nil)))))
+        }
+        let complaint = ComplaintID(placement.complaintId)
+        let cluster = ClusterID(placement.clusterId)
+        changes.append(.assignCluster(complaint, cluster))
+        let summary = detector.cluster(placement.clusterId)
+        changes.append(.appendEvent(EventDraft(
+            type: placement.createdCluster ? .clusterCreated : .clusterUpdated, at: at, complaintId: complaint,
+            clusterId: cluster,
+            payload: EventDraft.payload(PlacementPayload(
+                complaintId: placement.complaintId, similarity: (placement.similarity * 1000).rounded() / 1000,
+                memberCount: summary?.memberCount ?? 1, distinctComplainants: summary?.distinctComplainants ?? 1)))))
+        changes += placement.warnings.map { .raiseWarning(DetectionMapping.warning($0), at: at) }
+        return changes
+    }
+
+    /// Runs a correction on the detector, mapping its typed error.
+    func corrected<T>(_ body: (inout Detector) throws(DetectionError) -> T) throws(CorrectionError) -> T {
+        do {
+            return try body(&detector)
+        } catch {
+            throw .detection(error)
+        }
+    }
+
+    func placedCluster(of complaint: ComplaintID) -> Int64? {
+        detector.clusterId(ofComplaint: complaint.rawValue)
+    }
+
+    /// Current snapshots of live clusters among `ids`.
+    func snapshots(_ ids: [Int64], at: Date) -> [StoreChange] {
+        snapshotChanges(for: Set(ids), at: at)
+    }
+
+    /// Current snapshots of the clusters a batch touched (an absorbed one is marked by the merge itself).
+    private func snapshotChanges(for ids: Set<Int64>, at: Date) -> [StoreChange] {
+        ids.sorted().compactMap { id in
+            if let summary = detector.cluster(id) { return .saveCluster(DetectionMapping.snapshot(summary, updatedAt: at)) }
+            return nil
+        }
+    }
+}

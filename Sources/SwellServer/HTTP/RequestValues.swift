@@ -1,0 +1,38 @@
+import Hummingbird
+import SwellCore
+
+/// Typed path parameters: an id that is not an integer is simply not found.
+enum PathValues {
+    static func id<Tag>(_ context: SwellRequestContext, _ type: Identifier<Tag>.Type, _ noun: String) throws -> Identifier<Tag> {
+        guard let raw = context.parameters.get("id"), let value = Int64(raw) else {
+            throw Problem.notFound("There is no \(noun) with that id.")
+        }
+        return Identifier(value)
+    }
+}
+
+/// Typed query parameters; a bad value is a 400 naming the parameter.
+enum QueryValues {
+    static func limit(_ request: Request, default value: Int, max: Int) throws -> Int {
+        guard let raw = request.uri.queryParameters["limit"] else { return value }
+        guard let limit = Int(String(raw)), (1...max).contains(limit) else {
+            throw Problem.badParameter("limit", "limit must be an integer from 1 to \(max).")
+        }
+        return limit
+    }
+
+    static func integer(_ request: Request, _ name: String) throws -> Int64? {
+        guard let raw = request.uri.queryParameters[Substring(name)] else { return nil }
+        guard let value = Int64(String(raw)) else { throw Problem.badParameter(name, "\(name) must be an integer.") }
+        return value
+    }
+
+    static func flag(_ request: Request, _ name: String) throws -> Bool {
+        guard let raw = request.uri.queryParameters[Substring(name)] else { return false }
+        switch raw.lowercased() {
+        case "true", "1": return true
+        case "false", "0": return false
+        default: throw Problem.badParameter(name, "\(name) must be true or false.")
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import SwellCore
+
+/// A cluster as the API returns it; the representative text is masked for roles without personal data.
+struct ClusterView: Encodable, Sendable {
+    var id: ClusterID
+    var mergedInto: ClusterID?
+    var level: String?
+    var memberCount: Int
+    var distinctComplainants: Int
+    var firstAt: String
+    var lastAt: String
+    var topTerms: [String]
+    var entities: [String]
+    var representativeText: String
+    var representativeComplaintId: ComplaintID
+
+    init(_ snapshot: ClusterSnapshot, for role: Role) {
+        id = snapshot.id
+        mergedInto = snapshot.mergedInto
+        level = snapshot.level
+        memberCount = snapshot.memberCount
+        distinctComplainants = snapshot.distinctComplainants
+        firstAt = RFC3339.format(snapshot.firstAt)
+        lastAt = RFC3339.format(snapshot.lastAt)
+        topTerms = snapshot.topTerms
+        entities = snapshot.entities
+        representativeText = role.seesPersonalData ? snapshot.representativeText : PersonalDataMasking.mask(snapshot.representativeText)
+        representativeComplaintId = snapshot.representativeComplaintId
+    }
+}
+
+/// A cluster with its members (newest first, up to 200), counts per day and warnings.
+struct ClusterDetailView: Encodable, Sendable {
+    var cluster: ClusterView
+    var dailyCounts: [DailyCount]
+    var members: [ComplaintView]
+    var warnings: [WarningView]
+}
+
+/// A warning as the API returns it (DESIGN.md section 4).
+struct WarningView: Encodable, Sendable {
+    var id: WarningID?
+    var clusterId: ClusterID
+    var kind: String
+    var level: String
+    var previousLevel: String?
+    var raisedAt: String
+    var triggeringComplaintId: ComplaintID
+    var complaintCount: Int
+    var distinctComplainants: Int
+    var rule: String
+    var reasons: [WarningRecord.Reason]
+
+    init(_ record: WarningRecord) {
+        id = record.id
+        clusterId = record.clusterId
+        kind = record.kind
+        level = record.level
+        previousLevel = record.previousLevel
+        raisedAt = RFC3339.format(record.raisedAt)
+        triggeringComplaintId = record.triggeringComplaintId
+        complaintCount = record.complaintCount
+        distinctComplainants = record.distinctComplainants
+        rule = record.rule
+        reasons = record.reasons
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import SwellStore
+
+/// The background service that keeps the detector placing complaints as they arrive.
+/// A failure is logged and the engine rebuilt from the store, so it never runs on a half-applied state.
+public struct DetectorService: Service {
+    let engine: DetectorEngine
+    let signal: EventSignal
+    let logger: Logger
+    let pollInterval: Duration
+
+    public init(engine: DetectorEngine, signal: EventSignal, logger: Logger, pollInterval: Duration = .seconds(1)) {
+        self.engine = engine
+        self.signal = signal
+        self.logger = logger
+        self.pollInterval = pollInterval
+    }
+
+    public func run() async throws {
+        try await engine.rebuild()
+        try await WakeUps.run(signal: signal, every: pollInterval) {
+            do {
+                try await engine.drain()
+            } catch {
+                logger.error("Detector failed; rebuilding from the store", metadata: ["error": "\(error)"])
+                try? await Task.sleep(for: .seconds(1))
+                try? await engine.rebuild()
+            }
+        }
+        logger.info("Detector stopped")
+    }
+}
