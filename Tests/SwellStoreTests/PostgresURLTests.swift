@@ -44,3 +44,15 @@ import Testing
         }
     }
 }
+
+/// Needs no server: nothing listens on port 1.
+@Suite struct PostgresUnreachableTests {
+    @Test func anUnreachableServerFailsTheStartInsteadOfHanging() async throws {
+        let store = try PostgresCaseStore(url: "postgres://127.0.0.1:1/swell?sslmode=disable", logger: testLogger)
+        await withDiscardingTaskGroup { group in
+            group.addTask { await store.client.run() }
+            defer { group.cancelAll() }
+            await #expect(throws: StoreError.self) { try await store.migrate(timeout: .milliseconds(300)) }
+        }
+    }
+}

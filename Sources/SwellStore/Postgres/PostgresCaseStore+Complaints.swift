@@ -16,26 +16,16 @@ extension PostgresCaseStore {
             }
             // The unique constraint is the truth: a stored (or concurrently stored) externalId inserts nothing.
             var inserted: [String: ComplaintID] = [:]
-            for chunk in candidates.chunked(PostgresBulkValues.rowsPerStatement) {
-                let insert = PostgresBulkValues.query(
+            for chunk in candidates.chunked(PostgresBulkRows.rowsPerStatement) {
+                let insert = try PostgresBulkRows.query(
                     """
                     INSERT INTO complaint (externalId, receivedAt, channel, text, complainantName, complainantPhone,
                         complainantEmail, product, departure, supplier, demand, storedAt)
-                    """, columns: 12, rows: chunk, tail: "ON CONFLICT (externalId) DO NOTHING RETURNING id, externalId"
-                ) { binds, complaint in
-                    binds.append(complaint.externalId)
-                    binds.append(complaint.receivedAt.millisecondsSince1970)
-                    binds.append(complaint.channel.rawValue)
-                    binds.append(complaint.text)
-                    binds.append(complaint.complainant.name)
-                    binds.append(complaint.complainant.phone)
-                    binds.append(complaint.complainant.email)
-                    binds.append(complaint.product)
-                    binds.append(complaint.departure?.description)
-                    binds.append(complaint.supplier)
-                    binds.append(complaint.demand)
-                    binds.append(storedAt.millisecondsSince1970)
-                }
+                    SELECT externalId, receivedAt, channel, text, complainantName, complainantPhone,
+                        complainantEmail, product, departure, supplier, demand, storedAt
+                    FROM jsonb_populate_recordset(NULL::complaint, $1::jsonb) WITH ORDINALITY ORDER BY ordinality
+                    ON CONFLICT (externalId) DO NOTHING RETURNING id, externalId
+                    """, rows: chunk.map { ComplaintRow($0, storedAt: storedAt) })
                 for try await (id, externalId) in try await connection.query(insert, logger: logger)
                     .decode((Int64, String).self)
                 {
@@ -120,5 +110,36 @@ extension NewComplaint {
         var stored = self
         stored.receivedAt = Date(millisecondsSince1970: receivedAt.millisecondsSince1970)
         return stored
+    }
+}
+
+/// A `complaint` row as JSON for `PostgresBulkRows` (ids are the table's to give).
+private struct ComplaintRow: Encodable {
+    var externalid: String
+    var receivedat: Int64
+    var channel: String
+    var text: String
+    var complainantname: String?
+    var complainantphone: String?
+    var complainantemail: String?
+    var product: String?
+    var departure: String?
+    var supplier: String?
+    var demand: String?
+    var storedat: Int64
+
+    init(_ complaint: NewComplaint, storedAt: Date) {
+        externalid = complaint.externalId
+        receivedat = complaint.receivedAt.millisecondsSince1970
+        channel = complaint.channel.rawValue
+        text = complaint.text
+        complainantname = complaint.complainant.name
+        complainantphone = complaint.complainant.phone
+        complainantemail = complaint.complainant.email
+        product = complaint.product
+        departure = complaint.departure?.description
+        supplier = complaint.supplier
+        demand = complaint.demand
+        storedat = storedAt.millisecondsSince1970
     }
 }

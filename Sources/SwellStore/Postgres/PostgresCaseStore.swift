@@ -45,9 +45,25 @@ public final class PostgresCaseStore: CaseStore {
     }
 
     /// Brings the schema up to date. Call once the ``client`` runs; safe to call from several instances at once.
-    public func migrate() async throws {
+    /// The pool waits for a connection indefinitely, so this gives up with `StoreError.badLocation` when the
+    /// server has not answered within `timeout`: a wrong URL fails a start instead of hanging it.
+    public func migrate(timeout: Duration = .seconds(15)) async throws {
         try checkOpen()
-        try await PostgresSchema.migrate(client, logger: logger)
+        let (client, logger, url) = (self.client, self.logger, self.url)
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                try await PostgresSchema.migrate(client, logger: logger)
+                return true
+            }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return false
+            }
+            defer { group.cancelAll() }
+            guard try await group.next() == true else {
+                throw StoreError.badLocation("PostgreSQL at \(url) did not answer within \(timeout)")
+            }
+        }
     }
 
     /// A service that LISTENs for other instances' commits and wakes this store's ``signal``.

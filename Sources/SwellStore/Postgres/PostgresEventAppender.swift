@@ -40,21 +40,15 @@ struct PostgresEventAppender {
     /// Returns the last appended seq, nil when nothing was appended.
     mutating func flush(notifying channel: String) async throws -> Int64? {
         guard !staged.isEmpty else { return nil }
-        for chunk in staged.chunked(PostgresBulkValues.rowsPerStatement) {
-            let insert = PostgresBulkValues.query(
-                "INSERT INTO event (seq, at, type, complaintId, clusterId, incidentId, payload, hash)",
-                columns: 8, rows: chunk
-            ) { binds, event in
-                binds.append(event.seq)
-                binds.append(event.at.millisecondsSince1970)
-                binds.append(event.type.rawValue)
-                binds.append(event.draft.complaintId?.rawValue)
-                binds.append(event.draft.clusterId?.rawValue)
-                binds.append(event.draft.incidentId?.rawValue)
-                binds.append(event.draft.payload)
-                binds.append(event.hash)
-            }
-            try await connection.query(insert, logger: logger)
+        for chunk in staged.chunked(PostgresBulkRows.rowsPerStatement) {
+            try await connection.query(
+                PostgresBulkRows.query(
+                    """
+                    INSERT INTO event (seq, at, type, complaintId, clusterId, incidentId, payload, hash)
+                    SELECT seq, at, type, complaintId, clusterId, incidentId, payload, hash
+                    FROM jsonb_populate_recordset(NULL::event, $1::jsonb)
+                    """, rows: chunk.map(EventRow.init)),
+                logger: logger)
         }
         staged.removeAll()
         try await connection.query(
@@ -64,5 +58,28 @@ struct PostgresEventAppender {
             """, logger: logger)
         logger.debug("appended events", metadata: ["event.seq": "\(lastSeq)"])
         return lastSeq
+    }
+}
+
+/// An `event` row as JSON for `PostgresBulkRows`.
+private struct EventRow: Encodable {
+    var seq: Int64
+    var at: Int64
+    var type: String
+    var complaintid: Int64?
+    var clusterid: Int64?
+    var incidentid: Int64?
+    var payload: String
+    var hash: String
+
+    init(_ event: Event) {
+        seq = event.seq
+        at = event.at.millisecondsSince1970
+        type = event.type.rawValue
+        complaintid = event.draft.complaintId?.rawValue
+        clusterid = event.draft.clusterId?.rawValue
+        incidentid = event.draft.incidentId?.rawValue
+        payload = event.draft.payload
+        hash = event.hash
     }
 }
