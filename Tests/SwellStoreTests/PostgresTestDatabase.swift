@@ -27,7 +27,10 @@ enum PostgresTestDatabase {
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }
-            try await client.query("CREATE DATABASE \(unescaped: name)", logger: testLogger)
+            // The pool waits for a server forever: a wrong URL should fail the test, not hang it.
+            try await withTimeout(seconds: 15) {
+                try await client.query("CREATE DATABASE \(unescaped: name)", logger: testLogger)
+            }
             do {
                 let value = try await body(admin.with(database: name))
                 try await client.query("DROP DATABASE \(unescaped: name) WITH (FORCE)", logger: testLogger)

@@ -26,11 +26,13 @@ import Testing
         #expect(file.endpoint == .unixSocket(path: "/tmp/pg/.s.PGSQL.6000"))
         #expect(file.username == "app")
         #expect(file.database == "swell")
+        let port = try PostgresURL("postgres://swell@/swell?host=/tmp/pg&port=6001")
+        #expect(port.endpoint == .unixSocket(path: "/tmp/pg/.s.PGSQL.6001"))
     }
 
     @Test(arguments: [
         "mysql://localhost/swell", "postgres:///swell", "not a url", "postgres://h/a/b",
-        "postgres://h/swell?sslmode=sometimes", "postgres://h:99999/swell",
+        "postgres://h/swell?sslmode=sometimes", "postgres://h:99999/swell", "postgres://h/swell?port=http",
     ])
     func refusesBadURLs(_ text: String) {
         #expect(throws: StoreError.self) { try PostgresURL(text) }

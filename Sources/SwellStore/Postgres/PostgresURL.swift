@@ -4,7 +4,8 @@ import PostgresNIO
 
 /// Where and how to reach PostgreSQL, read from a libpq-style URL:
 /// `postgres://user:pass@host:port/db` (or `postgresql://`), with the query options
-/// `host=/path` (a Unix socket: a folder holding `.s.PGSQL.<port>`, or the socket file itself)
+/// `host=/path` (a Unix socket: a folder holding `.s.PGSQL.<port>`, or the socket file itself), `port`, `user`,
+/// `password`, `dbname`
 /// and `sslmode=disable|allow|prefer|require|verify-ca|verify-full` (default `prefer`).
 /// The user defaults to `postgres`, the database to the user, the port to 5432.
 public struct PostgresURL: Sendable, Equatable {
@@ -35,7 +36,7 @@ public struct PostgresURL: Sendable, Equatable {
             guard let value = item.value else { throw bad("option \(item.name) has no value") }
             options[item.name] = value
         }
-        let port = components.port ?? 5432
+        let port = components.port ?? options["port"].map { Int($0) ?? 0 } ?? 5432
         guard (1...65535).contains(port) else { throw bad("port \(port) is out of range") }
 
         let host = options["host"] ?? components.percentEncodedHost?.removingPercentEncoding ?? ""
