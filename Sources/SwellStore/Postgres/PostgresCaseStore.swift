@@ -10,8 +10,8 @@ import Synchronization
 /// The store talks through a `PostgresClient` connection pool, which only works while it runs:
 /// - in a server, add ``client`` (and ``makeEventListener()``) to the `ServiceGroup` and call ``migrate()``
 ///   once the group is running (Hummingbird: `beforeServerStarts`);
-/// - in a one-shot command or a test, use ``withPostgresCaseStore(url:logger:listen:maximumConnections:_:)``, which runs the
-///   client for the duration of its body and migrates first.
+/// - in a one-shot command or a test, use ``withPostgresCaseStore(url:logger:listen:maximumConnections:_:)``,
+///   which runs the client for the duration of its body and migrates first.
 ///
 /// Every write transaction first locks the one-row `event_head` table (`SELECT … FOR UPDATE`), so writers in
 /// all processes take turns like SQLite's single writer: sequence numbers stay contiguous, each event's hash
@@ -77,7 +77,7 @@ public final class PostgresCaseStore: CaseStore {
     }
 
     /// Ends the store: later calls throw `StoreError.closed` and signal subscriptions finish. The pool itself
-    /// stops when whoever runs ``client`` cancels it (the ServiceGroup, or ``withPostgresCaseStore(url:logger:listen:maximumConnections:_:)``).
+    /// stops when whoever runs ``client`` cancels it: the ServiceGroup, or `withPostgresCaseStore`.
     public func close() async throws {
         guard !closed.withLock({ closed in defer { closed = true }; return closed }) else { return }
         signal.finish()
