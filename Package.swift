@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // Pure domain: complaints, roles, events, validation. Foundation only.
@@ -33,14 +34,17 @@ let package = Package(
             name: "SwellPlaybook",
             dependencies: ["SwellCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict),
-        // The case store: event log with hash chain, complaints, tokens, followers. SQLite via GRDB.
+        // The case store: event log with hash chain, complaints, tokens, followers. SQLite via GRDB,
+        // PostgreSQL via postgres-nio.
         .target(
             name: "SwellStore",
             dependencies: [
                 "SwellCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict),
         // HTTP API, auth, problem documents, background services.

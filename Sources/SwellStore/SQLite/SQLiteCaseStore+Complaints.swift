@@ -59,7 +59,7 @@ extension SQLiteCaseStore {
     }
 
     public func complaints(_ query: ComplaintQuery) async throws -> ComplaintPage {
-        let limit = max(1, min(query.limit, ComplaintQuery.maxLimit))
+        let limit = query.pageSize
         var conditions: [String] = []
         var arguments: [DatabaseValue] = []
         if let product = query.product { conditions.append("product = ?"); arguments.append(product.databaseValue) }
@@ -83,17 +83,10 @@ extension SQLiteCaseStore {
             ORDER BY receivedAt DESC, id DESC LIMIT \(limit + 1)
             """
         let values = arguments
-        var items = try await writer.read { db in
+        let items = try await writer.read { db in
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(values)).map(ComplaintColumns.decode)
         }
-        var next: ComplaintCursor?
-        if items.count > limit {
-            items.removeLast()
-            if let last = items.last {
-                next = ComplaintCursor(receivedAtMilliseconds: last.content.receivedAt.millisecondsSince1970, id: last.id)
-            }
-        }
-        return ComplaintPage(items: items, next: next)
+        return ComplaintPage(fetched: items, pageSize: limit)
     }
 }
 

@@ -1,0 +1,145 @@
+import Foundation
+import PostgresNIO
+import SwellCore
+
+extension PostgresCaseStore {
+    public func ingest(_ complaints: [NewComplaint], at now: Date) async throws -> [IngestOutcome] {
+        guard !complaints.isEmpty else { return [] }
+        let storedAt = Date(millisecondsSince1970: now.millisecondsSince1970)
+        return try await write { connection, events in
+            // The first occurrence of each externalId is the one that may be stored; later ones repeat it.
+            var firstIndex: [String: Int] = [:]
+            var candidates: [NewComplaint] = []
+            for (index, complaint) in complaints.enumerated() where firstIndex[complaint.externalId] == nil {
+                firstIndex[complaint.externalId] = index
+                candidates.append(complaint)
+            }
+            // The unique constraint is the truth: a stored (or concurrently stored) externalId inserts nothing.
+            var inserted: [String: ComplaintID] = [:]
+            for chunk in candidates.chunked(PostgresBulkRows.rowsPerStatement) {
+                let insert = try PostgresBulkRows.query(
+                    """
+                    INSERT INTO complaint (externalId, receivedAt, channel, text, complainantName, complainantPhone,
+                        complainantEmail, product, departure, supplier, demand, storedAt)
+                    SELECT externalId, receivedAt, channel, text, complainantName, complainantPhone,
+                        complainantEmail, product, departure, supplier, demand, storedAt
+                    FROM jsonb_populate_recordset(NULL::complaint, $1::jsonb) WITH ORDINALITY ORDER BY ordinality
+                    ON CONFLICT (externalId) DO NOTHING RETURNING id, externalId
+                    """, rows: chunk.map { ComplaintRow($0, storedAt: storedAt) })
+                for try await (id, externalId) in try await connection.query(insert, logger: logger)
+                    .decode((Int64, String).self)
+                {
+                    inserted[externalId] = ComplaintID(id)
+                }
+            }
+            let alreadyStored = try await storedComplaints(
+                externalIds: candidates.map(\.externalId).filter { inserted[$0] == nil }, on: connection)
+
+            // Outcomes and events in batch order, as SQLite gives them.
+            var outcomes: [IngestOutcome] = []
+            outcomes.reserveCapacity(complaints.count)
+            var createdHere: [String: Complaint] = [:]
+            for (index, complaint) in complaints.enumerated() {
+                let externalId = complaint.externalId
+                if firstIndex[externalId] == index, let id = inserted[externalId] {
+                    events.append(EventDraft(
+                        type: .complaintReceived, at: now, complaintId: id,
+                        payload: EventDraft.payload(ComplaintReceived(complaint))))
+                    outcomes.append(.created(Complaint(id: id, storedAt: storedAt, clusterId: nil, content: complaint)))
+                    createdHere[externalId] = Complaint(
+                        id: id, storedAt: storedAt, clusterId: nil, content: complaint.asStored)
+                } else if let stored = createdHere[externalId] ?? alreadyStored[externalId] {
+                    outcomes.append(.duplicate(stored))
+                } else {
+                    throw StoreError.corruptRow(table: "complaint", detail: "externalId \(externalId) conflicted but is not readable")
+                }
+            }
+            return outcomes
+        }
+    }
+
+    /// The stored complaints with these externalIds, by externalId.
+    private func storedComplaints(externalIds: [String], on connection: PostgresConnection) async throws -> [String: Complaint] {
+        guard !externalIds.isEmpty else { return [:] }
+        var found: [String: Complaint] = [:]
+        let rows = try await connection.query(
+            "SELECT \(unescaped: ComplaintColumns.list) FROM complaint WHERE externalId = ANY(\(externalIds))", logger: logger)
+        for try await row in rows {
+            let complaint = try PostgresComplaintRow.decode(row)
+            found[complaint.content.externalId] = complaint
+        }
+        return found
+    }
+
+    public func complaint(_ id: ComplaintID) async throws -> Complaint? {
+        try await rows("SELECT \(unescaped: ComplaintColumns.list) FROM complaint WHERE id = \(id.rawValue)")
+            .first.map(PostgresComplaintRow.decode)
+    }
+
+    public func complaints(ids: [ComplaintID]) async throws -> [Complaint] {
+        guard !ids.isEmpty else { return [] }
+        return try await rows(
+            "SELECT \(unescaped: ComplaintColumns.list) FROM complaint WHERE id = ANY(\(ids.map(\.rawValue)))"
+        ).map(PostgresComplaintRow.decode)
+    }
+
+    public func complaints(_ query: ComplaintQuery) async throws -> ComplaintPage {
+        let limit = query.pageSize
+        var filter = PostgresFilter()
+        if let product = query.product { filter.add { "product = \($0.bind(product))" } }
+        if let departure = query.departure { filter.add { "departure = \($0.bind(departure.description))" } }
+        if let channel = query.channel { filter.add { "channel = \($0.bind(channel.rawValue))" } }
+        if let supplier = query.supplier { filter.add { "supplier = \($0.bind(supplier))" } }
+        if let cluster = query.clusterId { filter.add { "clusterId = \($0.bind(cluster.rawValue))" } }
+        if let from = query.receivedFrom { filter.add { "receivedAt >= \($0.bind(from.millisecondsSince1970))" } }
+        if let before = query.receivedBefore { filter.add { "receivedAt < \($0.bind(before.millisecondsSince1970))" } }
+        if let cursor = query.after {
+            filter.add { "(receivedAt, id) < (\($0.bind(cursor.receivedAtMilliseconds)), \($0.bind(cursor.id.rawValue)))" }
+        }
+        let items = try await rows(filter.query(
+            select: "SELECT \(ComplaintColumns.list) FROM complaint",
+            orderBy: "ORDER BY receivedAt DESC, id DESC", limit: limit + 1)
+        ).map(PostgresComplaintRow.decode)
+        return ComplaintPage(fetched: items, pageSize: limit)
+    }
+}
+
+extension NewComplaint {
+    /// The complaint as reading it back gives it: instants at millisecond precision.
+    var asStored: NewComplaint {
+        var stored = self
+        stored.receivedAt = Date(millisecondsSince1970: receivedAt.millisecondsSince1970)
+        return stored
+    }
+}
+
+/// A `complaint` row as JSON for `PostgresBulkRows` (ids are the table's to give).
+private struct ComplaintRow: Encodable {
+    var externalid: String
+    var receivedat: Int64
+    var channel: String
+    var text: String
+    var complainantname: String?
+    var complainantphone: String?
+    var complainantemail: String?
+    var product: String?
+    var departure: String?
+    var supplier: String?
+    var demand: String?
+    var storedat: Int64
+
+    init(_ complaint: NewComplaint, storedAt: Date) {
+        externalid = complaint.externalId
+        receivedat = complaint.receivedAt.millisecondsSince1970
+        channel = complaint.channel.rawValue
+        text = complaint.text
+        complainantname = complaint.complainant.name
+        complainantphone = complaint.complainant.phone
+        complainantemail = complaint.complainant.email
+        product = complaint.product
+        departure = complaint.departure?.description
+        supplier = complaint.supplier
+        demand = complaint.demand
+        storedat = storedAt.millisecondsSince1970
+    }
+}

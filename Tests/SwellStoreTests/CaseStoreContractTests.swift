@@ -1,0 +1,211 @@
+import Foundation
+import SwellCore
+import SwellStore
+import Testing
+
+/// The case store contract, run against every back end: SQLite always; PostgreSQL when
+/// `SWELL_TEST_POSTGRES_URL` is set (`scripts/with-postgres`), and reported as skipped otherwise.
+/// Each behaviour runs on a fresh, empty store.
+@Suite struct CaseStoreContractTests {
+    @Test("Case store contract on SQLite", arguments: StoreBehaviour.allCases)
+    func sqlite(_ behaviour: StoreBehaviour) async throws {
+        try await StoreBackend.sqlite.withStore(behaviour.check)
+    }
+
+    @Test(
+        "Case store contract on PostgreSQL",
+        .enabled(if: PostgresTestDatabase.isConfigured, Comment(rawValue: PostgresTestDatabase.skipReason)),
+        arguments: StoreBehaviour.allCases)
+    func postgres(_ behaviour: StoreBehaviour) async throws {
+        try await StoreBackend.postgres.withStore(behaviour.check)
+    }
+}
+
+/// What every `CaseStore` must do, one case per behaviour.
+enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case ingestIsIdempotentByExternalId
+    case storesEveryFieldAndReadsItBack
+    case aBatchOfAThousandIsOneTransaction
+    case concurrentWritersKeepTheChainContiguousAndValid
+    case listsNewestFirstWithFiltersAndCursor
+    case equalTimesPageByIdWithoutLossOrRepeat
+    case tokensAreLookedUpByHashAndRevocable
+    case applyMovesTheCheckpointWithItsChanges
+    case signalWakesSubscribersAfterCommit
+
+    var testDescription: String { rawValue }
+
+    func check(_ store: any CaseStore) async throws {
+        switch self {
+        case .ingestIsIdempotentByExternalId: try await Self.ingestIsIdempotentByExternalId(store)
+        case .storesEveryFieldAndReadsItBack: try await Self.storesEveryFieldAndReadsItBack(store)
+        case .aBatchOfAThousandIsOneTransaction: try await Self.aBatchOfAThousandIsOneTransaction(store)
+        case .concurrentWritersKeepTheChainContiguousAndValid: try await Self.concurrentWritersKeepTheChainContiguousAndValid(store)
+        case .listsNewestFirstWithFiltersAndCursor: try await Self.listsNewestFirstWithFiltersAndCursor(store)
+        case .equalTimesPageByIdWithoutLossOrRepeat: try await Self.equalTimesPageByIdWithoutLossOrRepeat(store)
+        case .tokensAreLookedUpByHashAndRevocable: try await Self.tokensAreLookedUpByHashAndRevocable(store)
+        case .applyMovesTheCheckpointWithItsChanges: try await Self.applyMovesTheCheckpointWithItsChanges(store)
+        case .signalWakesSubscribersAfterCommit: try await Self.signalWakesSubscribersAfterCommit(store)
+        }
+    }
+
+    private static func ingestIsIdempotentByExternalId(_ store: any CaseStore) async throws {
+        let first = try await store.ingest([sampleComplaint(1), sampleComplaint(2)], at: storeNow)
+        #expect(first.allSatisfy { $0.isCreated })
+
+        // Given the same externalId again (even with other content), and a repeat inside one batch
+        var changed = sampleComplaint(1)
+        changed.text = "something else"
+        let second = try await store.ingest([changed, sampleComplaint(3), sampleComplaint(3)], at: storeNow)
+
+        #expect(second.map(\.isCreated) == [false, true, false])
+        #expect(second[0].complaint == first[0].complaint)
+        #expect(second[2].complaint == second[1].complaint)
+        #expect(try await store.lastEventSeq() == 3)  // one event per stored complaint, none for repeats
+        #expect(try await store.ingest([], at: storeNow).isEmpty)
+    }
+
+    private static func storesEveryFieldAndReadsItBack(_ store: any CaseStore) async throws {
+        var full = sampleComplaint(1)
+        full.complainant.email = "k@example.com"
+        full.supplier = "金色假期"
+        full.demand = "退还差价"
+        var sparse = sampleComplaint(2, product: nil)
+        sparse.departure = nil
+        sparse.complainant = Complainant(name: nil, phone: nil)
+        let created = try await store.ingest([full, sparse], at: storeNow).map(\.complaint)
+
+        #expect(created.map(\.content) == [full, sparse])
+        #expect(created[0].id < created[1].id)
+        for complaint in created {
+            #expect(try await store.complaint(complaint.id) == complaint)
+        }
+        let byIds = try await store.complaints(ids: created.map(\.id) + [ComplaintID(999_999)])
+        #expect(Set(byIds.map(\.id)) == Set(created.map(\.id)))
+        #expect(try await store.complaint(ComplaintID(999_999)) == nil)
+        #expect(try await store.complaints(ids: []).isEmpty)
+
+        let event = try #require(try await store.events(after: 0, limit: 1).first)
+        #expect(event.type == .complaintReceived)
+        #expect(event.draft.complaintId == created[0].id)
+        #expect(event.at == storeNow)
+        #expect(!event.draft.payload.contains("客人1"))  // no personal data in the log
+    }
+
+    private static func aBatchOfAThousandIsOneTransaction(_ store: any CaseStore) async throws {
+        let batch = (1...1_000).map { sampleComplaint($0) } + [sampleComplaint(7)]
+        let outcomes = try await store.ingest(batch, at: storeNow)
+        #expect(outcomes.filter(\.isCreated).count == 1_000)
+        #expect(outcomes.last == .duplicate(outcomes[6].complaint))
+        #expect(outcomes.map(\.complaint.content.externalId) == batch.map(\.externalId))
+        let events = try await store.events(after: 0, limit: 2_000)
+        #expect(events.map(\.seq) == Array(1...1_000))
+        #expect(events.map(\.draft.complaintId) == outcomes.prefix(1_000).map(\.complaint.id))
+        #expect(try await ChainVerifier.verify(store, pageSize: 333).isIntact)
+    }
+
+    private static func concurrentWritersKeepTheChainContiguousAndValid(_ store: any CaseStore) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for writer in 0..<8 {
+                group.addTask {
+                    for i in 0..<25 {
+                        _ = try await store.ingest([sampleComplaint(writer * 1000 + i)], at: storeNow)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let events = try await store.events(after: 0, limit: 1000)
+        #expect(events.map(\.seq) == Array(1...200))
+        let verification = try await ChainVerifier.verify(store, pageSize: 37)
+        #expect(verification.isIntact)
+        #expect(verification.eventsChecked == 200)
+    }
+
+    private static func listsNewestFirstWithFiltersAndCursor(_ store: any CaseStore) async throws {
+        let complaints = (1...7).map { n in
+            sampleComplaint(n, at: "2026-07-01T0\(n):00:00Z", product: n % 2 == 0 ? "EVEN" : "ODD")
+        }
+        _ = try await store.ingest(complaints, at: storeNow)
+
+        var seen: [String] = []
+        var query = ComplaintQuery(limit: 3)
+        while true {
+            let page = try await store.complaints(query)
+            seen += page.items.map(\.content.externalId)
+            guard let next = page.next else { break }
+            query.after = next
+        }
+        #expect(seen == (1...7).reversed().map { "hotline-\($0)" })
+
+        let even = try await store.complaints(ComplaintQuery(product: "EVEN"))
+        #expect(even.items.map(\.content.externalId) == ["hotline-6", "hotline-4", "hotline-2"])
+        let window = try await store.complaints(ComplaintQuery(
+            receivedFrom: RFC3339.parse("2026-07-01T02:00:00Z"), receivedBefore: RFC3339.parse("2026-07-01T04:00:00Z")))
+        #expect(window.items.map(\.content.externalId) == ["hotline-3", "hotline-2"])
+        let channel = try await store.complaints(ComplaintQuery(channel: .web))
+        #expect(channel.items.isEmpty)
+    }
+
+    private static func equalTimesPageByIdWithoutLossOrRepeat(_ store: any CaseStore) async throws {
+        _ = try await store.ingest((1...5).map { sampleComplaint($0) }, at: storeNow)  // all at 08:15
+        var seen: [String] = []
+        var query = ComplaintQuery(departure: CalendarDate("2026-06-12"), limit: 2)
+        while true {
+            let page = try await store.complaints(query)
+            seen += page.items.map(\.content.externalId)
+            guard let next = page.next else { break }
+            query.after = next
+        }
+        #expect(seen == (1...5).reversed().map { "hotline-\($0)" })
+    }
+
+    private static func tokensAreLookedUpByHashAndRevocable(_ store: any CaseStore) async throws {
+        let hash = EventHashing.tokenHash("swl_secret")
+        let id = try await store.createToken(name: "anna", role: .pr, tokenHash: hash, at: storeNow)
+        #expect(try await store.caller(forTokenHash: hash) == Caller(tokenId: id, name: "anna", role: .pr))
+        await #expect(throws: StoreError.tokenNameTaken("anna")) {
+            try await store.createToken(name: "anna", role: .admin, tokenHash: "other", at: storeNow)
+        }
+        #expect(try await store.revokeToken(named: "anna", at: storeNow))
+        #expect(try await store.caller(forTokenHash: hash) == nil)
+        #expect(try await !store.revokeToken(named: "anna", at: storeNow))
+
+        // The name is free again once revoked.
+        _ = try await store.createToken(name: "anna", role: .admin, tokenHash: "other", at: storeNow)
+        let tokens = try await store.tokens()
+        #expect(tokens.map(\.name) == ["anna", "anna"])
+        #expect(tokens.map(\.revokedAt) == [storeNow, nil])
+        let types = try await store.events(after: 0, limit: 10).map(\.type)
+        #expect(types == [.tokenCreated, .tokenRevoked, .tokenCreated])
+        #expect(try await store.events(after: 0, limit: 10).allSatisfy { !$0.draft.payload.contains(hash) })
+    }
+
+    private static func applyMovesTheCheckpointWithItsChanges(_ store: any CaseStore) async throws {
+        _ = try await store.ingest([sampleComplaint(1)], at: storeNow)
+        let id = try #require(try await store.complaints(ComplaintQuery()).items.first?.id)
+        #expect(try await store.checkpoint(of: "detector") == 0)
+        let appended = try await store.apply(
+            [.assignCluster(id, ClusterID(9)),
+             .appendEvent(EventDraft(type: EventType("cluster.created"), at: storeNow, clusterId: ClusterID(9)))],
+            checkpoint: FollowerCheckpoint(follower: "detector", seq: 1))
+        #expect(appended.map(\.seq) == [2])
+        #expect(try await store.events(after: 1, limit: 5) == appended)
+        #expect(try await store.checkpoint(of: "detector") == 1)
+        #expect(try await store.complaint(id)?.clusterId == ClusterID(9))
+        #expect(try await store.complaints(ComplaintQuery(clusterId: ClusterID(9))).items.map(\.id) == [id])
+
+        // No events: the checkpoint still moves, and a cluster can be taken away.
+        #expect(try await store.apply([.assignCluster(id, nil)], checkpoint: FollowerCheckpoint(follower: "detector", seq: 2)).isEmpty)
+        #expect(try await store.checkpoint(of: "detector") == 2)
+        #expect(try await store.complaint(id)?.clusterId == nil)
+        #expect(try await store.lastEventSeq() == 2)
+    }
+
+    private static func signalWakesSubscribersAfterCommit(_ store: any CaseStore) async throws {
+        var wakeups = store.signal.subscribe().makeAsyncIterator()
+        _ = try await store.ingest([sampleComplaint(1)], at: storeNow)
+        #expect(await wakeups.next() == 1)
+        try await store.ping()
+    }
+}

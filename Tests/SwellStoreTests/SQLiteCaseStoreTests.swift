@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+import SwellCore
+import Testing
+
+@testable import SwellStore
+
+/// SQLite-only behaviour: files, and tests that reach into the database through `writer`.
+/// The shared behaviour is in `CaseStoreContractTests`.
+@Suite struct SQLiteCaseStoreTests {
+    @Test func migratesFromEmptyAndReopens() async throws {
+        let path = temporaryDatabasePath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let first = try SQLiteCaseStore(path: path)
+        _ = try await first.ingest([sampleComplaint(1)], at: storeNow)
+        try await first.close()
+
+        let reopened = try SQLiteCaseStore(path: path)
+        #expect(try await reopened.lastEventSeq() == 1)
+        #expect(try await reopened.complaint(ComplaintID(1))?.content.externalId == "hotline-1")
+        try await reopened.close()
+    }
+
+    @Test func refusesAMissingFolder() {
+        #expect(throws: StoreError.self) { _ = try SQLiteCaseStore(path: "/nonexistent-folder/swell.sqlite") }
+    }
+
+    @Test func aFailedTransactionLeavesNeitherRowNorEvent() async throws {
+        let store = try SQLiteCaseStore()
+        struct Boom: Error {}
+        await #expect(throws: Boom.self) {
+            try await store.write { db, events in
+                try db.execute(
+                    sql: "INSERT INTO complaint (externalId, receivedAt, channel, text, storedAt) VALUES ('x', 0, 'web', 't', 0)")
+                try events.append(EventDraft(type: .complaintReceived, at: storeNow, complaintId: ComplaintID(1)))
+                throw Boom()
+            }
+        }
+        #expect(try await store.lastEventSeq() == 0)
+        #expect(try await store.complaint(ComplaintID(1)) == nil)
+    }
+
+    @Test func tamperingBreaksTheChainAtThatEvent() async throws {
+        let store = try SQLiteCaseStore()
+        _ = try await store.ingest((1...5).map { sampleComplaint($0) }, at: storeNow)
+        try await store.writer.write { db in
+            try db.execute(sql: "UPDATE event SET payload = '{\"forged\":true}' WHERE seq = 3")
+        }
+        let verification = try await ChainVerifier.verify(store)
+        #expect(verification.firstBrokenSeq == 3)
+
+        let deleted = try SQLiteCaseStore()
+        _ = try await deleted.ingest((1...5).map { sampleComplaint($0) }, at: storeNow)
+        try await deleted.writer.write { db in try db.execute(sql: "DELETE FROM event WHERE seq = 2") }
+        #expect(try await ChainVerifier.verify(deleted).firstBrokenSeq == 2)
+    }
+
+    @Test func tokensAreStoredOnlyAsTheirHash() async throws {
+        let store = try SQLiteCaseStore()
+        let hash = EventHashing.tokenHash("swl_secret")
+        _ = try await store.createToken(name: "anna", role: .pr, tokenHash: hash, at: storeNow)
+        let stored = try await store.writer.read { db in try String.fetchAll(db, sql: "SELECT tokenHash FROM access_token") }
+        #expect(stored == [hash])
+    }
+
+    @Test func closedStoreRefusesPing() async throws {
+        let store = try SQLiteCaseStore()
+        try await store.close()
+        await #expect(throws: StoreError.closed) { try await store.ping() }
+    }
+}
