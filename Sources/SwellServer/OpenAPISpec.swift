@@ -134,6 +134,122 @@ enum OpenAPISpec {
                 '200': {description: The complaint., content: {application/json: {schema: {$ref: '#/components/schemas/Complaint'}}}}
                 '401': {$ref: '#/components/responses/Problem'}
                 '404': {$ref: '#/components/responses/Problem'}
+          /v1/complaints/{id}/move:
+            post:
+              summary: Move a complaint into another cluster (a person's correction)
+              description: >
+                The complaint is pinned there and the two clusters are never merged automatically afterwards.
+                Recorded as a cluster.complaint_moved event. Roles admin, incident_manager.
+              parameters:
+                - {name: id, in: path, required: true, schema: {type: integer, format: int64}}
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: {type: object, required: [clusterId], properties: {clusterId: {type: integer, format: int64}}}
+              responses:
+                '200': {description: The target cluster., content: {application/json: {schema: {$ref: '#/components/schemas/Cluster'}}}}
+                '400': {$ref: '#/components/responses/Problem'}
+                '401': {$ref: '#/components/responses/Problem'}
+                '403': {$ref: '#/components/responses/Problem'}
+                '404': {$ref: '#/components/responses/Problem'}
+                '422': {$ref: '#/components/responses/Problem'}
+                '503': {$ref: '#/components/responses/Problem'}
+          /v1/clusters:
+            get:
+              summary: Clusters of similar complaints, most recently growing first
+              parameters:
+                - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 500, default: 50}}
+                - {name: includeMerged, in: query, schema: {type: boolean, default: false}}
+              responses:
+                '200':
+                  description: Clusters.
+                  content:
+                    application/json:
+                      schema: {type: object, required: [items], properties: {items: {type: array, items: {$ref: '#/components/schemas/Cluster'}}}}
+                '400': {$ref: '#/components/responses/Problem'}
+                '401': {$ref: '#/components/responses/Problem'}
+          /v1/clusters/{id}:
+            get:
+              summary: One cluster with its members (newest 200), counts per day and warnings
+              parameters:
+                - {name: id, in: path, required: true, schema: {type: integer, format: int64}}
+              responses:
+                '200':
+                  description: The cluster.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [cluster, dailyCounts, members, warnings]
+                        properties:
+                          cluster: {$ref: '#/components/schemas/Cluster'}
+                          dailyCounts: {type: array, items: {type: object, properties: {day: {type: string, format: date}, count: {type: integer}}}}
+                          members: {type: array, items: {$ref: '#/components/schemas/Complaint'}}
+                          warnings: {type: array, items: {$ref: '#/components/schemas/Warning'}}
+                '401': {$ref: '#/components/responses/Problem'}
+                '404': {$ref: '#/components/responses/Problem'}
+          /v1/clusters/{id}/split:
+            post:
+              summary: Split complaints out of a cluster into a new one (a person's correction)
+              description: The two are never merged automatically afterwards. Roles admin, incident_manager.
+              parameters:
+                - {name: id, in: path, required: true, schema: {type: integer, format: int64}}
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: {type: object, required: [complaintIds], properties: {complaintIds: {type: array, items: {type: integer, format: int64}}}}
+              responses:
+                '201': {description: The new cluster., content: {application/json: {schema: {$ref: '#/components/schemas/Cluster'}}}}
+                '400': {$ref: '#/components/responses/Problem'}
+                '401': {$ref: '#/components/responses/Problem'}
+                '403': {$ref: '#/components/responses/Problem'}
+                '404': {$ref: '#/components/responses/Problem'}
+                '422': {$ref: '#/components/responses/Problem'}
+                '503': {$ref: '#/components/responses/Problem'}
+          /v1/clusters/{id}/merge:
+            post:
+              summary: Merge this cluster into another (a person's correction)
+              description: Roles admin, incident_manager.
+              parameters:
+                - {name: id, in: path, required: true, schema: {type: integer, format: int64}}
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: {type: object, required: [into], properties: {into: {type: integer, format: int64}}}
+              responses:
+                '200': {description: The surviving cluster., content: {application/json: {schema: {$ref: '#/components/schemas/Cluster'}}}}
+                '400': {$ref: '#/components/responses/Problem'}
+                '401': {$ref: '#/components/responses/Problem'}
+                '403': {$ref: '#/components/responses/Problem'}
+                '404': {$ref: '#/components/responses/Problem'}
+                '422': {$ref: '#/components/responses/Problem'}
+                '503': {$ref: '#/components/responses/Problem'}
+          /v1/warnings:
+            get:
+              summary: Early warnings and escalations, newest first
+              parameters:
+                - {name: clusterId, in: query, schema: {type: integer, format: int64}}
+                - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 1000, default: 100}}
+              responses:
+                '200':
+                  description: Warnings.
+                  content:
+                    application/json:
+                      schema: {type: object, required: [items], properties: {items: {type: array, items: {$ref: '#/components/schemas/Warning'}}}}
+                '400': {$ref: '#/components/responses/Problem'}
+                '401': {$ref: '#/components/responses/Problem'}
+          /v1/warnings/{id}:
+            get:
+              summary: One warning
+              parameters:
+                - {name: id, in: path, required: true, schema: {type: integer, format: int64}}
+              responses:
+                '200': {description: The warning., content: {application/json: {schema: {$ref: '#/components/schemas/Warning'}}}}
+                '401': {$ref: '#/components/responses/Problem'}
+                '404': {$ref: '#/components/responses/Problem'}
         components:
           securitySchemes:
             bearer: {type: http, scheme: bearer}
@@ -144,6 +260,36 @@ enum OpenAPISpec {
                 application/problem+json:
                   schema: {$ref: '#/components/schemas/Problem'}
           schemas:
+            Cluster:
+              type: object
+              required: [id, memberCount, distinctComplainants, firstAt, lastAt, topTerms, entities, representativeText, representativeComplaintId]
+              properties:
+                id: {type: integer, format: int64}
+                mergedInto: {type: integer, format: int64, description: set when merged into another cluster}
+                level: {type: string, enum: [blue, yellow, orange, red], description: highest warning level reached}
+                memberCount: {type: integer}
+                distinctComplainants: {type: integer}
+                firstAt: {type: string, format: date-time}
+                lastAt: {type: string, format: date-time}
+                topTerms: {type: array, items: {type: string}, description: why these complaints were grouped}
+                entities: {type: array, items: {type: string}, description: shared entities as kind:value}
+                representativeText: {type: string, description: masked for pr and executive}
+                representativeComplaintId: {type: integer, format: int64}
+            Warning:
+              type: object
+              required: [clusterId, kind, level, raisedAt, triggeringComplaintId, complaintCount, distinctComplainants, rule, reasons]
+              properties:
+                id: {type: integer, format: int64}
+                clusterId: {type: integer, format: int64}
+                kind: {type: string, enum: [raised, escalated]}
+                level: {type: string, enum: [blue, yellow, orange, red]}
+                previousLevel: {type: string, enum: [blue, yellow, orange, red]}
+                raisedAt: {type: string, format: date-time, description: event time (the triggering complaint's receivedAt)}
+                triggeringComplaintId: {type: integer, format: int64}
+                complaintCount: {type: integer}
+                distinctComplainants: {type: integer}
+                rule: {type: string, description: which rule fired (burst, signalled, sustained-4d, …)}
+                reasons: {type: array, items: {type: object, properties: {code: {type: string}, detail: {type: string}}}}
             Status:
               type: object
               properties: {status: {type: string}}

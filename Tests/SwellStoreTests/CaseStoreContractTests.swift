@@ -32,6 +32,7 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
     case tokensAreLookedUpByHashAndRevocable
     case applyMovesTheCheckpointWithItsChanges
     case signalWakesSubscribersAfterCommit
+    case clustersWarningsAndMergesRoundTrip
 
     var testDescription: String { rawValue }
 
@@ -46,6 +47,7 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
         case .tokensAreLookedUpByHashAndRevocable: try await Self.tokensAreLookedUpByHashAndRevocable(store)
         case .applyMovesTheCheckpointWithItsChanges: try await Self.applyMovesTheCheckpointWithItsChanges(store)
         case .signalWakesSubscribersAfterCommit: try await Self.signalWakesSubscribersAfterCommit(store)
+        case .clustersWarningsAndMergesRoundTrip: try await Self.clustersWarningsAndMergesRoundTrip(store)
         }
     }
 
@@ -207,5 +209,50 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
         _ = try await store.ingest([sampleComplaint(1)], at: storeNow)
         #expect(await wakeups.next() == 1)
         try await store.ping()
+    }
+
+    private static func clustersWarningsAndMergesRoundTrip(_ store: any CaseStore) async throws {
+        _ = try await store.ingest((1...4).map { sampleComplaint($0, at: "2026-07-0\($0)T08:00:00Z") }, at: storeNow)
+        func snapshot(_ id: Int64, last: String) -> ClusterSnapshot {
+            ClusterSnapshot(
+                id: ClusterID(id), firstAt: RFC3339.parse("2026-07-01T08:00:00Z")!, lastAt: RFC3339.parse(last)!,
+                memberCount: 2, distinctComplainants: 2, level: id == 1 ? "yellow" : nil, topTerms: ["酒店", "降级"],
+                representativeText: "酒店降级", representativeComplaintId: ComplaintID(id), entities: ["date:06-12"],
+                updatedAt: storeNow)
+        }
+        let warning = WarningRecord(
+            clusterId: ClusterID(1), kind: "raised", level: "yellow", previousLevel: nil,
+            raisedAt: RFC3339.parse("2026-07-02T08:00:00Z")!, triggeringComplaintId: ComplaintID(2), complaintCount: 2,
+            distinctComplainants: 2, rule: "burst", reasons: [.init(code: "size", detail: "8 people in 48h")])
+        let appended = try await store.apply(
+            [.assignCluster(ComplaintID(1), ClusterID(1)), .assignCluster(ComplaintID(2), ClusterID(1)),
+             .assignCluster(ComplaintID(3), ClusterID(2)), .assignCluster(ComplaintID(4), ClusterID(2)),
+             .saveCluster(snapshot(1, last: "2026-07-02T08:00:00Z")), .saveCluster(snapshot(2, last: "2026-07-04T08:00:00Z")),
+             .raiseWarning(warning, at: storeNow), .separateClusters(ClusterID(2), ClusterID(1))],
+            checkpoint: nil)
+        #expect(appended.map(\.type) == [.warningRaised])
+        #expect(appended.first?.draft.payload.contains("\"warningId\":1") == true)
+
+        #expect(try await store.clusters(limit: 10, includeMerged: false).map(\.id) == [ClusterID(2), ClusterID(1)])
+        #expect(try await store.cluster(ClusterID(1)) == snapshot(1, last: "2026-07-02T08:00:00Z"))
+        #expect(try await store.clusterDailyCounts(ClusterID(1)) == [DailyCount(day: "2026-07-01", count: 1), DailyCount(day: "2026-07-02", count: 1)])
+        let stored = try #require(try await store.warnings(limit: 10, clusterId: ClusterID(1)).first)
+        #expect(stored.id == WarningID(1))
+        #expect(stored.reasons == warning.reasons)
+        #expect(try await store.warning(WarningID(1))?.rule == "burst")
+        #expect(try await store.warnings(limit: 10, clusterId: ClusterID(2)).isEmpty)
+        let separations = try await store.clusterSeparations()
+        #expect(separations.map { [$0.0.rawValue, $0.1.rawValue] } == [[1, 2]])
+        #expect(try await store.lastClusterId() == ClusterID(2))
+        #expect(try await store.latestPlacedReceivedAt() == RFC3339.parse("2026-07-04T08:00:00Z"))
+        let window = try await store.placedComplaints(receivedFrom: RFC3339.parse("2026-07-02T00:00:00Z")!, afterId: ComplaintID(0), limit: 10)
+        #expect(window.map(\.id.rawValue) == [2, 3, 4])
+
+        // A merge moves the members and marks the absorbed cluster.
+        _ = try await store.apply([.reassignCluster(from: ClusterID(2), to: ClusterID(1))], checkpoint: nil)
+        #expect(try await store.complaint(ComplaintID(4))?.clusterId == ClusterID(1))
+        #expect(try await store.cluster(ClusterID(2))?.mergedInto == ClusterID(1))
+        #expect(try await store.clusters(limit: 10, includeMerged: false).map(\.id) == [ClusterID(1)])
+        #expect(try await store.clusters(limit: 10, includeMerged: true).count == 2)
     }
 }

@@ -35,6 +35,40 @@ extension PostgresCaseStore {
                     try await connection.query(
                         "UPDATE complaint SET clusterId = \(cluster?.rawValue) WHERE id = \(complaint.rawValue)",
                         logger: logger)
+                case .reassignCluster(let from, let to):
+                    try await connection.query(
+                        "UPDATE complaint SET clusterId = \(to.rawValue) WHERE clusterId = \(from.rawValue)", logger: logger)
+                    try await connection.query(
+                        "UPDATE cluster SET mergedInto = \(to.rawValue) WHERE id = \(from.rawValue)", logger: logger)
+                case .saveCluster(let snapshot):
+                    let document = try StoredJSON.encode(snapshot)
+                    try await connection.query(
+                        """
+                        INSERT INTO cluster (id, mergedInto, lastAt, level, snapshot)
+                        VALUES (\(snapshot.id.rawValue), \(snapshot.mergedInto?.rawValue), \(snapshot.lastAt.millisecondsSince1970),
+                                \(snapshot.level), \(document))
+                        ON CONFLICT (id) DO UPDATE SET mergedInto = excluded.mergedInto, lastAt = excluded.lastAt,
+                            level = excluded.level, snapshot = excluded.snapshot
+                        """, logger: logger)
+                case .raiseWarning(var warning, let at):
+                    var id: Int64 = 1
+                    for try await next in try await connection.query(
+                        "SELECT COALESCE(MAX(id), 0) + 1 FROM warning", logger: logger
+                    ).decode(Int64.self) { id = next }
+                    warning.id = WarningID(id)
+                    let document = try StoredJSON.encode(warning)
+                    try await connection.query(
+                        """
+                        INSERT INTO warning (id, clusterId, raisedAt, record)
+                        VALUES (\(id), \(warning.clusterId.rawValue), \(warning.raisedAt.millisecondsSince1970), \(document))
+                        """, logger: logger)
+                    appended.append(events.append(warning.eventDraft(at: at)))
+                case .separateClusters(let a, let b):
+                    try await connection.query(
+                        """
+                        INSERT INTO cluster_separation (low, high) VALUES (\(min(a, b).rawValue), \(max(a, b).rawValue))
+                        ON CONFLICT DO NOTHING
+                        """, logger: logger)
                 }
             }
             if let checkpoint {

@@ -76,6 +76,34 @@ enum PostgresSchema {
             )
             """,
         ]),
+        Migration(name: "v2: clusters, warnings, separations", statements: [
+            """
+            CREATE TABLE cluster (
+                id BIGINT PRIMARY KEY,
+                mergedInto BIGINT,
+                lastAt BIGINT NOT NULL,
+                level TEXT,
+                snapshot TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX cluster_recent ON cluster (lastAt DESC)",
+            """
+            CREATE TABLE warning (
+                id BIGINT PRIMARY KEY,
+                clusterId BIGINT NOT NULL,
+                raisedAt BIGINT NOT NULL,
+                record TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX warning_cluster ON warning (clusterId, id DESC)",
+            """
+            CREATE TABLE cluster_separation (
+                low BIGINT NOT NULL,
+                high BIGINT NOT NULL,
+                PRIMARY KEY (low, high)
+            )
+            """,
+        ]),
     ]
 
     /// Applies the migrations not yet recorded, in one transaction (DDL is transactional in PostgreSQL).
