@@ -44,7 +44,8 @@ struct ServeCommand: AsyncParsableCommand {
             configuration: configuration,
             environment: ServerEnvironment(
                 store: caseStore, logger: logger,
-                detector: DetectorEngine(store: caseStore, configuration: detection, logger: logger)),
+                detector: DetectorEngine(store: caseStore, configuration: detection, logger: logger),
+                incidents: loadedPlaybook.map { IncidentEngine(store: caseStore, playbook: $0, logger: logger) }),
             onServerRunning: { port in
                 let url = "http://\(configuration.host):\(port)/"
                 var banner = ""

@@ -13,6 +13,9 @@ public func buildApplication(
     if let detector = environment.detector {
         background.append(DetectorService(engine: detector, signal: environment.store.signal, logger: environment.logger))
     }
+    if let incidents = environment.incidents {
+        background.append(SchedulerService(engine: incidents, signal: environment.store.signal, logger: environment.logger))
+    }
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "swell"),
@@ -33,5 +36,16 @@ public func buildRouter(environment: ServerEnvironment) -> Router<SwellRequestCo
     ComplaintRoutes(environment: environment).register(on: router.group("v1/complaints"))
     ClusterRoutes(environment: environment).register(clusters: router.group("v1/clusters"), complaints: router.group("v1/complaints"))
     WarningRoutes(environment: environment).register(on: router.group("v1/warnings"))
+    registerIncidentRoutes(on: router.group("v1/incidents"), environment: environment)
     return router
+}
+
+/// Incidents and everything that hangs off them, under `/v1/incidents`.
+func registerIncidentRoutes(on group: RouterGroup<SwellRequestContext>, environment: ServerEnvironment) {
+    IncidentRoutes(environment: environment).register(on: group)
+    TaskRoutes(environment: environment).register(on: group)
+    PlanRoutes(environment: environment).register(on: group)
+    ContactRoutes(environment: environment).register(on: group)
+    OfferRoutes(environment: environment).register(on: group)
+    DailyReportRoutes(environment: environment).register(on: group)
 }

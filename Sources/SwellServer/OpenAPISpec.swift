@@ -250,7 +250,9 @@ enum OpenAPISpec {
                 '200': {description: The warning., content: {application/json: {schema: {$ref: '#/components/schemas/Warning'}}}}
                 '401': {$ref: '#/components/responses/Problem'}
                 '404': {$ref: '#/components/responses/Problem'}
+        \(incidentPaths)
         components:
+        \(incidentComponents)
           securitySchemes:
             bearer: {type: http, scheme: bearer}
           responses:
@@ -362,5 +364,6 @@ enum OpenAPISpec {
                       index: {type: integer}
                       line: {type: integer}
                       errors: {type: array, items: {$ref: '#/components/schemas/FieldError'}}
+        \(incidentSchemas)
         """
 }

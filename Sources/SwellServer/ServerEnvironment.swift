@@ -10,15 +10,18 @@ public struct ServerEnvironment: Sendable {
     public var logger: Logger
     /// The detection engine; nil runs the API without clustering (cluster corrections then answer 503).
     public var detector: DetectorEngine?
+    /// The incident engine, built on the loaded playbook; nil runs the API without incidents (503).
+    public var incidents: IncidentEngine?
 
     public init(
         store: any CaseStore, now: @escaping @Sendable () -> Date = { Date() }, logger: Logger,
-        detector: DetectorEngine? = nil
+        detector: DetectorEngine? = nil, incidents: IncidentEngine? = nil
     ) {
         self.store = store
         self.now = now
         self.logger = logger
         self.detector = detector
+        self.incidents = incidents
     }
 }
 

@@ -42,6 +42,15 @@ public protocol CaseStore: Sendable {
     /// The newest `receivedAt` among placed complaints: where the detector's window ended.
     func latestPlacedReceivedAt() async throws -> Date?
 
+    /// One incident, if it exists.
+    func incident(_ id: IncidentID) async throws -> IncidentRecord?
+    /// Incidents, newest first: only those not closed when `activeOnly`, only one cluster's when given.
+    func incidents(activeOnly: Bool, clusterId: ClusterID?) async throws -> [IncidentRecord]
+    /// An incident's items of one kind, oldest `at` first (then by id).
+    func incidentItems(_ incident: IncidentID, kind: IncidentItem.Kind) async throws -> [IncidentItem]
+    /// One incident item by its id, if it exists.
+    func incidentItem(_ id: Int64) async throws -> IncidentItem?
+
     func createToken(name: String, role: Role, tokenHash: String, at: Date) async throws -> TokenID
     /// Revokes the live token with that name; false when there is none.
     func revokeToken(named name: String, at: Date) async throws -> Bool
@@ -83,6 +92,16 @@ public enum StoreChange: Sendable, Equatable {
     case raiseWarning(WarningRecord, at: Date)
     /// Records that a person separated two clusters.
     case separateClusters(ClusterID, ClusterID)
+    /// Stores a new incident and appends `event` with the new id as its `incidentId` and as `id` in its payload.
+    /// At most one incident that is not closed may exist per cluster.
+    case openIncident(IncidentRecord, event: EventDraft)
+    /// Replaces a stored incident (document and state).
+    case saveIncident(IncidentRecord)
+    /// Stores a new incident item; `event`, when given, is appended with the new id as `id` in its payload.
+    /// A key already stored for the same incident and kind is refused (the transaction fails).
+    case addIncidentItem(IncidentItem, event: EventDraft?)
+    /// Replaces a stored incident item's document.
+    case saveIncidentItem(IncidentItem)
 }
 
 public struct FollowerCheckpoint: Sendable, Equatable {

@@ -80,7 +80,7 @@ import Testing
         for route in router.routes {
             var path = route.path.description
             if !path.hasPrefix("/") { path = "/" + path }
-            path = path.replacingOccurrences(of: ":id", with: "{id}")
+            path = path.replacing(/:(\w+)/) { "{\($0.output.1)}" }
             #expect(documented.contains(path), "\(route.method) \(path) is not in openapi.yaml")
         }
         #expect(!router.routes.isEmpty)

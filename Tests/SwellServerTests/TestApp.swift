@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Logging
 import SwellCore
 import SwellDetection
+import SwellPlaybook
 import SwellStore
 import Testing
 
@@ -16,8 +17,10 @@ struct TestApp {
     let store: SQLiteCaseStore
     let tokens: [Role: String]
     let detector: DetectorEngine?
+    let incidents: IncidentEngine?
 
-    init(detection: DetectorConfiguration? = nil) async throws {
+    /// `playbook` runs incidents on that playbook (see `TestPlaybook`); nil runs without them.
+    init(detection: DetectorConfiguration? = nil, playbook: Playbook? = nil) async throws {
         store = try SQLiteCaseStore()
         var tokens: [Role: String] = [:]
         for role in Role.allCases {
@@ -28,10 +31,11 @@ struct TestApp {
         self.tokens = tokens
         let store = self.store
         detector = detection.map { DetectorEngine(store: store, configuration: $0, logger: Logger(label: "test")) }
+        incidents = playbook.map { IncidentEngine(store: store, playbook: $0, logger: Logger(label: "test")) }
     }
 
     var environment: ServerEnvironment {
-        ServerEnvironment(store: store, now: { TestApp.now }, logger: Logger(label: "test"), detector: detector)
+        ServerEnvironment(store: store, now: { TestApp.now }, logger: Logger(label: "test"), detector: detector, incidents: incidents)
     }
 
     func run(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
@@ -75,4 +79,14 @@ func complaintJSON(
     "complainant":{"name":"张三","phone":"13812345678","email":"zhang@example.com"},\
     "product":"AU-8D-0612","departure":"2026-06-12","demand":"退还差价"\(extra)}
     """
+}
+
+/// The repository's default playbook, optionally with another auto-open level (`never`, `blue`, …).
+enum TestPlaybook {
+    static func load(autoOpen: String? = nil) throws -> Playbook {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var text = try String(contentsOf: root.appendingPathComponent("playbooks/group-complaint.yaml"), encoding: .utf8)
+        if let autoOpen { text = text.replacingOccurrences(of: "atLevel: orange", with: "atLevel: \(autoOpen)") }
+        return try PlaybookLoader.load(data: Data(text.utf8), file: "group-complaint.yaml")
+    }
 }

@@ -33,6 +33,7 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
     case applyMovesTheCheckpointWithItsChanges
     case signalWakesSubscribersAfterCommit
     case clustersWarningsAndMergesRoundTrip
+    case incidentsAndTheirItemsRoundTrip
 
     var testDescription: String { rawValue }
 
@@ -48,6 +49,7 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
         case .applyMovesTheCheckpointWithItsChanges: try await Self.applyMovesTheCheckpointWithItsChanges(store)
         case .signalWakesSubscribersAfterCommit: try await Self.signalWakesSubscribersAfterCommit(store)
         case .clustersWarningsAndMergesRoundTrip: try await Self.clustersWarningsAndMergesRoundTrip(store)
+        case .incidentsAndTheirItemsRoundTrip: try await IncidentStoreContract.roundTrip(store)
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SwellCore
 
 /// Encodes a value as a JSON response with a status, the way every Swell route answers.
 struct JSONResponse<Value: Encodable & Sendable>: ResponseGenerator {
@@ -16,6 +17,11 @@ struct JSONResponse<Value: Encodable & Sendable>: ResponseGenerator {
     func response(from request: Request, context: some RequestContext) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Instants inside records (incident items) are written as RFC 3339, like every other date Swell answers.
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(RFC3339.format(date))
+        }
         var headers = headers
         headers[.contentType] = "application/json; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))

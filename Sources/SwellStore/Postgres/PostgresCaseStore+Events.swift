@@ -69,6 +69,10 @@ extension PostgresCaseStore {
                         INSERT INTO cluster_separation (low, high) VALUES (\(min(a, b).rawValue), \(max(a, b).rawValue))
                         ON CONFLICT DO NOTHING
                         """, logger: logger)
+                case .openIncident, .saveIncident, .addIncidentItem, .saveIncidentItem:
+                    if let event = try await applyIncidentChange(change, connection: connection, events: &events) {
+                        appended.append(event)
+                    }
                 }
             }
             if let checkpoint {

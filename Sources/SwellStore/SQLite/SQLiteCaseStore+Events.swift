@@ -61,6 +61,8 @@ extension SQLiteCaseStore {
                     try db.execute(
                         sql: "INSERT OR IGNORE INTO cluster_separation (low, high) VALUES (?, ?)",
                         arguments: [min(a, b).rawValue, max(a, b).rawValue])
+                case .openIncident, .saveIncident, .addIncidentItem, .saveIncidentItem:
+                    if let event = try Self.applyIncidentChange(change, db: db, events: &events) { appended.append(event) }
                 }
             }
             if let checkpoint {

@@ -82,6 +82,29 @@ enum SQLiteSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v3: incidents and their items") { db in
+            try db.execute(sql: """
+                CREATE TABLE incident (
+                    id INTEGER PRIMARY KEY,
+                    clusterId INTEGER NOT NULL,
+                    state TEXT NOT NULL,
+                    openedAt INTEGER NOT NULL,
+                    record TEXT NOT NULL
+                );
+                CREATE UNIQUE INDEX incident_active_cluster ON incident(clusterId) WHERE state <> 'closed';
+
+                CREATE TABLE incident_item (
+                    id INTEGER PRIMARY KEY,
+                    incidentId INTEGER NOT NULL REFERENCES incident(id),
+                    kind TEXT NOT NULL,
+                    itemKey TEXT,
+                    at INTEGER NOT NULL,
+                    record TEXT NOT NULL,
+                    UNIQUE (incidentId, kind, itemKey)
+                );
+                CREATE INDEX incident_item_kind ON incident_item(incidentId, kind, at);
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,94 @@
+import Foundation
+import SwellCore
+import SwellPlaybook
+import SwellStore
+
+extension IncidentEngine {
+    /// Picks up where the follower stopped: its checkpoint, and event time from the newest placed
+    /// complaint and the events just before the checkpoint.
+    public func start() async throws {
+        checkpoint = try await store.checkpoint(of: Self.followerName)
+        if let latest = try await store.latestPlacedReceivedAt() { clock.advance(to: latest) }
+        let from = max(0, checkpoint - 500)
+        for event in try await store.events(after: from, limit: 500) where event.seq <= checkpoint { clock.observe(event) }
+    }
+
+    /// Handles one page of events after the checkpoint: warnings may open incidents (the playbook's
+    /// auto-open rule) or raise an incident's level; then, at the new event time, every active incident
+    /// gets its due tasks, overdue marks and daily reports. False when there was nothing new.
+    public func catchUp() async throws -> Bool {
+        try await serialized {
+            let events = try await store.events(after: checkpoint, limit: pageSize)
+            guard let lastSeq = events.last?.seq else { return false }
+            for event in events {
+                clock.observe(event)
+                if event.type == .warningRaised || event.type == .warningEscalated {
+                    try await onWarning(event)
+                }
+            }
+            var changes: [StoreChange] = []
+            if let now = clock.now { changes = try await scheduledChanges(now: now) }
+            _ = try await store.apply(changes, checkpoint: FollowerCheckpoint(follower: Self.followerName, seq: lastSeq))
+            checkpoint = lastSeq
+            return true
+        }
+    }
+
+    /// Catches up until the log is exhausted.
+    public func drain() async throws {
+        while try await catchUp() {}
+    }
+
+    /// A warning on a cluster: raises the level of its active incident, or opens one when the playbook
+    /// says this level opens incidents by itself. Idempotent: a replayed warning finds the incident.
+    private func onWarning(_ event: Event) async throws {
+        guard let cluster = event.draft.clusterId,
+            let payload = try? JSONDecoder().decode(WarningEventPayload.self, from: Data(event.draft.payload.utf8)),
+            let level = PlaybookWarningLevel(rawValue: payload.level)
+        else { return }
+        if var incident = try await store.incidents(activeOnly: true, clusterId: cluster).first, let id = incident.id {
+            let previous = incident.level.flatMap(PlaybookWarningLevel.init(rawValue:))
+            let timing = incident.timing.recording(.warningRaised, at: event.at)
+            guard previous.map({ level > $0 }) ?? true || timing != incident.timing else { return }
+            var changes: [StoreChange] = []
+            if previous.map({ level > $0 }) ?? true {
+                incident.level = level.rawValue
+                changes.append(.appendEvent(IncidentEvents.simple(
+                    .incidentEscalated, incident: id, at: event.at,
+                    ["level": level.rawValue, "previousLevel": previous?.rawValue ?? "", "warningId": payload.warningId.map { "\($0)" } ?? ""])))
+            }
+            incident.timing = timing
+            _ = try await store.apply([.saveIncident(incident)] + changes, checkpoint: nil)
+            return
+        }
+        guard playbook.opensIncidentAutomatically(at: level) else { return }
+        let record = try await openUnserialized(
+            clusterId: cluster, warningId: payload.warningId, title: nil, at: event.at, by: Self.autoOpener)
+        logger.info("Incident opened by the playbook's auto-open rule", metadata: [
+            "incident.id": "\(record.id.map { "\($0)" } ?? "?")", "warning.level": "\(level.rawValue)",
+        ])
+    }
+
+    /// At event time `now`: new tasks, overdue marks (once per task) and due daily reports of every
+    /// active incident.
+    func scheduledChanges(now: Date) async throws -> [StoreChange] {
+        var changes: [StoreChange] = []
+        for record in try await store.incidents(activeOnly: true, clusterId: nil) {
+            guard let id = record.id else { continue }
+            let items = try await store.incidentItems(id, kind: .task)
+            changes += planTasks(record, id: id, existingKeys: Set(items.compactMap(\.key)), now: now)
+            for item in items {
+                guard case .task(var task) = item.body, task.overdueAt == nil,
+                    IncidentTaskDeadline(status: task.status, dueAt: task.dueAt, now: now).isOverdue
+                else { continue }
+                task.overdueAt = task.dueAt
+                var updated = item
+                updated.body = .task(task)
+                changes.append(.saveIncidentItem(updated))
+                changes.append(.appendEvent(IncidentEvents.task(.taskOverdue, task, incident: id, at: task.dueAt)))
+            }
+            changes += try await dailyReportChanges(record, id: id, now: now)
+        }
+        return changes
+    }
+}

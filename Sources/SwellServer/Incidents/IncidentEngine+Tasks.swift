@@ -1,0 +1,100 @@
+import Foundation
+import SwellCore
+import SwellPlaybook
+import SwellStore
+
+extension IncidentEngine {
+    /// The anchors an incident has reached: the warning, the opening, phase starts, the offer.
+    func anchors(of record: IncidentRecord) -> TaskAnchorInstants {
+        TaskAnchorInstants(
+            warningRaisedAt: record.timing[.warningRaised], incidentOpenedAt: record.openedAt,
+            phaseStarts: playbook.phaseStarts(history: record.history.map { ($0.state, $0.at) }),
+            offerPublishedAt: record.timing[.offerPublished])
+    }
+
+    /// The tasks to add to an incident at `now` (idempotent: keys already stored are skipped).
+    func planTasks(_ record: IncidentRecord, now: Date) async throws -> [StoreChange] {
+        guard let id = record.id, record.isActive else { return [] }
+        let existing = Set(try await store.incidentItems(id, kind: .task).compactMap(\.key))
+        return planTasks(record, id: id, existingKeys: existing, now: now)
+    }
+
+    func planTasks(_ record: IncidentRecord, id: IncidentID, existingKeys: Set<String>, now: Date) -> [StoreChange] {
+        let plan = TaskSchedule(playbook: playbook).plan(anchors: anchors(of: record), existingKeys: existingKeys, now: now)
+        return plan.newTasks.map { planned in
+            let task = IncidentTask(
+                key: planned.key, templateId: planned.taskId, phaseId: planned.phaseId, titleZh: planned.title.zh,
+                titleEn: planned.title.en, ownerRole: planned.owner.rawValue, opensAt: planned.opensAt, dueAt: planned.dueAt,
+                occurrence: planned.occurrence)
+            return .addIncidentItem(
+                IncidentItem(incidentId: id, key: task.key, at: task.dueAt, body: .task(task)),
+                event: IncidentEvents.task(.taskCreated, task, incident: id, at: max(planned.opensAt, record.openedAt)))
+        }
+    }
+
+    /// An incident's tasks, earliest due first.
+    public func tasks(of id: IncidentID) async throws -> [(id: Int64, task: IncidentTask)] {
+        _ = try await existing(id)
+        return try await store.incidentItems(id, kind: .task).compactMap { item in
+            guard case .task(let task) = item.body, let itemId = item.id else { return nil }
+            return (itemId, task)
+        }
+    }
+
+    /// What a person changes on a task.
+    public struct TaskChange: Sendable {
+        public var assignee: String??
+        public var status: IncidentTaskStatus?
+        public var note: String?
+        public var at: Date
+        public var by: String
+        public var role: Role
+    }
+
+    /// Assigns, completes, cancels or reopens a task. Roles that run incidents may change any task;
+    /// another role may complete the tasks it owns.
+    public func updateTask(incident id: IncidentID, task taskId: Int64, change: TaskChange) async throws -> (id: Int64, task: IncidentTask) {
+        try await serialized { try await updateTaskUnserialized(incident: id, task: taskId, change: change) }
+    }
+
+    private func updateTaskUnserialized(incident id: IncidentID, task taskId: Int64, change: TaskChange) async throws -> (id: Int64, task: IncidentTask) {
+        var record = try await active(id)
+        guard let item = try await store.incidentItem(taskId), item.incidentId == id, case .task(var task) = item.body else {
+            throw IncidentError.taskNotFound(taskId)
+        }
+        let runs = change.role.may(.runIncidents)
+        let onlyCompletesOwnTask = change.assignee == nil && change.status == .done && task.ownerRole == change.role.rawValue
+        guard runs || onlyCompletesOwnTask else { throw IncidentError.notTaskOwner(ownerRole: task.ownerRole) }
+        if let assignee = change.assignee { task.assignee = assignee }
+        if let note = change.note { task.note = note }
+        if let status = change.status, status != task.status {
+            task.status = status
+            task.completedAt = status == .done ? change.at : nil
+            task.completedBy = status == .done ? change.by : nil
+        }
+        var updated = item
+        updated.body = .task(task)
+        var changes: [StoreChange] = [
+            .saveIncidentItem(updated),
+            .appendEvent(IncidentEvents.task(.taskUpdated, task, incident: id, at: change.at, by: change.by)),
+        ]
+        if task.status == .done, let milestone = Self.milestone(completing: task.templateId) {
+            let timing = record.timing.recording(milestone, at: change.at)
+            if timing != record.timing {
+                record.timing = timing
+                changes.append(.saveIncident(record))
+            }
+        }
+        _ = try await store.apply(changes, checkpoint: nil)
+        return (taskId, task)
+    }
+
+    /// Milestones that completing a playbook task reaches.
+    static func milestone(completing templateId: String) -> IncidentMilestone? {
+        switch templateId {
+        case "first_reply_to_complainants": .firstReply
+        case "regulator_report": .regulatorReportSent
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Logging
+import SwellCore
+import SwellPlaybook
+import SwellStore
+
+/// Runs incidents by the playbook: opens them (by hand, or by the playbook's auto-open rule when a
+/// warning reaches its level), keeps their tasks, overdue marks and daily reports in step with event
+/// time, and applies people's changes. Every change is written with its event in one transaction.
+///
+/// One actor per process serialises the follower (`catchUp`) and the HTTP commands, so a check such as
+/// "the cluster has no open incident yet" holds until the write that depends on it.
+public actor IncidentEngine {
+    public static let followerName = "incidents"
+    public static let autoOpener = "auto-open"
+
+    let store: any CaseStore
+    public let playbook: Playbook
+    let logger: Logger
+    let pageSize: Int
+    var clock = EventClock()
+    var checkpoint: Int64 = 0
+    var gate = SerialGate()
+
+    public init(store: any CaseStore, playbook: Playbook, logger: Logger, pageSize: Int = 1_000) {
+        self.store = store
+        self.playbook = playbook
+        self.logger = logger
+        self.pageSize = pageSize
+    }
+
+    /// The newest event time seen, if any.
+    public var eventTime: Date? { clock.now }
+
+    /// Event time, or `fallback` (the wall clock at the edge) before any event carried time.
+    func now(or fallback: Date) -> Date { clock.now ?? fallback }
+
+    // MARK: - Opening
+
+    /// Opens an incident on a cluster (or on a warning's cluster). `at` is the opening instant in event
+    /// time; the playbook's tasks whose anchors have happened are planned at once.
+    public func open(
+        clusterId: ClusterID?, warningId: WarningID?, title: String?, at: Date, by: String
+    ) async throws -> IncidentRecord {
+        try await serialized { try await openUnserialized(clusterId: clusterId, warningId: warningId, title: title, at: at, by: by) }
+    }
+
+    func openUnserialized(
+        clusterId: ClusterID?, warningId: WarningID?, title: String?, at: Date, by: String
+    ) async throws -> IncidentRecord {
+        var cluster = clusterId
+        var warning: WarningRecord?
+        if let warningId {
+            guard let found = try await store.warning(warningId) else { throw IncidentError.warningNotFound(warningId) }
+            warning = found
+            cluster = cluster ?? found.clusterId
+        }
+        guard let requested = cluster else { throw IncidentError.invalid(field: "clusterId", message: "give a clusterId or a warningId") }
+        let snapshot = try await liveCluster(requested)
+        let warnings = try await store.warnings(limit: 1_000, clusterId: snapshot.id)
+        warning = warning ?? warnings.first
+        if let existing = try await store.incidents(activeOnly: true, clusterId: snapshot.id).first, let id = existing.id {
+            throw IncidentError.alreadyOpen(id)
+        }
+        var timing = IncidentTimingRecord().recording(.firstComplaint, at: snapshot.firstAt)
+        if let firstWarning = warnings.map(\.raisedAt).min() { timing = timing.recording(.warningRaised, at: firstWarning) }
+        let record = IncidentRecord(
+            title: title ?? Self.defaultTitle(snapshot),
+            clusterId: snapshot.id, warningId: warning?.id, level: snapshot.level ?? warning?.level,
+            playbook: .init(name: playbook.name, version: playbook.version), openedAt: at, openedBy: by, timing: timing)
+        let opened = try await store.apply([.openIncident(record, event: IncidentEvents.opened(record))], checkpoint: nil)
+        guard let id = opened.first?.draft.incidentId, let stored = try await store.incident(id) else {
+            throw IncidentError.clusterNotFound(snapshot.id)
+        }
+        logger.info("Incident opened", metadata: ["incident.id": "\(id)", "cluster.id": "\(snapshot.id)", "by": "\(by)"])
+        _ = try await store.apply(try await planTasks(stored, now: max(at, clock.now ?? at)), checkpoint: nil)
+        return stored
+    }
+
+    /// The cluster, following merges to the one that absorbed it.
+    func liveCluster(_ id: ClusterID) async throws -> ClusterSnapshot {
+        var current = id
+        for _ in 0..<16 {
+            guard let snapshot = try await store.cluster(current) else { throw IncidentError.clusterNotFound(id) }
+            guard let next = snapshot.mergedInto else { return snapshot }
+            current = next
+        }
+        throw IncidentError.clusterNotFound(id)
+    }
+
+    static func defaultTitle(_ cluster: ClusterSnapshot) -> String {
+        let terms = cluster.topTerms.prefix(3).joined(separator: " ")
+        return terms.isEmpty ? "Cluster \(cluster.id)" : "Cluster \(cluster.id): \(terms)"
+    }
+
+    /// An incident that exists, or `incidentNotFound`.
+    func existing(_ id: IncidentID) async throws -> IncidentRecord {
+        guard let record = try await store.incident(id) else { throw IncidentError.incidentNotFound(id) }
+        return record
+    }
+
+    /// An incident that exists and is not closed.
+    func active(_ id: IncidentID) async throws -> IncidentRecord {
+        let record = try await existing(id)
+        guard record.isActive else { throw IncidentError.closed(id) }
+        return record
+    }
+
+    // MARK: - Reading
+
+    public func incident(_ id: IncidentID) async throws -> IncidentRecord { try await existing(id) }
+
+    public func incidents(activeOnly: Bool) async throws -> [IncidentRecord] {
+        try await store.incidents(activeOnly: activeOnly, clusterId: nil)
+    }
+
+    /// The phase an incident is in: the last phase the playbook has started for its state history.
+    public func phase(of record: IncidentRecord) -> String? {
+        let starts = playbook.phaseStarts(history: record.history.map { ($0.state, $0.at) })
+        return playbook.phases.enumerated()
+            .compactMap { index, phase in starts[phase.id].map { (at: $0, index: index, id: phase.id) } }
+            .max { ($0.at, $0.index) < ($1.at, $1.index) }?.id
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import SwellCore
+import SwellStore
+
+/// One open incident as the executive summary shows it (`/v1/summary` includes these as `incidents`).
+/// Counts and tones only: no complainant's personal data.
+public struct IncidentSummary: Encodable, Sendable, Equatable {
+    public struct Deadline: Encodable, Sendable, Equatable {
+        public var taskId: Int64
+        public var title: String
+        public var dueAt: String
+        public var ownerRole: String
+    }
+
+    public struct Acceptance: Encodable, Sendable, Equatable {
+        public var eligible: Int
+        public var accepted: Int
+        /// Accepted ÷ eligible, 0…1; null when nobody is eligible.
+        public var rate: Double?
+        /// 1 for the first (highest) tier; null after the last tier.
+        public var currentTier: Int?
+        public var tierEndsAt: String?
+    }
+
+    public struct MediaMention: Encodable, Sendable, Equatable {
+        public var at: String
+        public var outlet: String
+        public var tone: String
+    }
+
+    public var id: IncidentID
+    public var title: String
+    public var state: String
+    public var level: String?
+    public var phase: String?
+    public var clusterId: ClusterID
+    public var openedAt: String
+    public var nextDeadline: Deadline?
+    public var overdueTasks: Int
+    public var complaintCount: Int
+    public var distinctComplainants: Int
+    public var acceptance: Acceptance?
+    public var mediaContacts: [MediaMention]
+    public var dailyCounts: [DailyCount]
+
+    /// Keeps `null` for absent values, so every key of the documented shape is always there.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(title, forKey: .title)
+        try container.encode(state, forKey: .state)
+        try container.encode(level, forKey: .level)
+        try container.encode(phase, forKey: .phase)
+        try container.encode(clusterId, forKey: .clusterId)
+        try container.encode(openedAt, forKey: .openedAt)
+        try container.encode(nextDeadline, forKey: .nextDeadline)
+        try container.encode(overdueTasks, forKey: .overdueTasks)
+        try container.encode(complaintCount, forKey: .complaintCount)
+        try container.encode(distinctComplainants, forKey: .distinctComplainants)
+        try container.encode(acceptance, forKey: .acceptance)
+        try container.encode(mediaContacts, forKey: .mediaContacts)
+        try container.encode(dailyCounts, forKey: .dailyCounts)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, state, level, phase, clusterId, openedAt, nextDeadline, overdueTasks, complaintCount
+        case distinctComplainants, acceptance, mediaContacts, dailyCounts
+    }
+}
+
+extension IncidentEngine {
+    /// Every open (not closed) incident, newest first, in the executive summary's shape, judged at
+    /// event time (`fallback`, the wall clock, only before any event carried time).
+    public func summaries(now fallback: Date) async throws -> [IncidentSummary] {
+        var result: [IncidentSummary] = []
+        for record in try await store.incidents(activeOnly: true, clusterId: nil) {
+            result.append(try await summary(of: record, now: now(or: fallback)))
+        }
+        return result
+    }
+
+    /// One incident in the summary's shape.
+    public func summary(of record: IncidentRecord, now: Date) async throws -> IncidentSummary {
+        guard let id = record.id else { throw IncidentError.invalid(field: "id", message: "an unsaved incident") }
+        let sources = try await reportSources(record, id: id)
+        let openTasks = sources.tasks.filter { $0.task.status == .open }
+        let next = openTasks.filter { $0.task.dueAt >= now }.min { ($0.task.dueAt, $0.id) < ($1.task.dueAt, $1.id) }
+        let cluster = (try? await liveCluster(record.clusterId))?.id ?? record.clusterId
+        return IncidentSummary(
+            id: id, title: record.title, state: record.state.rawValue, level: record.level, phase: phase(of: record),
+            clusterId: record.clusterId, openedAt: RFC3339.format(record.openedAt),
+            nextDeadline: next.map {
+                IncidentSummary.Deadline(taskId: $0.id, title: $0.task.titleEn, dueAt: RFC3339.format($0.task.dueAt), ownerRole: $0.task.ownerRole)
+            },
+            overdueTasks: openTasks.filter { $0.task.dueAt < now }.count,
+            complaintCount: sources.arrivals.count,
+            distinctComplainants: sources.distinctComplainants,
+            acceptance: acceptance(sources, now: now),
+            mediaContacts: sources.media.map { IncidentSummary.MediaMention(at: RFC3339.format($0.at), outlet: $0.outlet, tone: $0.tone.rawValue) },
+            dailyCounts: try await store.clusterDailyCounts(cluster))
+    }
+
+    private func acceptance(_ sources: ReportSources, now: Date) -> IncidentSummary.Acceptance? {
+        guard let current = sources.offers.last else { return nil }
+        let accepted = sources.responses.filter { $0.offerId == current.id && $0.decision == .accepted }.map(\.at)
+        let at = max(now, accepted.max() ?? now)
+        guard let totals = try? current.offer.offer.totals(acceptedAt: accepted, eligible: current.offer.eligible, at: at) else { return nil }
+        return IncidentSummary.Acceptance(
+            eligible: totals.eligible, accepted: totals.accepted, rate: totals.acceptanceRate,
+            currentTier: totals.currentTierIndex.map { $0 + 1 },
+            tierEndsAt: totals.currentTierIndex.map { RFC3339.format(current.offer.offer.tiers[$0].endsAt) })
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import SwellCore
+
+/// The printable daily monitoring report: one self-contained HTML page (inline CSS and SVG, no scripts,
+/// no external assets). Counts only, no complainant's personal data.
+struct DailyReportPage {
+    let incident: IncidentRecord
+    let report: StoredDailyReport
+    let timeZone: TimeZone
+
+    var html: String {
+        let r = report.report
+        let channels = r.complaintsByChannel.map { "<tr><td>\(htmlEscaped($0.channel))</td><td class=n>\($0.count)</td></tr>" }.joined()
+        var settlement = "<p>No offer published yet.</p>"
+        if let totals = r.settlement {
+            let rate = totals.acceptanceRate.map { String(format: "%.0f%%", $0 * 100) } ?? "–"
+            settlement = """
+                <table><tr><th>Eligible</th><th>Accepted</th><th>Rate</th><th>Current tier</th><th>Total payout</th></tr>
+                <tr><td class=n>\(totals.eligible)</td><td class=n>\(totals.accepted)</td><td class=n>\(rate)</td>\
+                <td class=n>\(totals.currentTierIndex.map { "\($0 + 1)" } ?? "none")</td><td class=n>\(htmlEscaped(totals.totalPayout.description))</td></tr></table>
+                """
+        }
+        return """
+            <!doctype html>
+            <html lang="zh-CN"><head><meta charset="utf-8">
+            <title>每日监控报告 Daily report \(htmlEscaped(report.day)) — \(htmlEscaped(incident.title))</title>
+            <style>
+            body{font-family:"Noto Sans CJK SC","PingFang SC",sans-serif;margin:2em;color:#222}
+            h1{font-size:1.4em;margin-bottom:.2em}.sub{color:#555;margin-top:0}
+            table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #bbb;padding:.3em .7em;text-align:left}
+            td.n{text-align:right}.kpi{display:flex;gap:1.5em;margin:1em 0}.kpi div{border:1px solid #bbb;padding:.5em 1em}
+            .kpi b{display:block;font-size:1.6em}@media print{body{margin:1cm}}
+            </style></head><body>
+            <h1>每日监控报告 · Daily monitoring report</h1>
+            <p class=sub>\(htmlEscaped(incident.title)) · incident \(incident.id.map { "\($0)" } ?? "") · \(htmlEscaped(incident.state.rawValue)) · \
+            \(htmlEscaped(report.day)) (\(htmlEscaped(local(r.period.start))) → \(htmlEscaped(local(r.period.end))), \(htmlEscaped(timeZone.identifier)))</p>
+            <div class=kpi>
+            <div>New complaints 新增投诉<b>\(r.newComplaints)</b>\(r.complaintTrend.rawValue)</div>
+            <div>Total 累计<b>\(r.totalComplaints)</b></div>
+            <div>Media contacts 媒体接触<b>\(r.mediaContacts)</b>negative \(r.negativeMediaContacts), \(r.negativeMediaTrend.rawValue)</div>
+            <div>Overdue tasks 逾期任务<b>\(r.overdueTaskIds.count)</b></div>
+            </div>
+            <h2>Complaints per day 每日投诉</h2>
+            \(DailyChart(counts: report.dailyCounts).svg)
+            <h2>By channel 渠道</h2>
+            <table><tr><th>Channel</th><th>New</th></tr>\(channels.isEmpty ? "<tr><td colspan=2>none</td></tr>" : channels)</table>
+            <h2>Settlement 和解进度</h2>
+            \(settlement)
+            </body></html>
+            """
+    }
+
+    private func local(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.month, .day, .hour, .minute], from: date)
+        return String(format: "%02d-%02d %02d:%02d", c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
+    }
+}
+
+/// A bar chart of complaints per day as inline SVG.
+struct DailyChart {
+    let counts: [DailyCount]
+
+    var svg: String {
+        let width = 640.0, height = 200.0, left = 36.0, bottom = 28.0
+        let top = Double(max(1, counts.map(\.count).max() ?? 1))
+        let slot = (width - left) / Double(max(1, counts.count))
+        var parts: [String] = []
+        parts.append("<line x1=\"\(left)\" y1=\"\(height - bottom)\" x2=\"\(width)\" y2=\"\(height - bottom)\" stroke=\"#888\"/>")
+        parts.append("<text x=\"\(left - 4)\" y=\"12\" text-anchor=\"end\" font-size=\"11\">\(Int(top))</text>")
+        for (index, entry) in counts.enumerated() {
+            let barHeight = (height - bottom - 16) * Double(entry.count) / top
+            let x = left + Double(index) * slot + slot * 0.15
+            let y = height - bottom - barHeight
+            parts.append(
+                "<rect x=\"\(fmt(x))\" y=\"\(fmt(y))\" width=\"\(fmt(slot * 0.7))\" height=\"\(fmt(barHeight))\" fill=\"#c0392b\"><title>\(htmlEscaped(entry.day)): \(entry.count)</title></rect>")
+            parts.append("<text x=\"\(fmt(x + slot * 0.35))\" y=\"\(fmt(y - 3))\" text-anchor=\"middle\" font-size=\"11\">\(entry.count)</text>")
+            parts.append("<text x=\"\(fmt(x + slot * 0.35))\" y=\"\(fmt(height - bottom + 14))\" text-anchor=\"middle\" font-size=\"10\">\(htmlEscaped(String(entry.day.suffix(5))))</text>")
+        }
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"complaints per day\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\">"
+            + parts.joined() + "</svg>"
+    }
+
+    private func fmt(_ value: Double) -> String { String(format: "%.1f", value) }
+}
+
+/// Escapes text for HTML.
+func htmlEscaped(_ text: String) -> String {
+    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import SwellCore
+import SwellDetection
+import Testing
+
+@testable import SwellServer
+
+/// The playbook's auto-open rule, and tiered incentives through the HTTP API: the server works out each
+/// acceptance's tier from its time against the offer's publication.
+@Suite struct OfferRoutesTests {
+    @Test func aWarningOpensAnIncidentAndAcceptancesEarnTheirTier() async throws {
+        let app = try await TestApp(detection: .standard, playbook: try TestPlaybook.load(autoOpen: "blue"))
+        try await app.run { client in
+            let story = IncidentStory(app: app, client: client)
+            let complaints = try await story.burst(10)
+            let warning = try await story.firstWarning()
+
+            // The auto-open rule opened exactly one incident on the warning's cluster
+            let incidents = try await story.eventually(
+                "the auto-opened incident", { try await story.items("/v1/incidents", as: .executive) }, until: { !$0.isEmpty })
+            #expect(incidents.count == 1)
+            let id = try #require(incidents.first?["id"] as? Int)
+            let incident = try await client.get("/v1/incidents/\(id)", as: .executive, app: app).json
+            #expect(incident["openedBy"] as? String == "auto-open")
+            #expect(incident["clusterId"] as? Int == warning["clusterId"] as? Int)
+            #expect(incident["openedAt"] as? String == warning["raisedAt"] as? String)
+            _ = try await story.eventually("tasks", { try await story.items("/v1/incidents/\(id)/tasks") }, until: { !$0.isEmpty })
+
+            // Members of the incident: the complaints the detector put in its cluster
+            var members: [Int] = []
+            for complaint in complaints where try await client.get("/v1/complaints/\(complaint)", app: app).json["clusterId"] as? Int == incident["clusterId"] as? Int {
+                members.append(complaint)
+            }
+            try #require(members.count >= 6)
+
+            // pr may not publish offers
+            let publish = "{\"base\":{\"minorUnits\":100000,\"currency\":\"CNY\"},\"at\":\"2026-07-01T04:00:00Z\"}"
+            #expect(try await client.post("/v1/incidents/\(id)/offers", as: .pr, json: publish, app: app).status == .forbidden)
+            let published = try await client.post("/v1/incidents/\(id)/offers", as: .incidentManager, json: publish, app: app)
+            #expect(published.status == .created)
+            let offerId = try #require(published.json["id"] as? Int)
+            let tiers = try #require(published.json["tiers"] as? [[String: Any]])
+            #expect(tiers.map { $0["endsAt"] as? String } == ["2026-07-04T04:00:00Z", "2026-07-08T04:00:00Z"])
+            #expect(tiers.map { $0["percent"] as? Double } == [20, 10])
+
+            // Answers in each window; the client never says the tier
+            func respond(_ complaint: Int, _ decision: String, _ at: String) async throws -> TestResponse {
+                try await client.post(
+                    "/v1/incidents/\(id)/offers/\(offerId)/responses", as: .incidentManager,
+                    json: "{\"complaintId\":\(complaint),\"decision\":\"\(decision)\",\"at\":\"\(at)\",\"tier\":1}", app: app)
+            }
+            let first = try await respond(members[0], "accepted", "2026-07-02T04:00:00Z")
+            #expect(first.status == .created)
+            #expect(first.json["tier"] as? Int == 1)
+            #expect((first.json["payout"] as? [String: Any])?["minorUnits"] as? Int == 120_000)
+            #expect(try await respond(members[1], "accepted", "2026-07-04T04:00:00Z").json["tier"] as? Int == 1, "a tier includes its end")
+            let second = try await respond(members[2], "accepted", "2026-07-06T00:00:00Z")
+            #expect(second.json["tier"] as? Int == 2)
+            #expect((second.json["bonus"] as? [String: Any])?["minorUnits"] as? Int == 10_000)
+            let late = try await respond(members[3], "accepted", "2026-07-09T00:00:00Z")
+            #expect(late.status == .created)
+            #expect(late.json["tier"] == nil || late.json["tier"] is NSNull)
+            #expect((late.json["bonus"] as? [String: Any])?["minorUnits"] as? Int == 0)
+            #expect(try await respond(members[4], "refused", "2026-07-02T05:00:00Z").status == .created)
+            let early = try await respond(members[5], "accepted", "2026-07-01T03:00:00Z")
+            #expect(early.status == .unprocessableContent)
+            #expect(try await respond(members[0], "accepted", "2026-07-02T05:00:00Z").status == .conflict)
+            #expect(try await respond(999_999, "accepted", "2026-07-02T05:00:00Z").status == .unprocessableContent)
+
+            // Totals: accepted count and rate, payout by tier
+            let offer = try await client.get("/v1/incidents/\(id)/offers/\(offerId)", as: .executive, app: app).json
+            let totals = try #require(offer["totals"] as? [String: Any])
+            #expect(totals["accepted"] as? Int == 4)
+            let byTier = try #require(totals["byTier"] as? [[String: Any]])
+            #expect(byTier.map { $0["accepted"] as? Int } == [2, 1, 1])
+            #expect((totals["totalPayout"] as? [String: Any])?["minorUnits"] as? Int == 120_000 * 2 + 110_000 + 100_000)
+            let eligible = try #require(totals["eligible"] as? Int)
+            #expect(eligible >= members.count)
+            #expect(abs((totals["rate"] as? Double ?? 0) - 4.0 / Double(eligible)) < 1e-9)
+
+            // The summary carries the acceptance
+            let summary = try #require(try await story.items("/v1/incidents", as: .executive).first)
+            let acceptance = try #require(summary["acceptance"] as? [String: Any])
+            #expect(acceptance["accepted"] as? Int == 4)
+            #expect(acceptance["eligible"] as? Int == eligible)
+
+            // A new version from the compensation table; the old one takes no more answers
+            let second2 = try await client.post(
+                "/v1/incidents/\(id)/offers", as: .admin,
+                json: "{\"category\":\"downgraded_service\",\"amount\":{\"minorUnits\":50000,\"currency\":\"CNY\"},\"at\":\"2026-07-05T00:00:00Z\"}",
+                app: app)
+            #expect(second2.status == .created)
+            #expect(second2.json["version"] as? Int == 2)
+            #expect(second2.json["supersedes"] as? Int == offerId)
+            #expect((second2.json["base"] as? [String: Any])?["minorUnits"] as? Int == 100_000)
+            let stale = try await respond(members[6], "accepted", "2026-07-05T01:00:00Z")
+            #expect(stale.status == .conflict)
+            #expect(stale.problemType == "urn:swell:problem:offer-superseded")
+            let unknown = try await client.post(
+                "/v1/incidents/\(id)/offers", as: .admin, json: "{\"category\":\"no_such_thing\"}", app: app)
+            #expect(unknown.status == .unprocessableContent)
+            #expect(try await story.items("/v1/incidents/\(id)/offers").count == 2)
+        }
+        let types = try await app.store.events(after: 0, limit: 5000).map(\.type.rawValue)
+        #expect(types.filter { $0 == "incident.opened" }.count == 1)
+        #expect(types.filter { $0 == "offer.published" }.count == 2)
+        #expect(types.filter { $0 == "offer.response_recorded" }.count == 5)
+    }
+}
