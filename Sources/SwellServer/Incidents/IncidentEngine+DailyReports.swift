@@ -73,7 +73,7 @@ extension IncidentEngine {
             tasks: tasks, settlement: settlementTotals(sources, at: end))
         return StoredDailyReport(
             day: day.description, report: IncidentDailyReport(input),
-            dailyCounts: localDailyCounts(sources.arrivals.map(\.receivedAt), through: day))
+            dailyCounts: localDailyCounts(sources.arrivals.map(\.receivedAt).filter { $0 < end }, through: day))
     }
 
     /// The take-up of the offer current at `instant`, if one was out.
@@ -83,7 +83,8 @@ extension IncidentEngine {
         return try? current.offer.offer.totals(acceptedAt: accepted, eligible: current.offer.eligible, at: instant)
     }
 
-    /// Complaints per local day (the playbook's zone), from the first complaint's day through `last`.
+    /// Complaints per local day (the playbook's zone), from the first complaint's day through `last`;
+    /// the caller leaves out arrivals after the report's period.
     func localDailyCounts(_ instants: [Date], through last: PlaybookLocalDate) -> [DailyCount] {
         let calendar = playbook.calendar
         let byDay = Dictionary(grouping: instants) { calendar.localDate(of: $0) }.mapValues(\.count)
