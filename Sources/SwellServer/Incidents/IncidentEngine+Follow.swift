@@ -75,6 +75,7 @@ extension IncidentEngine {
         var changes: [StoreChange] = []
         for record in try await store.incidents(activeOnly: true, clusterId: nil) {
             guard let id = record.id else { continue }
+            notePlaybookMismatch(record, id: id)
             let items = try await store.incidentItems(id, kind: .task)
             changes += planTasks(record, id: id, existingKeys: Set(items.compactMap(\.key)), now: now)
             for item in items {
@@ -90,5 +91,20 @@ extension IncidentEngine {
             changes += try await dailyReportChanges(record, id: id, now: now)
         }
         return changes
+    }
+}
+
+extension IncidentEngine {
+    /// An incident pins the playbook it opened with; this server runs the one it loaded. When they differ
+    /// (the file changed since), the incident goes on under the loaded one and the difference is logged once.
+    func notePlaybookMismatch(_ record: IncidentRecord, id: IncidentID) {
+        guard record.playbook.name != playbook.name || record.playbook.version != playbook.version,
+            !mismatchNoted.contains(id)
+        else { return }
+        mismatchNoted.insert(id)
+        logger.warning("Incident opened under another playbook version; following the loaded one", metadata: [
+            "incident.id": "\(id)", "incident.playbook": "\(record.playbook.name) v\(record.playbook.version)",
+            "playbook": "\(playbook.name) v\(playbook.version)",
+        ])
     }
 }

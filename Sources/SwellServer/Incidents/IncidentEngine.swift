@@ -21,6 +21,8 @@ public actor IncidentEngine {
     var clock = EventClock()
     var checkpoint: Int64 = 0
     var gate = SerialGate()
+    /// Incidents whose pinned playbook differs from the loaded one, already logged.
+    var mismatchNoted: Set<IncidentID> = []
 
     public init(store: any CaseStore, playbook: Playbook, logger: Logger, pageSize: Int = 1_000) {
         self.store = store
@@ -68,7 +70,17 @@ public actor IncidentEngine {
             title: title ?? Self.defaultTitle(snapshot),
             clusterId: snapshot.id, warningId: warning?.id, level: snapshot.level ?? warning?.level,
             playbook: .init(name: playbook.name, version: playbook.version), openedAt: at, openedBy: by, timing: timing)
-        let opened = try await store.apply([.openIncident(record, event: IncidentEvents.opened(record))], checkpoint: nil)
+        let opened: [Event]
+        do {
+            opened = try await store.apply([.openIncident(record, event: IncidentEvents.opened(record))], checkpoint: nil)
+        } catch {
+            // Another instance on the same PostgreSQL store may have opened one first (the store allows one
+            // incident per cluster that is not closed).
+            if let other = try? await store.incidents(activeOnly: true, clusterId: snapshot.id).first, let id = other.id {
+                throw IncidentError.alreadyOpen(id)
+            }
+            throw error
+        }
         guard let id = opened.first?.draft.incidentId, let stored = try await store.incident(id) else {
             throw IncidentError.clusterNotFound(snapshot.id)
         }
