@@ -68,7 +68,7 @@ public actor IncidentEngine {
         if let firstWarning = warnings.map(\.raisedAt).min() { timing = timing.recording(.warningRaised, at: firstWarning) }
         let record = IncidentRecord(
             title: title ?? Self.defaultTitle(snapshot),
-            clusterId: snapshot.id, warningId: warning?.id, level: snapshot.level ?? warning?.level,
+            clusterId: snapshot.id, warningId: warning?.id, level: Self.higher(snapshot.level, warning?.level),
             playbook: .init(name: playbook.name, version: playbook.version), openedAt: at, openedBy: by, timing: timing)
         let opened: [Event]
         do {
@@ -98,6 +98,12 @@ public actor IncidentEngine {
             current = next
         }
         throw IncidentError.clusterNotFound(id)
+    }
+
+    /// The higher of two warning levels (`blue` … `red`), either possibly absent.
+    static func higher(_ a: String?, _ b: String?) -> String? {
+        let levels = [a, b].compactMap { $0.flatMap(PlaybookWarningLevel.init(rawValue:)) }
+        return levels.max()?.rawValue ?? a ?? b
     }
 
     static func defaultTitle(_ cluster: ClusterSnapshot) -> String {
