@@ -558,5 +558,6 @@ extension OpenAPISpec {
                     overdueTaskIds: {type: array, items: {type: string}}
                     settlement: {type: object}
                 dailyCounts: {type: array, items: {type: object, properties: {day: {type: string, format: date}, count: {type: integer}}}}
+                overdueTasks: {type: array, items: {type: object, properties: {taskId: {type: string}, title: {type: string}, ownerRole: {type: string}, dueAt: {type: string, format: date-time}}}}
         """
 }

@@ -88,6 +88,8 @@ import Testing
             #expect(body["newComplaints"] as? Int == 10)
             #expect(body["mediaContacts"] as? Int == 1 && body["negativeMediaContacts"] as? Int == 1)
             #expect(!((body["overdueTaskIds"] as? [Any]) ?? []).isEmpty)
+            let named = (report["overdueTasks"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }
+            #expect(named.contains("Publish a holding statement"))
             let overdue = try await story.items("/v1/incidents/\(id)/tasks?status=open").filter { $0["overdue"] as? Bool == true }
             #expect(overdue.contains { $0["key"] as? String == "holding_statement" })
             #expect(!overdue.contains { $0["key"] as? String == "response_plan" })
@@ -97,6 +99,7 @@ import Testing
             #expect(page.headers[.contentType]?.hasPrefix("text/html") == true)
             let html = String(buffer: page.body)
             #expect(html.contains("<svg") && !html.contains("<script"))
+            #expect(html.contains("Publish a holding statement"))
             #expect(!html.contains("游客") && !html.contains("13900000"))
             #expect(try await client.get("/v1/incidents/\(id)/daily-reports/2026-06-01", as: .executive, app: app).status == .notFound)
 

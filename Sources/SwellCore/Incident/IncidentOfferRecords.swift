@@ -66,10 +66,28 @@ public struct StoredDailyReport: Sendable, Codable, Equatable {
     public var report: IncidentDailyReport
     /// New complaints per local day from the first complaint to this day.
     public var dailyCounts: [DailyCount]
+    /// The tasks overdue at the end of the period (``IncidentDailyReport/overdueTaskIds``), named.
+    public var overdueTasks: [OverdueTask]
 
-    public init(day: String, report: IncidentDailyReport, dailyCounts: [DailyCount]) {
+    /// A task past due when the report was made.
+    public struct OverdueTask: Sendable, Codable, Equatable {
+        public var taskId: String
+        public var title: String
+        public var ownerRole: String
+        public var dueAt: Date
+
+        public init(taskId: String, title: String, ownerRole: String, dueAt: Date) {
+            self.taskId = taskId
+            self.title = title
+            self.ownerRole = ownerRole
+            self.dueAt = dueAt
+        }
+    }
+
+    public init(day: String, report: IncidentDailyReport, dailyCounts: [DailyCount], overdueTasks: [OverdueTask] = []) {
         self.day = day
         self.report = report
         self.dailyCounts = dailyCounts
+        self.overdueTasks = overdueTasks
     }
 }

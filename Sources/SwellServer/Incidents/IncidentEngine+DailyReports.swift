@@ -71,9 +71,14 @@ extension IncidentEngine {
             period: period, complaints: sources.arrivals,
             mediaContacts: sources.media.map { IncidentDailyReportInput.MediaContact(at: $0.at, negative: $0.tone == .negative) },
             tasks: tasks, settlement: settlementTotals(sources, at: end))
+        let report = IncidentDailyReport(input)
+        let byId = Dictionary(uniqueKeysWithValues: sources.tasks.map { ("\($0.id)", $0.task) })
         return StoredDailyReport(
-            day: day.description, report: IncidentDailyReport(input),
-            dailyCounts: localDailyCounts(sources.arrivals.map(\.receivedAt).filter { $0 < end }, through: day))
+            day: day.description, report: report,
+            dailyCounts: localDailyCounts(sources.arrivals.map(\.receivedAt).filter { $0 < end }, through: day),
+            overdueTasks: report.overdueTaskIds.compactMap { id in
+                byId[id].map { StoredDailyReport.OverdueTask(taskId: id, title: $0.titleEn, ownerRole: $0.ownerRole, dueAt: $0.dueAt) }
+            })
     }
 
     /// The take-up of the offer current at `instant`, if one was out.

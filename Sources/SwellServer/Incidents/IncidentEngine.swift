@@ -132,11 +132,12 @@ public actor IncidentEngine {
         try await store.incidents(activeOnly: activeOnly, clusterId: nil)
     }
 
-    /// The phase an incident is in: the last phase the playbook has started for its state history.
+    /// The phase an incident is in: the phase started last for its state history (of phases started
+    /// together, the first in playbook order).
     public func phase(of record: IncidentRecord) -> String? {
         let starts = playbook.phaseStarts(history: record.history.map { ($0.state, $0.at) })
         return playbook.phases.enumerated()
             .compactMap { index, phase in starts[phase.id].map { (at: $0, index: index, id: phase.id) } }
-            .max { ($0.at, $0.index) < ($1.at, $1.index) }?.id
+            .max { $0.at != $1.at ? $0.at < $1.at : $0.index > $1.index }?.id
     }
 }

@@ -11,6 +11,11 @@ struct DailyReportPage {
     var html: String {
         let r = report.report
         let channels = r.complaintsByChannel.map { "<tr><td>\(htmlEscaped($0.channel))</td><td class=n>\($0.count)</td></tr>" }.joined()
+        let overdue = report.overdueTasks.isEmpty
+            ? "<p>None.</p>"
+            : "<table><tr><th>Task</th><th>Owner</th><th>Due</th></tr>" + report.overdueTasks.map {
+                "<tr><td>\(htmlEscaped($0.title))</td><td>\(htmlEscaped($0.ownerRole))</td><td>\(htmlEscaped(local($0.dueAt)))</td></tr>"
+            }.joined() + "</table>"
         var settlement = "<p>No offer published yet.</p>"
         if let totals = r.settlement {
             let rate = totals.acceptanceRate.map { String(format: "%.0f%%", $0 * 100) } ?? "–"
@@ -44,6 +49,8 @@ struct DailyReportPage {
             \(DailyChart(counts: report.dailyCounts).svg)
             <h2>By channel 渠道</h2>
             <table><tr><th>Channel</th><th>New</th></tr>\(channels.isEmpty ? "<tr><td colspan=2>none</td></tr>" : channels)</table>
+            <h2>Overdue tasks 逾期任务</h2>
+            \(overdue)
             <h2>Settlement 和解进度</h2>
             \(settlement)
             </body></html>
