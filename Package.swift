@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(
             name: "SwellServerTests",
             dependencies: [
-                "SwellServer", "SwellStore", "SwellDetection",
+                "SwellServer", "SwellStore", "SwellDetection", "SwellPlaybook",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict),
