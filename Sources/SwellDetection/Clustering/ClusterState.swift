@@ -12,7 +12,7 @@ struct ClusterState: Sendable {
     var firstAt: Double
     var lastAt: Double
     /// Members holding each feature; empty while the cluster has one member (its features stand in).
-    var termCounts: [UInt32: Int32] = [:]
+    var termCounts = FeatureTable()
     /// Text of features shared by at least two members, for `topTerms`.
     var sharedTermText: [UInt32: String] = [:]
     /// Entities with member counts, sorted by entity.

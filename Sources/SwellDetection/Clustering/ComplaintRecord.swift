@@ -1,6 +1,9 @@
 /// What the detector keeps about one complaint in the window: compact, hashed evidence.
 struct ComplaintRecord: Sendable {
     var id: Int64
+    /// Arrival number: rises with every complaint stored, so LSH chains can be walked only
+    /// backwards even when slots are reused.
+    var sequence: Int64
     /// Event time in seconds since the reference date.
     var time: Double
     var clusterId: Int64
@@ -19,9 +22,9 @@ struct ComplaintRecord: Sendable {
     var signals: UInt16
     /// Moved by a person: the engine never pulls it elsewhere.
     var pinned: Bool
-    /// LSH band keys and, per band, the previous complaint in that bucket.
+    /// LSH band keys and, per band, the slot of the previous complaint in that bucket (-1: none).
     var bandKeys: [UInt32]
-    var previousInBand: [Int64]
+    var previousInBand: [Int32]
 }
 
 /// The evidence of a complaint before it is placed.

@@ -12,8 +12,12 @@ extension Detector {
                 merges: [], warnings: [])
         }
         let e = evidence(for: input)
-        var scored = candidateClusters(for: e).compactMap { id in clusters[id].map { score(e, at: time, against: $0) } }
-            .filter(isEligible)
+        var scored: [CandidateScore] = []
+        for id in candidateClusters(for: e) {
+            guard let slot = clusters.slot(of: id) else { continue }
+            let candidate = score(e, at: time, against: clusters.records[Int(slot)])
+            if isEligible(candidate) { scored.append(candidate) }
+        }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.clusterId < $1.clusterId }
 
         var merges: [ClusterMerge] = []
@@ -56,11 +60,14 @@ extension Detector {
 
     /// Stores a complaint and adds it to every index and to `clusterId` (opened if new).
     mutating func insert(_ input: DetectionInput, evidence e: ComplaintEvidence, into clusterId: Int64, score: Double) {
+        arrivalSequence += 1
         var record = record(for: input, evidence: e, clusterId: clusterId)
-        record.previousInBand = e.bandKeys.map { bandHeads[$0] ?? Self.noComplaint }
-        for key in e.bandKeys { bandHeads[key] = record.id }
-        for feature in record.features { documentFrequency[feature, default: 0] += 1 }
+        record.previousInBand = e.bandKeys.map { bandHeads[$0] ?? -1 }
+        for feature in record.features { documentFrequency.add(feature, 1) }
         complaints[record.id] = record
+        if let slot = complaints.slot(of: record.id) {
+            for key in e.bandKeys { bandHeads[key] = slot }
+        }
         arrivals.append(record.id)
         if clusters[clusterId] == nil { openCluster(clusterId, for: record, text: input.text) }
         addMember(record, to: clusterId, spans: (e.normalized, e.features), text: input.text, score: score)

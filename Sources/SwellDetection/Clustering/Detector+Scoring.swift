@@ -60,7 +60,8 @@ extension Detector {
         var dot = 0.0
         var norm = 0.0
         for feature in ConceptLexicon.features {
-            guard let count = cluster.termCounts[feature] else { continue }
+            let count = cluster.termCounts[feature]
+            guard count > 0 else { continue }
             let share = Double(count) / Double(n)
             norm += share * share
             if e.concepts.contains(feature) { dot += share }
@@ -93,17 +94,17 @@ extension Detector {
         var dot = 0.0
         let members = Double(n)
         for (index, feature) in e.featureHashes.enumerated() {
-            guard let count = cluster.termCounts[feature] else { continue }
+            let count = cluster.termCounts[feature]
+            guard count > 0 else { continue }
             dot += e.weights[index] * e.weights[index] * Self.shareWeight(Double(count) / members)
         }
         return min(1, dot / (e.norm * cluster.centroidNorm))
     }
 
-    /// Weight of a feature in a cluster's centroid given the share of members holding it.
+    /// Weight of a feature in a cluster's centroid given the share of members holding it: its
+    /// square root, so features a paraphrasing minority shares still count.
     @inline(__always)
-    static func shareWeight(_ share: Double) -> Double { pow(share, shareExponent) }
-
-    static let shareExponent = 0.5
+    static func shareWeight(_ share: Double) -> Double { share.squareRoot() }
 
     /// Norm of a cluster's centroid vector, summed in fixed point so the result does not depend
     /// on dictionary order.
@@ -112,7 +113,7 @@ extension Detector {
         if n == 1 { return Double(complaints[cluster.members[0]]?.norm ?? 0) }
         var fixed: Int64 = 0
         let members = Double(n)
-        for (feature, count) in cluster.termCounts {
+        cluster.termCounts.forEach { feature, count in
             let w = idf(feature)
             let share = Self.shareWeight(Double(count) / members)
             fixed &+= Int64((w * w * share * share * 1_048_576).rounded())

@@ -19,11 +19,10 @@ extension Detector {
 
     /// Removes a complaint from the window and every index.
     mutating func evict(_ record: ComplaintRecord) {
+        let slot = complaints.slot(of: record.id)
         complaints[record.id] = nil
-        for feature in record.features {
-            if let df = documentFrequency[feature] { documentFrequency[feature] = df <= 1 ? nil : df - 1 }
-        }
-        for key in record.bandKeys where bandHeads[key] == record.id { bandHeads[key] = nil }
+        for feature in record.features where documentFrequency[feature] > 0 { documentFrequency.add(feature, -1) }
+        for key in record.bandKeys where bandHeads[key] == slot { bandHeads[key] = nil }
         removeMember(record, from: record.clusterId)
     }
 
