@@ -1,9 +1,6 @@
 /// What the detector keeps about one complaint in the window: compact, hashed evidence.
 struct ComplaintRecord: Sendable {
     var id: Int64
-    /// Arrival number: rises with every complaint stored, so LSH chains can be walked only
-    /// backwards even when slots are reused.
-    var sequence: Int64
     /// Event time in seconds since the reference date.
     var time: Double
     var clusterId: Int64
@@ -22,9 +19,17 @@ struct ComplaintRecord: Sendable {
     var signals: UInt16
     /// Moved by a person: the engine never pulls it elsewhere.
     var pinned: Bool
-    /// LSH band keys and, per band, the slot of the previous complaint in that bucket (-1: none).
-    var bandKeys: [UInt32]
-    var previousInBand: [Int32]
+}
+
+/// One complaint's place in one LSH bucket: the band key and the slot of the previous
+/// (older) complaint in the same bucket, -1 for none.
+struct BandLink: Sendable {
+    var key: UInt32
+    var previous: Int32
+    /// Low bits of the complaint's arrival number, so a walk only ever goes to older entries.
+    var sequence: UInt32
+
+    static let empty = BandLink(key: 0, previous: -1, sequence: 0)
 }
 
 /// The evidence of a complaint before it is placed.

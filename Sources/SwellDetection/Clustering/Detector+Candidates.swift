@@ -13,24 +13,21 @@ extension Detector {
         let depth = configuration.bucketDepth
         for (band, key) in e.bandKeys.enumerated() {
             var slot = bandHeads[key] ?? -1
-            var newer = Int64.max
+            var newer = UInt32.max
             var steps = 0
             // Walk the bucket newest to oldest; a reused or re-keyed slot ends the walk.
             while slot >= 0, steps < depth, Int(slot) < complaints.records.count {
-                let index = Int(slot)
-                let sequence = complaints.records[index].sequence
-                guard sequence < newer, band < complaints.records[index].bandKeys.count,
-                    complaints.records[index].bandKeys[band] == key
-                else { break }
-                vote(complaints.records[index].clusterId, 1)
-                newer = sequence
-                slot = complaints.records[index].previousInBand[band]
+                let link = complaints.link(slot, band)
+                guard link.key == key, link.sequence < newer else { break }
+                vote(complaints.records[Int(slot)].clusterId, 1)
+                newer = link.sequence
+                slot = link.previous
                 steps += 1
             }
         }
         for entity in e.entities where EntityEvidence.isIndexed(entity.kind) {
             guard let posting = entityPostings[entity.key] else { continue }
-            for id in posting.reversed().prefix(depth) where clusters[id] != nil { vote(id, 2) }
+            for id in posting.reversed().prefix(depth) where clusters.contains(id) { vote(id, 2) }
         }
         ballots.sort()
         var votes: [(id: Int64, votes: Int)] = []

@@ -43,9 +43,8 @@ extension Detector {
             input.complainantKey.map { StableHash.string($0) | (1 << 63) }
             ?? (StableHash.mix(UInt64(bitPattern: input.complaintId)) & ~(1 << 63))
         return ComplaintRecord(
-            id: input.complaintId, sequence: arrivalSequence, time: input.receivedAt.timeIntervalSinceReferenceDate, clusterId: clusterId,
+            id: input.complaintId, time: input.receivedAt.timeIntervalSinceReferenceDate, clusterId: clusterId,
             complainant: complainant, features: e.featureHashes, norm: Float(e.norm), entities: e.entities,
-            datesOnlyFromDeparture: e.datesOnlyFromDeparture, signals: e.signals, pinned: false, bandKeys: e.bandKeys,
-            previousInBand: [])
+            datesOnlyFromDeparture: e.datesOnlyFromDeparture, signals: e.signals, pinned: false)
     }
 }

@@ -57,17 +57,10 @@ extension Detector {
             guard memberConcepts > 0 else { return 0 }
             return Double(shared) / (Double(e.concepts.count) * Double(memberConcepts)).squareRoot()
         }
+        guard cluster.conceptSquares > 0 else { return 0 }
         var dot = 0.0
-        var norm = 0.0
-        for feature in ConceptLexicon.features {
-            let count = cluster.termCounts[feature]
-            guard count > 0 else { continue }
-            let share = Double(count) / Double(n)
-            norm += share * share
-            if e.concepts.contains(feature) { dot += share }
-        }
-        guard norm > 0 else { return 0 }
-        return dot / (Double(e.concepts.count).squareRoot() * norm.squareRoot())
+        for feature in e.concepts { dot += Double(cluster.termCounts[feature]) }
+        return dot / (Double(e.concepts.count) * Double(cluster.conceptSquares)).squareRoot()
     }
 
     /// Cosine over idf-weighted n-gram features (see ``textSimilarity(_:_:)``).

@@ -9,11 +9,11 @@ public struct Detector: Sendable {
     public let configuration: DetectorConfiguration
     let minHasher: MinHasher
 
-    var complaints = ComplaintStore()
+    var complaints: ComplaintStore
     var clusters = ClusterStore()
     /// Complaints in the window holding each feature.
     var documentFrequency = FeatureTable()
-    /// LSH: slot of the newest complaint per band key (older ones chain through `previousInBand`).
+    /// LSH: slot of the newest complaint per band key (older ones chain through `BandLink.previous`).
     var bandHeads: [UInt32: Int32] = [:]
     /// Arrival counter for `ComplaintRecord.sequence`.
     var arrivalSequence: Int64 = 0
@@ -35,6 +35,7 @@ public struct Detector: Sendable {
         self.configuration = configuration
         self.minHasher = MinHasher(bands: configuration.lshBands, rows: configuration.lshRowsPerBand)
         self.nextClusterId = firstClusterId
+        self.complaints = ComplaintStore(bands: minHasher.bands)
     }
 
     /// Complaints currently held in the event-time window.

@@ -11,6 +11,10 @@ struct ClusterStore: Sendable {
     @inline(__always)
     func slot(of id: Int64) -> Int32? { slots[id] }
 
+    /// Whether a cluster is live (without copying it).
+    @inline(__always)
+    func contains(_ id: Int64) -> Bool { slots[id] != nil }
+
     /// A copy of a cluster, or nil; setting nil deletes it and frees its slot.
     subscript(id: Int64) -> ClusterState? {
         get { slots[id].map { records[Int($0)] } }

@@ -3,10 +3,25 @@
 /// arrays). Ids map to slots; freed slots are reused.
 struct ComplaintStore: Sendable {
     private(set) var records: [ComplaintRecord] = []
+    /// LSH links, `bands` per slot, flat so a bucket walk touches one small entry per step.
+    private(set) var links: [BandLink] = []
+    let bands: Int
     private var slots: [Int64: Int32] = [:]
     private var free: [Int32] = []
 
     var count: Int { slots.count }
+
+    init(bands: Int) { self.bands = bands }
+
+    /// The link of the complaint in `slot` for `band`.
+    @inline(__always)
+    func link(_ slot: Int32, _ band: Int) -> BandLink { links[Int(slot) * bands + band] }
+
+    /// Sets the links of the complaint in `slot`.
+    mutating func setLinks(_ slot: Int32, _ values: [BandLink]) {
+        let base = Int(slot) * bands
+        for band in 0..<bands { links[base + band] = band < values.count ? values[band] : .empty }
+    }
 
     /// Slot of a complaint in the window.
     @inline(__always)
@@ -29,9 +44,11 @@ struct ComplaintStore: Sendable {
                 } else {
                     slots[id] = Int32(records.count)
                     records.append(record)
+                    links.append(contentsOf: repeatElement(BandLink.empty, count: bands))
                 }
             } else if let slot = slots.removeValue(forKey: id) {
                 records[Int(slot)] = ComplaintRecord.vacant
+                setLinks(slot, [])
                 free.append(slot)
             }
         }
@@ -50,6 +67,6 @@ struct ComplaintStore: Sendable {
 extension ComplaintRecord {
     /// What a freed slot holds.
     static let vacant = ComplaintRecord(
-        id: ComplaintStore.vacant, sequence: -1, time: 0, clusterId: 0, complainant: 0, features: [], norm: 0, entities: [],
-        datesOnlyFromDeparture: false, signals: 0, pinned: false, bandKeys: [], previousInBand: [])
+        id: ComplaintStore.vacant, time: 0, clusterId: 0, complainant: 0, features: [], norm: 0, entities: [],
+        datesOnlyFromDeparture: false, signals: 0, pinned: false)
 }
