@@ -134,7 +134,7 @@ extension Detector {
         }
         clusters[absorbed] = nil
         if var cluster = clusters.take(surviving) {
-            cluster.members.sort { (complaints[$0]?.time ?? 0, $0) < (complaints[$1]?.time ?? 0, $1) }
+            cluster.members = membersInTimeOrder(cluster.members)
             for (feature, text) in gone.sharedTermText where cluster.sharedTermText[feature] == nil {
                 cluster.sharedTermText[feature] = text
             }
@@ -147,6 +147,18 @@ extension Detector {
         separated = Set(separated.map { pair in
             ClusterPair(pair.low == absorbed ? surviving : pair.low, pair.high == absorbed ? surviving : pair.high)
         })
+    }
+
+    /// Member ids sorted by event time (then id), each time read once.
+    func membersInTimeOrder(_ members: [Int64]) -> [Int64] {
+        var keyed: [(time: Double, id: Int64)] = []
+        keyed.reserveCapacity(members.count)
+        for id in members {
+            let time = complaints.slot(of: id).map { complaints.records[Int($0)].time } ?? 0
+            keyed.append((time, id))
+        }
+        keyed.sort { $0.time != $1.time ? $0.time < $1.time : $0.id < $1.id }
+        return keyed.map(\.id)
     }
 
     /// Records `cluster` as the newest cluster naming the entity `key`.

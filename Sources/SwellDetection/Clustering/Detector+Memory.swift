@@ -26,7 +26,7 @@ extension Detector {
             bytes += text(cluster.representativeText)
             if cluster.latestId != cluster.representativeId { bytes += text(cluster.latestText) }
         }
-        bytes += documentFrequency.bytes + dictionary(bandHeads.count, entry: 8)
+        bytes += documentFrequency.bytes + bandHeads.bytes
         bytes += dictionary(entityPostings.count, entry: 16) + entityPostings.values.reduce(0) { $0 + header + $1.capacity * 8 }
         bytes += arrivals.capacity * 8
         return bytes

@@ -41,9 +41,16 @@ enum EntityEvidence {
 
     /// Agreement and conflict of a complaint's entities with a cluster.
     static func compare(
-        _ entities: [Entity], datesOnlyFromDeparture: Bool, with cluster: ClusterState
+        _ entities: [Entity], datesOnlyFromDeparture: Bool, with cluster: borrowing ClusterState
     ) -> (agreement: Double, conflict: Double) {
-        guard !entities.isEmpty, !cluster.entities.isEmpty else { return (0, 0) }
+        compare(entities, datesOnlyFromDeparture: datesOnlyFromDeparture, with: cluster.entities, members: cluster.memberCount)
+    }
+
+    /// Agreement and conflict of a complaint's entities with a cluster's entity tallies.
+    static func compare(
+        _ entities: [Entity], datesOnlyFromDeparture: Bool, with tallies: [EntityTally], members: Int
+    ) -> (agreement: Double, conflict: Double) {
+        guard !entities.isEmpty, !tallies.isEmpty else { return (0, 0) }
         var agreement = 0.0
         var conflict = 0.0
         var index = 0
@@ -51,7 +58,7 @@ enum EntityEvidence {
             let kind = entities[index].kind
             var matched = false
             while index < entities.count, entities[index].kind == kind {
-                if cluster.tally(of: entities[index]) > 0 {
+                if EntityTally.count(of: entities[index], in: tallies) > 0 {
                     matched = true
                     agreement += agreementWeight(kind)
                 }
@@ -61,10 +68,10 @@ enum EntityEvidence {
             if !matched, penalty > 0 {
                 // Venue names only contradict names in the same script (白云 and Sunrise may be one place).
                 let latin = entities[index - 1].value.unicodeScalars.first.map { $0.value < 0x80 } ?? true
-                let support = cluster.entities.reduce(Int32(0)) {
+                let support = tallies.reduce(Int32(0)) {
                     $0 + ($1.entity.kind == kind && (!kind.isVenue || $1.entity.isLatin == latin) ? $1.count : 0)
                 }
-                if Double(support) >= max(1, conflictSupport * Double(cluster.memberCount)) {
+                if Double(support) >= max(1, conflictSupport * Double(members)) {
                     conflict += kind == .date && datesOnlyFromDeparture ? penalty / 2 : penalty
                 }
             }

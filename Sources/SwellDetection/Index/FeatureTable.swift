@@ -19,14 +19,14 @@ struct FeatureTable: Sendable {
     }
 
     @inline(__always)
-    private func slot(_ key: UInt32) -> Int { Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask }
+    private func home(_ key: UInt32) -> Int { Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask }
 
     /// The count stored for `key`, 0 when absent.
     @inline(__always)
     subscript(key: UInt32) -> Int32 {
         if key == 0 { return zeroValue }
         if keys.isEmpty { return 0 }
-        var i = slot(key)
+        var i = home(key)
         while true {
             let k = keys[i]
             if k == key { return values[i] }
@@ -48,7 +48,7 @@ struct FeatureTable: Sendable {
             guard delta != 0 else { return 0 }
             rehash(to: 8)
         }
-        var i = slot(key)
+        var i = home(key)
         while true {
             let k = keys[i]
             if k == key {
@@ -75,9 +75,9 @@ struct FeatureTable: Sendable {
         count -= 1
         var i = (hole + 1) & mask
         while keys[i] != 0 {
-            let home = slot(keys[i])
+            let natural = home(keys[i])
             // Move the entry back if its home is not in the cyclic range (hole, i].
-            let distanceToHome = (i - home) & mask
+            let distanceToHome = (i - natural) & mask
             let distanceToHole = (i - hole) & mask
             if distanceToHome >= distanceToHole {
                 keys[hole] = keys[i]
@@ -107,7 +107,7 @@ struct FeatureTable: Sendable {
         let zero = zeroValue
         count = zero != 0 ? 1 : 0
         for (index, key) in oldKeys.enumerated() where key != 0 {
-            var i = slot(key)
+            var i = home(key)
             while keys[i] != 0 { i = (i + 1) & mask }
             keys[i] = key
             values[i] = oldValues[index]
@@ -119,6 +119,19 @@ struct FeatureTable: Sendable {
     func forEach(_ body: (UInt32, Int32) -> Void) {
         if zeroValue != 0 { body(0, zeroValue) }
         for (index, key) in keys.enumerated() where key != 0 { body(key, values[index]) }
+    }
+
+    /// The value of `key` as a slot number (stored plus one), nil when absent.
+    @inline(__always)
+    func slot(_ key: UInt32) -> Int32? {
+        let stored = self[key]
+        return stored > 0 ? stored - 1 : nil
+    }
+
+    /// Stores a slot number for `key` (nil removes it).
+    mutating func setSlot(_ key: UInt32, _ slot: Int32?) {
+        let current = self[key]
+        add(key, (slot.map { $0 + 1 } ?? 0) - current)
     }
 
     /// Bytes held by the table's storage.

@@ -41,6 +41,8 @@ enum ConceptLexicon {
         return Dictionary(grouping: forms, by: { $0.scalars.first ?? 0 })
     }()
 
+    static let firstScalars = ScalarFilter(chineseForms.keys)
+
     /// Stemmed English word hash → concept.
     static let englishForms: [UInt64: Int] = {
         var forms: [UInt64: Int] = [:]
@@ -66,7 +68,7 @@ enum ConceptLexicon {
     /// Concepts named in a run of CJK scalars.
     static func chineseConcepts(_ s: [UInt32], _ range: Range<Int>, into found: inout Set<Int>) {
         for i in range {
-            guard let forms = chineseForms[s[i]] else { continue }
+            guard firstScalars.mayContain(s[i]), let forms = chineseForms[s[i]] else { continue }
             for form in forms where !found.contains(form.concept) && i + form.scalars.count <= range.upperBound {
                 var same = true
                 for k in 0..<form.scalars.count where s[i + k] != form.scalars[k] {

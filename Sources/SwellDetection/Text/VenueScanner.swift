@@ -18,6 +18,7 @@ enum VenueScanner {
 
     /// Suffix candidates keyed by their last scalar, for a quick test at each position.
     static let byLastScalar: [UInt32: [Suffix]] = Dictionary(grouping: cjkSuffixes, by: { $0.scalars.last ?? 0 })
+    static let lastScalars = ScalarFilter(byLastScalar.keys)
 
     /// Characters that cannot be part of a name: grammar words and pronouns.
     static let stopScalars: Set<UInt32> = Set(
@@ -43,7 +44,7 @@ enum VenueScanner {
         var found: [Entity] = []
         var i = 0
         while i < s.count {
-            if let candidates = byLastScalar[s[i]] {
+            if lastScalars.mayContain(s[i]), let candidates = byLastScalar[s[i]] {
                 for suffix in candidates {
                     let n = suffix.scalars.count
                     let start = i - n + 1
