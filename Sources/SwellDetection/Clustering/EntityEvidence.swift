@@ -41,13 +41,6 @@ enum EntityEvidence {
 
     /// Agreement and conflict of a complaint's entities with a cluster.
     static func compare(
-        _ entities: [Entity], datesOnlyFromDeparture: Bool, with cluster: borrowing ClusterState
-    ) -> (agreement: Double, conflict: Double) {
-        compare(entities, datesOnlyFromDeparture: datesOnlyFromDeparture, with: cluster.entities, members: cluster.memberCount)
-    }
-
-    /// Agreement and conflict of a complaint's entities with a cluster's entity tallies.
-    static func compare(
         _ entities: [Entity], datesOnlyFromDeparture: Bool, with tallies: [EntityTally], members: Int
     ) -> (agreement: Double, conflict: Double) {
         guard !entities.isEmpty, !tallies.isEmpty else { return (0, 0) }
