@@ -1,6 +1,6 @@
 extension Detector {
-    /// Texts kept for summaries are cut to this many characters.
-    static let storedTextLimit = 160
+    /// Texts kept for summaries are cut to this many characters (a preview; the store keeps the rest).
+    static let storedTextLimit = 100
 
     /// Opens an empty-of-evidence cluster for its first member.
     mutating func openCluster(_ id: Int64, for record: ComplaintRecord, text: String) {

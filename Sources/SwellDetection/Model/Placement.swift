@@ -55,6 +55,7 @@ public struct ClusterSummary: Sendable, Equatable {
     public var level: WarningLevel?
     /// Terms most shared by the members, most telling first.
     public var topTerms: [String]
+    /// The representative complaint's text, cut to its first 100 characters.
     public var representativeText: String
     public var representativeComplaintId: Int64
     /// Entities carried by at least two members (or the one member), most frequent first.

@@ -13,6 +13,9 @@ enum DateScanner {
         "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
     ]
 
+    /// First letters of month names, to skip most words without building a string.
+    static let monthInitials: Set<UInt32> = Set("jfmasond".unicodeScalars.map(\.value))
+
     static let yue: UInt32 = 0x6708  // 月
     static let ri: UInt32 = 0x65E5  // 日
     static let hao: UInt32 = 0x53F7  // 号
@@ -37,7 +40,9 @@ enum DateScanner {
             } else if c == .letter, i == 0 || ScalarClass.of(s[i - 1]) != .letter {
                 var j = i
                 while j < s.count, ScalarClass.of(s[j]) == .letter { j += 1 }
-                if let month = monthNames[s.string(i..<j)], let (day, next) = dayAfterMonthName(s, j) {
+                if j - i >= 3, j - i <= 9, monthInitials.contains(s[i]), let month = monthNames[s.string(i..<j)],
+                    let (day, next) = dayAfterMonthName(s, j)
+                {
                     if month == 5 && next == j { i = j; continue }  // "may" alone is a verb
                     found.append(MonthDay(month: month, day: day))
                     i = next

@@ -77,6 +77,7 @@ enum VenueScanner {
     }
 
     private static func latinVenues(_ text: NormalizedText) -> [Entity] {
+        guard text.wasUppercase.contains(true) else { return [] }  // names are capitalised
         let s = text.scalars
         var words: [(range: Range<Int>, capitalised: Bool)] = []
         var i = 0
@@ -92,8 +93,8 @@ enum VenueScanner {
             }
         }
         var found: [Entity] = []
-        for (index, word) in words.enumerated() where !word.range.isEmpty {
-            guard let kind = latinSuffixes[s.string(word.range)] else { continue }
+        for (index, word) in words.enumerated() where word.range.count >= 3 && word.range.count <= 10 {
+            guard index > 0, words[index - 1].capitalised, let kind = latinSuffixes[s.string(word.range)] else { continue }
             var first = index
             while first - 1 >= 0, index - (first - 1) <= 3, words[first - 1].capitalised, !words[first - 1].range.isEmpty {
                 first -= 1
