@@ -39,7 +39,7 @@ struct ClusterState: Sendable {
     var latestId: Int64
     var latestText: String
     /// Sum over concepts of (members naming it)², kept exactly as members come and go.
-    var conceptSquares: Int32 = 0
+    var conceptSquares: Int64 = 0
     /// Cached norm of the centroid vector and the member count it was computed at.
     var centroidNorm: Double = 0
     var centroidNormMembers: Int = 0

@@ -19,7 +19,7 @@ extension Detector {
         guard var cluster = clusters.take(id) else { return }
         if cluster.members.count == 1, let first = complaints[cluster.members[0]], first.id != record.id {
             for feature in first.features { cluster.termCounts.add(feature, 1) }
-            cluster.conceptSquares = Int32(first.features.filter(ConceptLexicon.featureSet.contains).count)
+            cluster.conceptSquares = Int64(first.features.filter(ConceptLexicon.featureSet.contains).count)
             cluster.complainants[first.complainant] = 1
         }
         cluster.members.append(record.id)
@@ -28,7 +28,7 @@ extension Detector {
             var spanIndex = 0
             for feature in record.features {
                 let count = cluster.termCounts.add(feature, 1)
-                if ConceptLexicon.featureSet.contains(feature) { cluster.conceptSquares += 2 * count - 1 }
+                if ConceptLexicon.featureSet.contains(feature) { cluster.conceptSquares += 2 * Int64(count) - 1 }
                 if count == 2, let (normalized, features) = spans, cluster.sharedTermText[feature] == nil {
                     while spanIndex < features.count, features[spanIndex].hash < feature { spanIndex += 1 }
                     if spanIndex < features.count, features[spanIndex].hash == feature, features[spanIndex].end > 0 {
@@ -82,7 +82,7 @@ extension Detector {
             for feature in record.features where cluster.termCounts[feature] > 0 {
                 let count = cluster.termCounts.add(feature, -1)
                 if count == 1 { cluster.sharedTermText[feature] = nil }
-                if ConceptLexicon.featureSet.contains(feature) { cluster.conceptSquares -= 2 * count + 1 }
+                if ConceptLexicon.featureSet.contains(feature) { cluster.conceptSquares -= 2 * Int64(count) + 1 }
             }
             if let count = cluster.complainants[record.complainant] {
                 cluster.complainants[record.complainant] = count <= 1 ? nil : count - 1

@@ -130,7 +130,7 @@ public enum EntityExtractor {
     private static func amount(_ s: [UInt32], start: Int, end: Int) -> String? {
         var j = end
         var value = DateScanner.number(s, start).0
-        while j + 3 < s.count, s[j] == 0x2C, s[(j + 1)..<(j + 4)].allSatisfy(DateScanner.isDigit),
+        while value < 1_000_000_000, j + 3 < s.count, s[j] == 0x2C, s[(j + 1)..<(j + 4)].allSatisfy(DateScanner.isDigit),
             j + 4 >= s.count || !DateScanner.isDigit(s[j + 4])
         {
             value = value * 1000 + DateScanner.number(s, j + 1).0
