@@ -33,6 +33,10 @@ public struct WarningPolicy: Sendable, Codable, Equatable {
     public var signalMinimumComplaints: Int
     /// Points a health signal (injury, hospital, food poisoning) adds; other signals add one.
     public var healthSignalPoints: Int
+    /// Share of a cluster's members that must name one common specific entity (a date, product,
+    /// flight, plate or venue) before it may raise a warning; 0 turns the check off. Incidents
+    /// share their departure, hotel or flight; look-alike background complaints rarely do.
+    public var minimumSharedEntityShare: Double
     /// Points needed for yellow, orange and red; fewer is blue.
     public var yellowPoints: Int
     public var orangePoints: Int
@@ -40,8 +44,9 @@ public struct WarningPolicy: Sendable, Codable, Equatable {
 
     public init(
         rules: [Rule], sizeSteps: [Int], growthWindow: TimeInterval, growthSteps: [Int], signalMinimumComplaints: Int,
-        healthSignalPoints: Int, yellowPoints: Int, orangePoints: Int, redPoints: Int
+        healthSignalPoints: Int, yellowPoints: Int, orangePoints: Int, redPoints: Int, minimumSharedEntityShare: Double = 0.25
     ) {
+        self.minimumSharedEntityShare = minimumSharedEntityShare
         self.rules = rules
         self.sizeSteps = sizeSteps
         self.growthWindow = growthWindow
@@ -53,6 +58,7 @@ public struct WarningPolicy: Sendable, Codable, Equatable {
         self.redPoints = redPoints
     }
 
+    /// A quarter of the members must share a specific entity.
     /// 8 people within 48 h (burst); 5 within 48 h when two of them signal escalation
     /// (signalled); 10 within 4 days (sustained: the slow incidents the burst rule misses).
     public static let standard = WarningPolicy(
