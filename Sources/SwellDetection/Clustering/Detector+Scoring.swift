@@ -82,7 +82,7 @@ extension Detector {
         guard !e.concepts.isEmpty, let slot = complaints.slot(of: id) else { return 0 }
         var memberConcepts = 0
         var shared = 0
-        for feature in complaints.records[Int(slot)].features where ConceptLexicon.featureSet.contains(feature) {
+        for feature in complaints.records[Int(slot)].features where ConceptLexicon.isConcept(feature) {
             memberConcepts += 1
             if e.concepts.contains(feature) { shared += 1 }
         }

@@ -58,7 +58,18 @@ enum ConceptLexicon {
 
     /// Feature hashes of every concept, sorted.
     static let features: [UInt32] = (0..<table.count).map(feature).sorted()
-    static let featureSet: Set<UInt32> = Set(features)
+
+    /// Whether a feature hash is a concept (binary search in 21 sorted values: no hashing).
+    @inline(__always)
+    static func isConcept(_ feature: UInt32) -> Bool {
+        var low = 0
+        var high = features.count
+        while low < high {
+            let mid = (low + high) >> 1
+            if features[mid] < feature { low = mid + 1 } else { high = mid }
+        }
+        return low < features.count && features[low] == feature
+    }
 
     /// Feature hash of a concept.
     static func feature(_ concept: Int) -> UInt32 {
