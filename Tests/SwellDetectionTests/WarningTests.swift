@@ -104,3 +104,15 @@ struct WarningTests {
         #expect(try JSONDecoder().decode(WarningPolicy.self, from: encoded) == configuration.policy)
     }
 }
+
+@Suite("Warning policy decoding")
+struct WarningPolicyDecodingTests {
+    @Test func aPartialPolicyTakesTheRestFromStandard() throws {
+        let json = #"{"rules":[{"name":"quick","minimumComplainants":5,"window":7200}],"redPoints":9}"#
+        let policy = try JSONDecoder().decode(WarningPolicy.self, from: Data(json.utf8))
+        #expect(policy.rules.map(\.name) == ["quick"])
+        #expect(policy.redPoints == 9)
+        #expect(policy.sizeSteps == WarningPolicy.standard.sizeSteps)
+        #expect(policy.minimumSharedEntityShare == WarningPolicy.standard.minimumSharedEntityShare)
+    }
+}
