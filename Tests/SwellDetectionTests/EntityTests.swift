@@ -13,7 +13,7 @@ struct EntityTests {
 
     @Test(arguments: [
         "6月12日出发", "6月12号出发", "6/12出发", "2026-06-12出发", "2026年6月12日出发", "2026/6/12", "12 June departure",
-        "June 12th departure", "jun 12", "12th of June", "６月１２日出發", "六月十二日出发", "6月十二号", "六月十二",
+        "June 12th departure", "jun 12", "12th of June", "６月１２日出發", "六月十二日出发", "6月十二号", "六月十二", "6.12出发", "6.12的团",
     ])
     func datesInManyFormats(_ text: String) {
         #expect(values(.date, in: text) == ["06-12"])
@@ -25,6 +25,7 @@ struct EntityTests {
         #expect(values(.date, in: "三月二十号回来") == ["03-20"])
         #expect(values(.date, in: "十月一日国庆") == ["10-01"])
         #expect(values(.date, in: "一个月十二天").isEmpty)
+        #expect(values(.date, in: "等了3.5小时").isEmpty)
     }
 
     @Test func dayOnlyDatesAndNotRoomNumbers() {

@@ -106,6 +106,11 @@ enum DateScanner {
             if valid(second, n) { return (MonthDay(month: second, day: n), next) }
             return nil
         }
+        // 6.12出发, 6.12的团: month.day only where a departure-like word follows (3.5小时 is no date)
+        if at(j) == 0x2E, isDigit(at(j + 1)) {
+            let (d, k) = number(s, j + 1)
+            if k - (j + 1) <= 2, valid(n, d), dateFollowers.contains(at(k)) { return (MonthDay(month: n, day: d), k) }
+        }
         // 12 june, 12th june, 12th of june
         var k = j
         if k + 1 < s.count, ScalarClass.of(s[k]) == .letter {
@@ -144,6 +149,9 @@ enum DateScanner {
         if end < s.count, s[end] == ri || s[end] == hao { end += 1 }
         return (day, end)
     }
+
+    /// Characters that may follow a dotted month.day date: 出(发), 日, 号, 团, 那(天), 的, 当(天), 入(住), 回, 返, 到, 至, 起.
+    static let dateFollowers: Set<UInt32> = Set("出日号团那的当入回返到至起".unicodeScalars.map(\.value))
 
     static let shi: UInt32 = 0x5341  // 十
     static let chineseDigits: [UInt32: Int] = [
