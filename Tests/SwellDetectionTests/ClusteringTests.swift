@@ -41,6 +41,15 @@ struct ClusteringTests {
         #expect((breakdown?.entityConflict ?? 0) > 0)
     }
 
+    @Test func aLongerNameOfTheSameHotelIsNoConflict() {
+        var detector = Detector()
+        let first = detector.place(complaint(1, "万豪酒店的房间被降级了，和合同不符"))
+        let breakdown = detector.explain(complaint(2, "亚龙湾万豪度假酒店房间被降级，和合同不符", hours: 1), against: first.clusterId)
+        #expect(breakdown?.entityConflict == 0)
+        let other = detector.explain(complaint(3, "金陵酒店的房间被降级了，和合同不符", hours: 1), against: first.clusterId)
+        #expect((other?.entityConflict ?? 0) > 0)
+    }
+
     @Test func aClusterQuietForDaysDoesNotAbsorbAFreshBurst() {
         var detector = Detector()
         let old = detector.place(complaint(1, "导游强迫购物，不买东西就不让上车，还骂人"))

@@ -58,6 +58,8 @@ struct EntityTests {
         #expect(values(.lodging, in: "We stayed at the Grand Lotus Hotel") == ["grand lotus"])
         #expect(values(.airline, in: "Pacific Blue Airlines lost our bags") == ["pacific blue"])
         #expect(values(.lodging, in: "换成了汽车旅馆").isEmpty)
+        #expect(values(.lodging, in: "住的万豪度假酒店") == ["万豪"])
+        #expect(values(.lodging, in: "金陵国际大酒店") == ["金陵"])
     }
 
     @Test func amounts() {

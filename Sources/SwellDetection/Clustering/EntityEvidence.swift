@@ -57,6 +57,9 @@ enum EntityEvidence {
                 }
                 index += 1
             }
+            if !matched, kind.isVenue, sharesBigram(entities[index - 1].value, kind: kind, with: tallies) {
+                matched = true  // 亚龙湾万豪 and 万豪: maybe the same place written longer; no conflict
+            }
             let penalty = conflictWeight(kind)
             if !matched, penalty > 0 {
                 // Venue names only contradict names in the same script (白云 and Sunrise may be one place).
@@ -70,6 +73,20 @@ enum EntityEvidence {
             }
         }
         return (min(agreement, maximumAgreement), min(conflict, maximumConflict))
+    }
+
+    /// Whether a venue name shares two consecutive characters with a name of the same kind.
+    static func sharesBigram(_ name: String, kind: EntityKind, with tallies: [EntityTally]) -> Bool {
+        let a = Array(name.unicodeScalars)
+        guard a.count >= 2, a[0].value >= 0x80 else { return false }  // CJK names only
+        for tally in tallies where tally.entity.kind == kind {
+            let b = Array(tally.entity.value.unicodeScalars)
+            guard b.count >= 2 else { continue }
+            for i in 0..<(a.count - 1) {
+                for j in 0..<(b.count - 1) where a[i] == b[j] && a[i + 1] == b[j + 1] { return true }
+            }
+        }
+        return false
     }
 
     /// Whether two clusters name different values (venues: in the same script) of a conflicting kind and share none.

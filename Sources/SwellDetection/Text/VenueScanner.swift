@@ -29,6 +29,14 @@ enum VenueScanner {
         "汽车", "快捷", "经济", "经济型", "商务", "豪华", "普通", "一般", "破旧", "廉价", "简陋", "连锁", "农家", "路边", "附近",
         "当地", "小型", "大型", "高档", "低档", "特色", "自助",
     ]
+    /// Qualifiers between a name and its category word (度假酒店, 国际大酒店, 精品酒店).
+    static let trailingQualifiers: [[UInt32]] = ["度假", "国际", "商务", "精品", "主题", "温泉", "连锁", "花园"]
+        .map { $0.unicodeScalars.map(\.value) }
+
+    static func hasSuffix(_ s: [UInt32], _ range: Range<Int>, _ suffix: [UInt32]) -> Bool {
+        range.count >= suffix.count && Array(s[(range.upperBound - suffix.count)..<range.upperBound]) == suffix
+    }
+
     /// Words that stand before 号 in a date or an ordinal, not in a ship's name.
     static let notShipBeforeHao: Set<UInt32> = Set("几这那哪个多同月日当编型".unicodeScalars.map(\.value))
 
@@ -71,8 +79,13 @@ enum VenueScanner {
         {
             start -= 1
         }
-        guard k + 1 - start >= 2 else { return nil }
-        let name = s.string(start..<(k + 1))
+        var end = k + 1
+        // 万豪度假酒店 and 万豪酒店 are one hotel: drop trailing qualifiers.
+        while end - start > 2, let qualifier = trailingQualifiers.first(where: { hasSuffix(s, start..<end, $0) }) {
+            end -= qualifier.count
+        }
+        guard end - start >= 2 else { return nil }
+        let name = s.string(start..<end)
         return genericNames.contains(name) ? nil : name
     }
 
