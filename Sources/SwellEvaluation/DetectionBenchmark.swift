@@ -49,6 +49,8 @@ public struct ThroughputReport: Sendable {
     public var bytesPerComplaintInWindow: Double?
     /// The detector's own estimate of its index and cluster state per complaint in the window.
     public var estimatedBytesPerComplaintInWindow: Double
+    /// The same without the preview texts clusters keep for summaries.
+    public var estimatedIndexBytesPerComplaintInWindow: Double
     public var complaintsInWindow: Int
 }
 
@@ -154,9 +156,11 @@ public enum DetectionBenchmark {
             perComplaint = Double(now - baseline) / Double(detector.complaintsInWindow)
         }
         let window = max(1, detector.complaintsInWindow)
+        let memory = detector.estimatedMemory
         return ThroughputReport(
             blocks: blocks, complaints: placed, seconds: totalSeconds, cpuSeconds: totalCPU, bytesPerComplaintInWindow: perComplaint,
-            estimatedBytesPerComplaintInWindow: Double(detector.estimatedMemoryBytes) / Double(window),
+            estimatedBytesPerComplaintInWindow: Double(memory.total) / Double(window),
+            estimatedIndexBytesPerComplaintInWindow: Double(memory.index) / Double(window),
             complaintsInWindow: detector.complaintsInWindow)
     }
 

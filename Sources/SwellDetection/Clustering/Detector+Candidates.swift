@@ -12,7 +12,7 @@ extension Detector {
         }
         let depth = configuration.bucketDepth
         for (band, key) in e.bandKeys.enumerated() {
-            var slot = bandHeads[key] ?? -1
+            var slot = bandHeads.slot(key) ?? -1
             var newer = UInt32.max
             var steps = 0
             // Walk the bucket newest to oldest; a reused or re-keyed slot ends the walk.

@@ -32,7 +32,7 @@ extension Detector {
             text: normalized, product: input.product, departure: input.departure, supplier: input.supplier)
         return ComplaintEvidence(
             normalized: normalized, features: features, featureHashes: hashes, weights: weights, norm: norm,
-            concepts: hashes.filter(ConceptLexicon.featureSet.contains), entities: entities,
+            concepts: features.filter { $0.end == 0 }.map(\.hash), entities: entities,
             datesOnlyFromDeparture: datesOnlyFromDeparture,
             signals: EscalationSignalScanner.scan(normalized.scalars), bandKeys: minHasher.bandKeys(hashes))
     }

@@ -1,10 +1,17 @@
 extension Detector {
-    /// Texts kept for summaries are cut to this many characters.
-    static let storedTextLimit = 160
+    /// Texts kept for summaries are cut to this many characters (a preview; the store keeps the rest).
+    static let storedTextLimit = 100
+
+    /// The first `storedTextLimit` scalars of a text (scalars, not grapheme clusters: cheaper).
+    static func preview(_ text: String) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: text.unicodeScalars.prefix(storedTextLimit))
+        return String(view)
+    }
 
     /// Opens an empty-of-evidence cluster for its first member.
     mutating func openCluster(_ id: Int64, for record: ComplaintRecord, text: String) {
-        let stored = String(text.prefix(Self.storedTextLimit))
+        let stored = Self.preview(text)
         clusters[id] = ClusterState(
             id: id, members: [], firstAt: record.time, lastAt: record.time, level: pendingLevels.removeValue(forKey: id),
             representativeId: record.id, representativeText: stored, representativeScore: 0, latestId: record.id,
@@ -19,7 +26,7 @@ extension Detector {
         guard var cluster = clusters.take(id) else { return }
         if cluster.members.count == 1, let first = complaints[cluster.members[0]], first.id != record.id {
             for feature in first.features { cluster.termCounts.add(feature, 1) }
-            cluster.conceptSquares = Int32(first.features.filter(ConceptLexicon.featureSet.contains).count)
+            cluster.conceptSquares = Int64(first.features.filter(ConceptLexicon.isConcept).count)
             cluster.complainants[first.complainant] = 1
         }
         cluster.members.append(record.id)
@@ -28,7 +35,7 @@ extension Detector {
             var spanIndex = 0
             for feature in record.features {
                 let count = cluster.termCounts.add(feature, 1)
-                if ConceptLexicon.featureSet.contains(feature) { cluster.conceptSquares += 2 * count - 1 }
+                if ConceptLexicon.isConcept(feature) { cluster.conceptSquares += 2 * Int64(count) - 1 }
                 if count == 2, let (normalized, features) = spans, cluster.sharedTermText[feature] == nil {
                     while spanIndex < features.count, features[spanIndex].hash < feature { spanIndex += 1 }
                     if spanIndex < features.count, features[spanIndex].hash == feature, features[spanIndex].end > 0 {
@@ -48,7 +55,7 @@ extension Detector {
         cluster.firstAt = min(cluster.firstAt, record.time)
         cluster.lastAt = max(cluster.lastAt, record.time)
         if let text, cluster.latestId != record.id || cluster.members.count > 1 {
-            let stored = cluster.latestId == record.id ? cluster.latestText : String(text.prefix(Self.storedTextLimit))
+            let stored = cluster.latestId == record.id ? cluster.latestText : Self.preview(text)
             cluster.latestId = record.id
             cluster.latestText = stored
             if score > cluster.representativeScore {
@@ -82,7 +89,7 @@ extension Detector {
             for feature in record.features where cluster.termCounts[feature] > 0 {
                 let count = cluster.termCounts.add(feature, -1)
                 if count == 1 { cluster.sharedTermText[feature] = nil }
-                if ConceptLexicon.featureSet.contains(feature) { cluster.conceptSquares -= 2 * count + 1 }
+                if ConceptLexicon.isConcept(feature) { cluster.conceptSquares -= 2 * Int64(count) + 1 }
             }
             if let count = cluster.complainants[record.complainant] {
                 cluster.complainants[record.complainant] = count <= 1 ? nil : count - 1
@@ -134,7 +141,7 @@ extension Detector {
         }
         clusters[absorbed] = nil
         if var cluster = clusters.take(surviving) {
-            cluster.members.sort { (complaints[$0]?.time ?? 0, $0) < (complaints[$1]?.time ?? 0, $1) }
+            cluster.members = membersInTimeOrder(cluster.members)
             for (feature, text) in gone.sharedTermText where cluster.sharedTermText[feature] == nil {
                 cluster.sharedTermText[feature] = text
             }
@@ -147,6 +154,18 @@ extension Detector {
         separated = Set(separated.map { pair in
             ClusterPair(pair.low == absorbed ? surviving : pair.low, pair.high == absorbed ? surviving : pair.high)
         })
+    }
+
+    /// Member ids sorted by event time (then id), each time read once.
+    func membersInTimeOrder(_ members: [Int64]) -> [Int64] {
+        var keyed: [(time: Double, id: Int64)] = []
+        keyed.reserveCapacity(members.count)
+        for id in members {
+            let time = complaints.slot(of: id).map { complaints.records[Int($0)].time } ?? 0
+            keyed.append((time, id))
+        }
+        keyed.sort { $0.time != $1.time ? $0.time < $1.time : $0.id < $1.id }
+        return keyed.map(\.id)
     }
 
     /// Records `cluster` as the newest cluster naming the entity `key`.

@@ -1,8 +1,21 @@
+/// Estimated bytes held by a detector.
+public struct MemoryEstimate: Sendable, Equatable {
+    /// Indexes and cluster state: everything but the stored preview texts.
+    public var index: Int
+    /// Representative and latest texts kept for cluster summaries.
+    public var texts: Int
+    public var total: Int { index + texts }
+}
+
 extension Detector {
     /// Estimated bytes held by the detector's indexes and cluster state (array and table
     /// capacities times their element sizes, plus heap headers and out-of-line strings). For
     /// benchmarks: it walks everything, so it costs O(window).
-    public var estimatedMemoryBytes: Int {
+    public var estimatedMemoryBytes: Int { estimatedMemory.total }
+
+    /// ``estimatedMemoryBytes`` split into index state and stored texts.
+    public var estimatedMemory: MemoryEstimate {
+        var texts = 0
         let header = 32
         func text(_ s: String) -> Int { s.utf8.count > 15 ? s.utf8.count + header : 0 }
         func dictionary(_ count: Int, entry: Int) -> Int { count == 0 ? 0 : count * (entry + 1) * 4 / 3 + header }
@@ -23,12 +36,12 @@ extension Detector {
             bytes += dictionary(cluster.complainants.count, entry: 12)
             if !cluster.entities.isEmpty { bytes += header + cluster.entities.capacity * MemoryLayout<EntityTally>.stride }
             if !cluster.signalCounts.isEmpty { bytes += header + cluster.signalCounts.capacity * 4 }
-            bytes += text(cluster.representativeText)
-            if cluster.latestId != cluster.representativeId { bytes += text(cluster.latestText) }
+            texts += text(cluster.representativeText)
+            if cluster.latestId != cluster.representativeId { texts += text(cluster.latestText) }
         }
-        bytes += documentFrequency.bytes + dictionary(bandHeads.count, entry: 8)
+        bytes += documentFrequency.bytes + bandHeads.bytes
         bytes += dictionary(entityPostings.count, entry: 16) + entityPostings.values.reduce(0) { $0 + header + $1.capacity * 8 }
         bytes += arrivals.capacity * 8
-        return bytes
+        return MemoryEstimate(index: bytes, texts: texts)
     }
 }

@@ -12,10 +12,11 @@ extension Detector {
                 merges: [], warnings: [])
         }
         let e = evidence(for: input)
-        let slots = candidateClusters(for: e).compactMap { clusters.slot(of: $0) }
-        // Score clusters in place: reading them through the buffer borrows instead of copying.
-        var scored = clusters.records.withUnsafeBufferPointer { records in
-            slots.map { score(e, at: time, against: records[Int($0)]) }.filter(isEligible)
+        var scored: [CandidateScore] = []
+        for id in candidateClusters(for: e) {
+            guard let slot = clusters.slot(of: id) else { continue }
+            let candidate = score(e, at: time, slot: Int(slot))  // reads the cluster in place, no copy
+            if isEligible(candidate) { scored.append(candidate) }
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.clusterId < $1.clusterId }
 
@@ -65,8 +66,8 @@ extension Detector {
         complaints[record.id] = record
         if let slot = complaints.slot(of: record.id) {
             let sequence = UInt32(truncatingIfNeeded: arrivalSequence)
-            complaints.setLinks(slot, e.bandKeys.map { BandLink(key: $0, previous: bandHeads[$0] ?? -1, sequence: sequence) })
-            for key in e.bandKeys { bandHeads[key] = slot }
+            complaints.setLinks(slot, e.bandKeys.map { BandLink(key: $0, previous: bandHeads.slot($0) ?? -1, sequence: sequence) })
+            for key in e.bandKeys { bandHeads.setSlot(key, slot) }
         }
         arrivals.append(record.id)
         if !clusters.contains(clusterId) { openCluster(clusterId, for: record, text: input.text) }

@@ -22,7 +22,7 @@ extension Detector {
         if let slot = complaints.slot(of: record.id) {
             for band in 0..<complaints.bands {
                 let key = complaints.link(slot, band).key
-                if bandHeads[key] == slot { bandHeads[key] = nil }
+                if bandHeads.slot(key) == slot { bandHeads.setSlot(key, nil) }
             }
         }
         complaints[record.id] = nil

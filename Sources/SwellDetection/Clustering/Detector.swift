@@ -14,7 +14,7 @@ public struct Detector: Sendable {
     /// Complaints in the window holding each feature.
     var documentFrequency = FeatureTable()
     /// LSH: slot of the newest complaint per band key (older ones chain through `BandLink.previous`).
-    var bandHeads: [UInt32: Int32] = [:]
+    var bandHeads = FeatureTable()
     /// Arrival counter for `ComplaintRecord.sequence`.
     var arrivalSequence: Int64 = 0
     /// Recent clusters per entity, newest last.

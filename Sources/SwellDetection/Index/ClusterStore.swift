@@ -2,11 +2,11 @@
 /// instead of copying it out of a `Dictionary` (which retains every field).
 struct ClusterStore: Sendable {
     private(set) var records: [ClusterState] = []
-    private var slots: [Int64: Int32] = [:]
+    private var slots = IdTable()
     private var free: [Int32] = []
 
     var count: Int { slots.count }
-    var ids: Dictionary<Int64, Int32>.Keys { slots.keys }
+    var ids: [Int64] { slots.allKeys }
 
     @inline(__always)
     func slot(of id: Int64) -> Int32? { slots[id] }
@@ -21,7 +21,7 @@ struct ClusterStore: Sendable {
         set {
             if let state = newValue {
                 put(state)
-            } else if let slot = slots.removeValue(forKey: id) {
+            } else if let slot = slots.remove(id) {
                 records[Int(slot)] = ClusterState.vacant
                 free.append(slot)
             }
@@ -38,14 +38,14 @@ struct ClusterStore: Sendable {
     }
 
     /// Stores a cluster in its slot, or a new one.
-    mutating func put(_ state: ClusterState) {
+    mutating func put(_ state: consuming ClusterState) {
         if let slot = slots[state.id] {
             records[Int(slot)] = state
         } else if let slot = free.popLast() {
             records[Int(slot)] = state
-            slots[state.id] = slot
+            slots.set(state.id, slot)
         } else {
-            slots[state.id] = Int32(records.count)
+            slots.set(state.id, Int32(records.count))
             records.append(state)
         }
     }

@@ -6,7 +6,7 @@ struct ComplaintStore: Sendable {
     /// LSH links, `bands` per slot, flat so a bucket walk touches one small entry per step.
     private(set) var links: [BandLink] = []
     let bands: Int
-    private var slots: [Int64: Int32] = [:]
+    private var slots = IdTable()
     private var free: [Int32] = []
 
     var count: Int { slots.count }
@@ -40,13 +40,13 @@ struct ComplaintStore: Sendable {
                     records[Int(slot)] = record
                 } else if let slot = free.popLast() {
                     records[Int(slot)] = record
-                    slots[id] = slot
+                    slots.set(id, slot)
                 } else {
-                    slots[id] = Int32(records.count)
+                    slots.set(id, Int32(records.count))
                     records.append(record)
                     links.append(contentsOf: repeatElement(BandLink.empty, count: bands))
                 }
-            } else if let slot = slots.removeValue(forKey: id) {
+            } else if let slot = slots.remove(id) {
                 records[Int(slot)] = ComplaintRecord.vacant
                 setLinks(slot, [])
                 free.append(slot)

@@ -21,6 +21,17 @@ extension Detector {
                 triggeringComplaintId: trigger, complaintCount: cluster.memberCount,
                 distinctComplainants: cluster.distinctComplainants, rule: "escalation", at: at)]
         }
+        let shared = sharedEntity(of: cluster)
+        if policy.minimumSharedEntityShare > 0 {
+            guard let shared, Double(shared.count) >= policy.minimumSharedEntityShare * Double(cluster.memberCount) else {
+                return []
+            }
+        }
+        let entityReason = shared.map {
+            WarningReason(
+                code: "entity.\($0.entity.kind.rawValue)",
+                detail: "\($0.count) of \(cluster.memberCount) complaints name \($0.entity.value)")
+        }
         for (index, rule) in policy.rules.enumerated() {
             let (people, signalled) = counts.rules[index]
             guard people >= rule.minimumComplainants, signalled >= rule.minimumSignalledComplaints else { continue }
@@ -30,10 +41,18 @@ extension Detector {
             if rule.minimumSignalledComplaints > 0 { detail += ", \(signalled) signalling escalation" }
             let ruleReason = WarningReason(code: "rule.\(rule.name)", detail: detail)
             return [WarningDecision(
-                clusterId: id, kind: .raised, level: level, previousLevel: nil, reasons: [ruleReason] + levelReasons,
+                clusterId: id, kind: .raised, level: level, previousLevel: nil,
+                reasons: [ruleReason] + (entityReason.map { [$0] } ?? []) + levelReasons,
                 triggeringComplaintId: trigger, complaintCount: cluster.memberCount,
                 distinctComplainants: cluster.distinctComplainants, rule: rule.name, at: at)]
         }
         return []
+    }
+
+    /// The specific entity (date, product, flight, plate or venue) most members name.
+    func sharedEntity(of cluster: ClusterState) -> EntityTally? {
+        cluster.entities
+            .filter { EntityEvidence.conflictWeight($0.entity.kind) > 0 }
+            .max { $0.count != $1.count ? $0.count < $1.count : $0.entity > $1.entity }
     }
 }

@@ -12,9 +12,15 @@ struct RecentActivity {
         var length: Double
         var peopleCap: Int
         var signalCap: Int
-        var people = Set<UInt64>()
+        /// Distinct complainants seen; never more than `peopleCap` + 1, so a linear search is cheap.
+        var people: [UInt64] = []
         var signalled = 0
         var saturated: Bool { people.count >= peopleCap && signalled >= signalCap }
+
+        mutating func count(_ complainant: UInt64, signalled isSignalled: Bool) {
+            if !people.contains(complainant) { people.append(complainant) }
+            if isSignalled { signalled += 1 }
+        }
     }
 
     /// Counts over a cluster's `members` (in arrival order), newest first, as of event time `time`.
@@ -34,8 +40,7 @@ struct RecentActivity {
             for index in windows.indices where !windows[index].saturated {
                 open = true
                 guard recordTime > time - windows[index].length else { continue }
-                windows[index].people.insert(complainant)
-                if signalled { windows[index].signalled += 1 }
+                windows[index].count(complainant, signalled: signalled)
             }
             if !open { break }
         }
