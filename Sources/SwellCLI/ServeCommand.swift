@@ -36,42 +36,45 @@ struct ServeCommand: AsyncParsableCommand {
 
         let loadedPlaybook = try playbook.load()
         let detection = DetectionSettings.configuration(from: loadedPlaybook, window: try playbook.windowSeconds())
-        let caseStore = try store.open()
-        logger.info(
-            "Case store open",
-            metadata: ["store.path": "\(store.resolvedPath)", "playbook": "\(playbook.resolvedPath ?? "none (built-in thresholds)")"])
-        let firstAdminToken = try await Self.firstAdminToken(in: caseStore)
-
-        // One registry for the process: Swell's own metrics and anything reporting through swift-metrics.
-        let metrics = SwellMetrics()
-        MetricsSystem.bootstrap(metrics.factory)
-        let dashboards = DashboardFolder.locate(environment: environment, workingDirectory: FileManager.default.currentDirectoryPath)
-        let serverEnvironment = ServerEnvironment(
-            store: caseStore, logger: logger,
-            detector: DetectorEngine(store: caseStore, configuration: detection, logger: logger),
-            metrics: metrics, feed: try Self.feedConfiguration(environment), dashboardsPath: dashboards)
-        logger.info("Dashboard", metadata: ["dashboards.path": "\(dashboards ?? "none (set SWELL_DASHBOARDS)")"])
-        let app = buildApplication(
-            configuration: configuration,
-            environment: serverEnvironment,
-            onServerRunning: { port in
-                let url = "http://\(configuration.host):\(port)/"
-                var banner = ""
-                if let firstAdminToken {
-                    banner += "First start: an admin token was created. It is shown only this once:\n  \(firstAdminToken)\n"
-                    banner += "Try: curl -H 'Authorization: Bearer \(firstAdminToken)' \(url)v1/complaints\n"
-                }
-                banner += "Swell is listening on \(url)\n"
-                FileHandle.standardOutput.write(Data(banner.utf8))
-            })
-        // Shutdown runs in reverse: feed sockets close with 1001 first, then the server stops.
-        let group = ServiceGroup(
-            configuration: .init(
-                services: [app, FeedShutdown(hub: serverEnvironment.feedHub)], gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger))
-        try await group.run()
-        try await caseStore.close()
+        try await store.withStore(logger: logger, listen: true) { caseStore in
+            logger.info(
+                "Case store open",
+                metadata: ["store": "\(store.description)", "playbook": "\(playbook.resolvedPath ?? "none (built-in thresholds)")"])
+            let firstAdminToken = try await Self.firstAdminToken(in: caseStore)
+            // One registry for the process: Swell's own metrics and anything reporting through swift-metrics.
+            let metrics = SwellMetrics()
+            MetricsSystem.bootstrap(metrics.factory)
+            let dashboards = DashboardFolder.locate(environment: environment, workingDirectory: FileManager.default.currentDirectoryPath)
+            logger.info("Dashboard", metadata: ["dashboards.path": "\(dashboards ?? "none (set SWELL_DASHBOARDS)")"])
+            let serverEnvironment = ServerEnvironment(
+                store: caseStore, logger: logger,
+                detector: DetectorEngine(store: caseStore, configuration: detection, logger: logger),
+                metrics: metrics, feed: try Self.feedConfiguration(environment), dashboardsPath: dashboards)
+            let app = buildApplication(
+                configuration: configuration,
+                environment: serverEnvironment,
+                onServerRunning: { port in
+                    FileHandle.standardOutput.write(Data(Self.banner(host: configuration.host, port: port, token: firstAdminToken).utf8))
+                })
+            // Shutdown runs in reverse: feed sockets close with 1001 first, then the server stops.
+            let group = ServiceGroup(
+                configuration: .init(
+                    services: [app, FeedShutdown(hub: serverEnvironment.feedHub)], gracefulShutdownSignals: [.sigterm, .sigint],
+                    logger: logger))
+            try await group.run()
+        }
         logger.info("Stopped; case store closed")
+    }
+
+    /// What an operator sees on start: the admin token (first start only), then the URL as the last line.
+    static func banner(host: String, port: Int, token: String?) -> String {
+        let url = "http://\(host):\(port)/"
+        var banner = ""
+        if let token {
+            banner += "First start: an admin token was created. It is shown only this once:\n  \(token)\n"
+            banner += "Try: curl -H 'Authorization: Bearer \(token)' \(url)v1/complaints\n"
+        }
+        return banner + "Swell is listening on \(url)\n"
     }
 
     /// On an empty store (no token at all), creates an admin token and returns it so it can be printed once.

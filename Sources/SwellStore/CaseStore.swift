@@ -53,6 +53,11 @@ public protocol CaseStore: Sendable {
     func caller(forTokenHash tokenHash: String) async throws -> Caller?
     func tokens() async throws -> [TokenInfo]
 
+    /// Runs `body` while this process holds the exclusive role `name` among every process sharing the store
+    /// (the detector and the scheduler run in one instance only). Waits until the role is free; if the role is
+    /// lost (the holder's connection to the store broke), `body` is cancelled and this throws.
+    func withExclusiveRole(_ name: String, _ body: @escaping @Sendable () async throws -> Void) async throws
+
     /// Fails when the store cannot be reached.
     func ping() async throws
     /// Flushes and closes the store; no call may follow.

@@ -12,7 +12,7 @@ struct ClusterState: Sendable {
     var firstAt: Double
     var lastAt: Double
     /// Members holding each feature; empty while the cluster has one member (its features stand in).
-    var termCounts: [UInt32: Int32] = [:]
+    var termCounts = FeatureTable()
     /// Text of features shared by at least two members, for `topTerms`.
     var sharedTermText: [UInt32: String] = [:]
     /// Entities with member counts, sorted by entity.
@@ -27,6 +27,8 @@ struct ClusterState: Sendable {
     var representativeScore: Double
     var latestId: Int64
     var latestText: String
+    /// Sum over concepts of (members naming it)², kept exactly as members come and go.
+    var conceptSquares: Int32 = 0
     /// Cached norm of the centroid vector and the member count it was computed at.
     var centroidNorm: Double = 0
     var centroidNormMembers: Int = 0

@@ -57,16 +57,10 @@ extension Detector {
             guard memberConcepts > 0 else { return 0 }
             return Double(shared) / (Double(e.concepts.count) * Double(memberConcepts)).squareRoot()
         }
+        guard cluster.conceptSquares > 0 else { return 0 }
         var dot = 0.0
-        var norm = 0.0
-        for feature in ConceptLexicon.features {
-            guard let count = cluster.termCounts[feature] else { continue }
-            let share = Double(count) / Double(n)
-            norm += share * share
-            if e.concepts.contains(feature) { dot += share }
-        }
-        guard norm > 0 else { return 0 }
-        return dot / (Double(e.concepts.count).squareRoot() * norm.squareRoot())
+        for feature in e.concepts { dot += Double(cluster.termCounts[feature]) }
+        return dot / (Double(e.concepts.count) * Double(cluster.conceptSquares)).squareRoot()
     }
 
     /// Cosine over idf-weighted n-gram features (see ``textSimilarity(_:_:)``).
@@ -93,17 +87,17 @@ extension Detector {
         var dot = 0.0
         let members = Double(n)
         for (index, feature) in e.featureHashes.enumerated() {
-            guard let count = cluster.termCounts[feature] else { continue }
+            let count = cluster.termCounts[feature]
+            guard count > 0 else { continue }
             dot += e.weights[index] * e.weights[index] * Self.shareWeight(Double(count) / members)
         }
         return min(1, dot / (e.norm * cluster.centroidNorm))
     }
 
-    /// Weight of a feature in a cluster's centroid given the share of members holding it.
+    /// Weight of a feature in a cluster's centroid given the share of members holding it: its
+    /// square root, so features a paraphrasing minority shares still count.
     @inline(__always)
-    static func shareWeight(_ share: Double) -> Double { pow(share, shareExponent) }
-
-    static let shareExponent = 0.5
+    static func shareWeight(_ share: Double) -> Double { share.squareRoot() }
 
     /// Norm of a cluster's centroid vector, summed in fixed point so the result does not depend
     /// on dictionary order.
@@ -112,7 +106,7 @@ extension Detector {
         if n == 1 { return Double(complaints[cluster.members[0]]?.norm ?? 0) }
         var fixed: Int64 = 0
         let members = Double(n)
-        for (feature, count) in cluster.termCounts {
+        cluster.termCounts.forEach { feature, count in
             let w = idf(feature)
             let share = Self.shareWeight(Double(count) / members)
             fixed &+= Int64((w * w * share * share * 1_048_576).rounded())

@@ -39,6 +39,11 @@ public final class SQLiteCaseStore: CaseStore {
         _ = try await writer.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
     }
 
+    /// One SQLite file serves one `swell serve` process, so the role is always this process's.
+    public func withExclusiveRole(_ name: String, _ body: @escaping @Sendable () async throws -> Void) async throws {
+        try await body()
+    }
+
     public func close() async throws {
         guard !closed.withLock({ closed in defer { closed = true }; return closed }) else { return }
         signal.finish()
