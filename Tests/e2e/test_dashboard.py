@@ -1,10 +1,12 @@
 """The dashboard in a real (headless) Chromium against a live `swell serve`: sign in, watch a warning arrive."""
+import json
 import os
+from datetime import datetime, timedelta, timezone
 
 import pytest
+import requests
 
 from browser import Browser, chromium_binary
-from feed_client import post_batch
 from swell_process import SwellProcess
 
 HOTEL = [
@@ -19,6 +21,8 @@ HOTEL = [
     "投诉澳洲八日游（6月12日团）：酒店不符合合同约定的四星标准，是汽车旅馆，要求退款",
     "6月12日澳洲团酒店降级为汽车旅馆，与合同四星不符，已联系媒体记者曝光",
 ]
+UNRELATED = ["导游在云南丽江强迫我们购物，不买就甩脸色", "The coach to the Great Wall broke down and we waited four hours in the sun",
+             "邮轮上的自助餐太难吃了，服务员态度也差"]
 ARTIFACTS = os.path.join(os.path.dirname(__file__), "..", "..", "artifacts")
 
 
@@ -39,20 +43,26 @@ def test_a_warning_appears_live_on_the_dashboard(tmp_path, browser):
     try:
         # Sign in with the admin token through the form
         browser.goto(server.url + "/")
+        browser.evaluate("localStorage.setItem('swell.lang', 'zh')")
+        browser.goto(server.url + "/")
         browser.wait_for("!document.getElementById('signin').hidden")
+        assert "登录" in browser.evaluate("document.body.innerText")
         browser.evaluate(f"document.getElementById('token').value = {server.token!r}")
         browser.evaluate("document.getElementById('signin-form').requestSubmit()")
         browser.wait_for("document.getElementById('connection').dataset.state === 'live'")
         assert browser.evaluate("document.querySelectorAll('.warning').length") == 0
 
-        # A group complaint arrives through the API (background complaints first, for the hourly chart)
-        background = [{"externalId": f"bg-{n}", "receivedAt": f"2026-06-1{1 + n % 2}T{8 + n % 14:02d}:{n % 60:02d}:00Z",
-                       "channel": "web", "text": text, "complainant": {"phone": f"137000000{n:02d}"}}
-                      for n, text in enumerate(["导游强迫购物，不买就甩脸色", "邮轮自助餐太难吃了", "The coach broke down for four hours"] * 8)]
-        post_batch(server, background)
-        post_batch(server, [{"externalId": f"hotel-{n}", "receivedAt": f"2026-06-13T{8 + n // 3:02d}:{(n * 20) % 60:02d}:00Z",
-                             "channel": "web", "text": text, "complainant": {"name": "张三", "phone": f"1390000{n:04d}"}}
-                            for n, text in enumerate(HOTEL)])
+        # A group complaint arrives through the API, one POST at a time, with unrelated complaints among it
+        def post(external_id, text, minute, phone):
+            at = (datetime(2026, 6, 13, 8, 0, tzinfo=timezone.utc) + timedelta(minutes=minute)).strftime("%Y-%m-%dT%H:%M:%SZ")
+            body = {"externalId": external_id, "receivedAt": at, "channel": "web", "text": text, "complainant": {"phone": phone}}
+            requests.post(server.url + "/v1/complaints", headers=server.headers(), data=json.dumps(body), timeout=10).raise_for_status()
+
+        for n, text in enumerate(HOTEL):
+            post(f"hotel-{n}", text, n * 20, f"1390000{n:04d}")
+            if n == 2:
+                for m, other in enumerate(UNRELATED):
+                    post(f"other-{m}", other, n * 20 + m, f"1370000000{m}")
 
         # The warning appears without a reload, with its level colour; no personal data on the page
         browser.wait_for("document.querySelectorAll('#warnings .warning').length > 0", timeout=30)
@@ -68,6 +78,7 @@ def test_a_warning_appears_live_on_the_dashboard(tmp_path, browser):
         browser.evaluate("document.getElementById('lang').click()")
         browser.wait_for("document.documentElement.lang === 'en'")
         assert "Warnings" in browser.evaluate("document.body.innerText")
+        assert "Warning raised" in browser.evaluate("document.getElementById('ticker').innerText")
         browser.screenshot(os.path.join(ARTIFACTS, "dashboard-en.png"))
         server.terminate()
         browser.wait_for("document.getElementById('connection').dataset.state === 'offline'", timeout=15)

@@ -188,7 +188,7 @@
     list.replaceChildren();
     for (const e of state.ticker) {
       const li = node("li", "");
-      li.append(node("span", "seq", `#${e.seq}`), node("span", "", t("events." + e.type) === "events." + e.type ? e.type : t("events." + e.type)),
+      li.append(node("span", "seq", `#${e.seq}`), node("span", "", SwellText[state.lang].events[e.type] ?? e.type),
         node("span", "muted", time(e.at)));
       list.append(li);
     }
