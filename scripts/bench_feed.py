@@ -23,7 +23,14 @@ def parse_at(text: str) -> float:
     return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
 
 
-async def subscriber(url: str, token: str, ready: asyncio.Event, opened: list, delays: list, stop_at: float):
+async def subscriber(url: str, token: str, ready: asyncio.Event, opened: list, delays: list, stop_at: float, failed: list):
+    try:
+        await follow(url, token, ready, opened, delays, stop_at)
+    except Exception as error:  # noqa: BLE001 - counted and reported
+        failed.append(repr(error))
+
+
+async def follow(url: str, token: str, ready: asyncio.Event, opened: list, delays: list, stop_at: float):
     async with connect(url, additional_headers={"Authorization": f"Bearer {token}"}, max_queue=None, open_timeout=60) as ws:
         opened.append(1)
         ready.set()
@@ -40,13 +47,15 @@ async def subscriber(url: str, token: str, ready: asyncio.Event, opened: list, d
 
 def worker(url: str, token: str, count: int, stop_at: float, results, started):
     async def main():
-        opened, delays, ready = [], [], asyncio.Event()
+        opened, delays, ready, failed = [], [], asyncio.Event(), []
         tasks = []
         for _ in range(count):
-            tasks.append(asyncio.create_task(subscriber(url, token, ready, opened, delays, stop_at)))
-            await asyncio.sleep(0.002)
-        while len(opened) < count and time.time() < stop_at:
+            tasks.append(asyncio.create_task(subscriber(url, token, ready, opened, delays, stop_at, failed)))
+            await asyncio.sleep(0.005)
+        while len(opened) + len(failed) < count and time.time() < stop_at:
             await asyncio.sleep(0.05)
+        if failed:
+            print(f"{len(failed)} subscribers failed to connect, e.g. {failed[0]}", flush=True)
         started.put(len(opened))
         await asyncio.gather(*tasks, return_exceptions=True)
         results.put((len(opened), delays))
@@ -54,6 +63,8 @@ def worker(url: str, token: str, count: int, stop_at: float, results, started):
 
 
 def batch_ingest(server, batches: int, prefix: str) -> float:
+    if batches == 0:
+        return 0.0
     start = time.monotonic()
     for b in range(batches):
         post_batch(server, [complaint(b * 1000 + n, prefix, text=f"行程{b}-{n}：导游临时更改行程，增加购物点") for n in range(1000)])
