@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import Metrics
+import Prometheus
 import ServiceLifecycle
 import SwellCore
 import SwellServer
@@ -39,16 +41,26 @@ struct ServeCommand: AsyncParsableCommand {
                 "Case store open",
                 metadata: ["store": "\(store.description)", "playbook": "\(playbook.resolvedPath ?? "none (built-in thresholds)")"])
             let firstAdminToken = try await Self.firstAdminToken(in: caseStore)
+            // One registry for the process: Swell's own metrics and anything reporting through swift-metrics.
+            let metrics = SwellMetrics()
+            MetricsSystem.bootstrap(metrics.factory)
+            let dashboards = DashboardFolder.locate(environment: environment, workingDirectory: FileManager.default.currentDirectoryPath)
+            logger.info("Dashboard", metadata: ["dashboards.path": "\(dashboards ?? "none (set SWELL_DASHBOARDS)")"])
+            let serverEnvironment = ServerEnvironment(
+                store: caseStore, logger: logger,
+                detector: DetectorEngine(store: caseStore, configuration: detection, logger: logger),
+                metrics: metrics, feed: try Self.feedConfiguration(environment), dashboardsPath: dashboards)
             let app = buildApplication(
                 configuration: configuration,
-                environment: ServerEnvironment(
-                    store: caseStore, logger: logger,
-                    detector: DetectorEngine(store: caseStore, configuration: detection, logger: logger)),
+                environment: serverEnvironment,
                 onServerRunning: { port in
                     FileHandle.standardOutput.write(Data(Self.banner(host: configuration.host, port: port, token: firstAdminToken).utf8))
                 })
+            // Shutdown runs in reverse: feed sockets close with 1001 first, then the server stops.
             let group = ServiceGroup(
-                configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                configuration: .init(
+                    services: [app, FeedShutdown(hub: serverEnvironment.feedHub)], gracefulShutdownSignals: [.sigterm, .sigint],
+                    logger: logger))
             try await group.run()
         }
         logger.info("Stopped; case store closed")
@@ -69,6 +81,25 @@ struct ServeCommand: AsyncParsableCommand {
     static func firstAdminToken(in store: any CaseStore) async throws -> String? {
         guard try await store.tokens().isEmpty else { return nil }
         return try await TokenIssuer.issue(name: "admin", role: .admin, in: store)
+    }
+
+    /// The feed's tunables from the environment: `SWELL_FEED_BUFFER` (events a subscriber may lag behind
+    /// before it is disconnected), `SWELL_FEED_HEARTBEAT_SECONDS` and `SWELL_FEED_TICKET_SECONDS`.
+    static func feedConfiguration(_ environment: [String: String]) throws -> FeedConfiguration {
+        var feed = FeedConfiguration()
+        if let text = environment["SWELL_FEED_BUFFER"] {
+            guard let size = Int(text), size >= 16 else { throw ValidationError("SWELL_FEED_BUFFER must be a number ≥ 16, not \(text)") }
+            feed.bufferSize = size
+        }
+        if let text = environment["SWELL_FEED_HEARTBEAT_SECONDS"] {
+            guard let seconds = Int(text), seconds >= 1 else { throw ValidationError("SWELL_FEED_HEARTBEAT_SECONDS must be ≥ 1, not \(text)") }
+            feed.heartbeatInterval = .seconds(seconds)
+        }
+        if let text = environment["SWELL_FEED_TICKET_SECONDS"] {
+            guard let seconds = Int(text), seconds >= 1 else { throw ValidationError("SWELL_FEED_TICKET_SECONDS must be ≥ 1, not \(text)") }
+            feed.ticketLifetime = .seconds(seconds)
+        }
+        return feed
     }
 
     static func parsePort(_ text: String) throws -> Int {

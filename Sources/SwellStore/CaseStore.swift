@@ -30,6 +30,11 @@ public protocol CaseStore: Sendable {
     func cluster(_ id: ClusterID) async throws -> ClusterSnapshot?
     /// How many of a cluster's complaints were received on each UTC day, oldest first.
     func clusterDailyCounts(_ id: ClusterID) async throws -> [DailyCount]
+    /// Complaints per UTC hour by `receivedAt`, over the `hours` hours ending with the hour of the newest
+    /// complaint (event time, not the wall clock): oldest first, empty hours as 0. Empty when nothing is stored.
+    func hourlyComplaintCounts(hours: Int) async throws -> [HourlyCount]
+    /// How many live (not merged) clusters stand at a warning level: the open warnings.
+    func warnedClusterCount() async throws -> Int
     /// Warnings, newest first, optionally of one cluster.
     func warnings(limit: Int, clusterId: ClusterID?) async throws -> [WarningRecord]
     func warning(_ id: WarningID) async throws -> WarningRecord?
