@@ -21,6 +21,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // Pure domain: complaints, roles, events, validation. Foundation only.
@@ -47,12 +50,15 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict),
-        // HTTP API, auth, problem documents, background services.
+        // HTTP API, auth, problem documents, background services, the live feed, metrics.
         .target(
             name: "SwellServer",
             dependencies: [
                 "SwellCore", "SwellStore", "SwellDetection", "SwellPlaybook",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -64,6 +70,8 @@ let package = Package(
                 "SwellCore", "SwellStore", "SwellServer", "SwellDetection", "SwellEvaluation", "SwellPlaybook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: strict),
         .executableTarget(name: "swell", dependencies: ["SwellCLI"], swiftSettings: strict),
@@ -77,6 +85,9 @@ let package = Package(
             dependencies: [
                 "SwellServer", "SwellStore", "SwellDetection", "SwellPlaybook",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
             ],
             swiftSettings: strict),
         .testTarget(name: "SwellCLITests", dependencies: ["SwellCLI", "SwellStore"], swiftSettings: strict),

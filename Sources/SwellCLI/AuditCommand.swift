@@ -11,11 +11,11 @@ struct AuditCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let caseStore = try store.open()
-            let result = try await ChainVerifier.verify(caseStore) { checked in
-                if checked % 100_000 == 0 { Console.progress("verified \(checked) events") }
+            let result = try await store.withStore { caseStore in
+                try await ChainVerifier.verify(caseStore) { checked in
+                    if checked % 100_000 == 0 { Console.progress("verified \(checked) events") }
+                }
             }
-            try await caseStore.close()
             if let broken = result.firstBrokenSeq {
                 Console.error("")
                 print("BROKEN at event \(broken): \(result.problem ?? "")")

@@ -21,15 +21,16 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         let format = try ComplaintImporter.format(for: file, explicit: format)
         let total = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int64) ?? nil
-        let caseStore = try store.open()
         let rejectsPath = rejects ?? file + ".rejects.ndjson"
         try? FileManager.default.removeItem(atPath: rejectsPath)
         let started = Date()
-        let importer = ComplaintImporter(store: caseStore, batchSize: max(1, batchSize))
-        let summary = try await importer.run(path: file, format: format, rejectsPath: rejectsPath) { consumed in
-            Console.progress(ProgressBar.render(done: consumed, total: total ?? 0, started: started))
+        let (file, batchSize) = (self.file, max(1, self.batchSize))
+        let summary = try await store.withStore { caseStore in
+            let importer = ComplaintImporter(store: caseStore, batchSize: batchSize)
+            return try await importer.run(path: file, format: format, rejectsPath: rejectsPath) { consumed in
+                Console.progress(ProgressBar.render(done: consumed, total: total ?? 0, started: started))
+            }
         }
-        try await caseStore.close()
         Console.error("")
         print("stored \(summary.stored), duplicates \(summary.duplicates), rejected \(summary.rejected)")
         if summary.rejected > 0 { print("rejected lines: \(rejectsPath)") }

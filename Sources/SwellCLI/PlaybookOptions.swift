@@ -33,7 +33,7 @@ struct PlaybookOptions: ParsableArguments {
 
     func windowSeconds() throws -> TimeInterval {
         let text = window ?? ProcessInfo.processInfo.environment["SWELL_DETECTION_WINDOW"] ?? "30d"
-        guard let duration = try? PlaybookDuration(parsing: text), let seconds = duration.fixedSeconds, seconds > 0 else {
+        guard let duration = try? PlaybookDuration(parsing: text), let seconds = duration.windowSeconds, seconds > 0 else {
             throw ValidationError("the window must be a duration with a unit such as 30d or 720h, not \(text)")
         }
         return seconds

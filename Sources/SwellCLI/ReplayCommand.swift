@@ -72,11 +72,7 @@ struct Replay {
         }
         let id = Int64(externalIds.count + 1)
         externalIds.append(complaint.externalId)
-        let input = DetectionInput(
-            complaintId: id, receivedAt: complaint.receivedAt, text: complaint.text, product: complaint.product,
-            departure: complaint.departure?.description, supplier: complaint.supplier,
-            complainantKey: complaint.complainant.identityKey, demand: complaint.demand)
-        let placement = detector.place(input)
+        let placement = detector.place(DetectionMapping.input(complaint, id: ComplaintID(id)))
         placedCluster.append(placement.clusterId)
         for merge in placement.merges {
             mergedInto[merge.absorbed] = merge.surviving

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import Metrics
+import Prometheus
 import ServiceLifecycle
 import SwellCore
 import SwellServer
@@ -34,39 +36,71 @@ struct ServeCommand: AsyncParsableCommand {
 
         let loadedPlaybook = try playbook.load()
         let detection = DetectionSettings.configuration(from: loadedPlaybook, window: try playbook.windowSeconds())
-        let caseStore = try store.open()
-        logger.info(
-            "Case store open",
-            metadata: ["store.path": "\(store.resolvedPath)", "playbook": "\(playbook.resolvedPath ?? "none (built-in thresholds)")"])
-        let firstAdminToken = try await Self.firstAdminToken(in: caseStore)
-
-        let app = buildApplication(
-            configuration: configuration,
-            environment: ServerEnvironment(
+        try await store.withStore(logger: logger, listen: true) { caseStore in
+            logger.info(
+                "Case store open",
+                metadata: ["store": "\(store.description)", "playbook": "\(playbook.resolvedPath ?? "none (built-in thresholds)")"])
+            let firstAdminToken = try await Self.firstAdminToken(in: caseStore)
+            // One registry for the process: Swell's own metrics and anything reporting through swift-metrics.
+            let metrics = SwellMetrics()
+            MetricsSystem.bootstrap(metrics.factory)
+            let dashboards = DashboardFolder.locate(environment: environment, workingDirectory: FileManager.default.currentDirectoryPath)
+            logger.info("Dashboard", metadata: ["dashboards.path": "\(dashboards ?? "none (set SWELL_DASHBOARDS)")"])
+            let serverEnvironment = ServerEnvironment(
                 store: caseStore, logger: logger,
                 detector: DetectorEngine(store: caseStore, configuration: detection, logger: logger),
-                incidents: loadedPlaybook.map { IncidentEngine(store: caseStore, playbook: $0, logger: logger) }),
-            onServerRunning: { port in
-                let url = "http://\(configuration.host):\(port)/"
-                var banner = ""
-                if let firstAdminToken {
-                    banner += "First start: an admin token was created. It is shown only this once:\n  \(firstAdminToken)\n"
-                    banner += "Try: curl -H 'Authorization: Bearer \(firstAdminToken)' \(url)v1/complaints\n"
-                }
-                banner += "Swell is listening on \(url)\n"
-                FileHandle.standardOutput.write(Data(banner.utf8))
-            })
-        let group = ServiceGroup(
-            configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
-        try await caseStore.close()
+                metrics: metrics, feed: try Self.feedConfiguration(environment), dashboardsPath: dashboards,
+                incidents: loadedPlaybook.map { IncidentEngine(store: caseStore, playbook: $0, logger: logger) })
+            let app = buildApplication(
+                configuration: configuration,
+                environment: serverEnvironment,
+                onServerRunning: { port in
+                    FileHandle.standardOutput.write(Data(Self.banner(host: configuration.host, port: port, token: firstAdminToken).utf8))
+                })
+            // Shutdown runs in reverse: feed sockets close with 1001 first, then the server stops.
+            let group = ServiceGroup(
+                configuration: .init(
+                    services: [app, FeedShutdown(hub: serverEnvironment.feedHub)], gracefulShutdownSignals: [.sigterm, .sigint],
+                    logger: logger))
+            try await group.run()
+        }
         logger.info("Stopped; case store closed")
+    }
+
+    /// What an operator sees on start: the admin token (first start only), then the URL as the last line.
+    static func banner(host: String, port: Int, token: String?) -> String {
+        let url = "http://\(host):\(port)/"
+        var banner = ""
+        if let token {
+            banner += "First start: an admin token was created. It is shown only this once:\n  \(token)\n"
+            banner += "Try: curl -H 'Authorization: Bearer \(token)' \(url)v1/complaints\n"
+        }
+        return banner + "Swell is listening on \(url)\n"
     }
 
     /// On an empty store (no token at all), creates an admin token and returns it so it can be printed once.
     static func firstAdminToken(in store: any CaseStore) async throws -> String? {
         guard try await store.tokens().isEmpty else { return nil }
         return try await TokenIssuer.issue(name: "admin", role: .admin, in: store)
+    }
+
+    /// The feed's tunables from the environment: `SWELL_FEED_BUFFER` (events a subscriber may lag behind
+    /// before it is disconnected), `SWELL_FEED_HEARTBEAT_SECONDS` and `SWELL_FEED_TICKET_SECONDS`.
+    static func feedConfiguration(_ environment: [String: String]) throws -> FeedConfiguration {
+        var feed = FeedConfiguration()
+        if let text = environment["SWELL_FEED_BUFFER"] {
+            guard let size = Int(text), size >= 16 else { throw ValidationError("SWELL_FEED_BUFFER must be a number ≥ 16, not \(text)") }
+            feed.bufferSize = size
+        }
+        if let text = environment["SWELL_FEED_HEARTBEAT_SECONDS"] {
+            guard let seconds = Int(text), seconds >= 1 else { throw ValidationError("SWELL_FEED_HEARTBEAT_SECONDS must be ≥ 1, not \(text)") }
+            feed.heartbeatInterval = .seconds(seconds)
+        }
+        if let text = environment["SWELL_FEED_TICKET_SECONDS"] {
+            guard let seconds = Int(text), seconds >= 1 else { throw ValidationError("SWELL_FEED_TICKET_SECONDS must be ≥ 1, not \(text)") }
+            feed.ticketLifetime = .seconds(seconds)
+        }
+        return feed
     }
 
     static func parsePort(_ text: String) throws -> Int {

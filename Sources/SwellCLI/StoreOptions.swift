@@ -1,18 +1,60 @@
 import ArgumentParser
 import Foundation
+import Logging
 import SwellStore
 
-/// Where the case store lives: `--db PATH`, else `SWELL_DB`, else `./swell.sqlite`.
+/// Where the case store lives. `--store URL` (env `SWELL_STORE`): `postgres://user:pass@host:5432/db` for the
+/// shared PostgreSQL store, or `sqlite:PATH`. Otherwise SQLite at `--db PATH` (env `SWELL_DB`), default
+/// `./swell.sqlite`.
 struct StoreOptions: ParsableArguments {
+    @Option(name: .customLong("store"), help: "postgres://… or sqlite:PATH (env SWELL_STORE).")
+    var storeURL: String?
+
     @Option(name: .customLong("db"), help: "SQLite database file (env SWELL_DB; default ./swell.sqlite).")
     var databasePath: String?
 
-    var resolvedPath: String {
-        databasePath ?? ProcessInfo.processInfo.environment["SWELL_DB"] ?? "swell.sqlite"
+    enum Location: Equatable {
+        case sqlite(String)
+        case postgres(String)
     }
 
-    func open() throws -> any CaseStore {
-        try SQLiteCaseStore(path: resolvedPath)
+    var location: Location {
+        let environment = ProcessInfo.processInfo.environment
+        if let url = storeURL ?? (databasePath == nil ? environment["SWELL_STORE"] : nil) {
+            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") { return .postgres(url) }
+            if url.hasPrefix("sqlite:") { return .sqlite(String(url.dropFirst("sqlite:".count))) }
+            return .sqlite(url)
+        }
+        return .sqlite(databasePath ?? environment["SWELL_DB"] ?? "swell.sqlite")
+    }
+
+    /// For logs: never the password.
+    var description: String {
+        switch location {
+        case .sqlite(let path): "sqlite:\(path)"
+        case .postgres(let url): (try? PostgresURL(url).description) ?? "postgres (unparseable URL)"
+        }
+    }
+
+    /// Opens the store, runs `body`, and closes the store (for PostgreSQL: runs the pool, migrates first, and
+    /// with `listen` also LISTENs for other instances' commits).
+    func withStore<T: Sendable>(
+        logger: Logger = Logger(label: "swell"), listen: Bool = false, _ body: (any CaseStore) async throws -> T
+    ) async throws -> T {
+        switch location {
+        case .sqlite(let path):
+            let store = try SQLiteCaseStore(path: path)
+            do {
+                let value = try await body(store)
+                try await store.close()
+                return value
+            } catch {
+                try? await store.close()
+                throw error
+            }
+        case .postgres(let url):
+            return try await withPostgresCaseStore(url: url, logger: logger, listen: listen) { store in try await body(store) }
+        }
     }
 }
 

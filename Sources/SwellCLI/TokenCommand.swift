@@ -19,9 +19,9 @@ struct TokenCommand: AsyncParsableCommand {
             guard let role = Role(rawValue: role) else {
                 throw ValidationError("unknown role \(role); use one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            let caseStore = try store.open()
-            let token = try await TokenIssuer.issue(name: name, role: role, in: caseStore)
-            try await caseStore.close()
+            let token = try await store.withStore { caseStore in
+                try await TokenIssuer.issue(name: name, role: role, in: caseStore)
+            }
             print(token)
         }
     }
@@ -32,11 +32,8 @@ struct TokenCommand: AsyncParsableCommand {
         @Option var name: String
 
         func run() async throws {
-            let caseStore = try store.open()
-            guard try await caseStore.revokeToken(named: name, at: Date()) else {
-                throw ValidationError("no live token named \(name)")
-            }
-            try await caseStore.close()
+            let revoked = try await store.withStore { caseStore in try await caseStore.revokeToken(named: name, at: Date()) }
+            guard revoked else { throw ValidationError("no live token named \(name)") }
             print("revoked \(name)")
         }
     }
@@ -46,12 +43,10 @@ struct TokenCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let caseStore = try store.open()
-            for token in try await caseStore.tokens() {
+            for token in try await store.withStore({ caseStore in try await caseStore.tokens() }) {
                 let state = token.revokedAt.map { "revoked \(RFC3339.format($0))" } ?? "live"
                 print("\(token.id)\t\(token.name)\t\(token.role.rawValue)\tcreated \(RFC3339.format(token.createdAt))\t\(state)")
             }
-            try await caseStore.close()
         }
     }
 }

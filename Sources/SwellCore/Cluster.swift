@@ -138,3 +138,14 @@ public struct DailyCount: Sendable, Codable, Equatable {
         self.count = count
     }
 }
+
+/// How many complaints were received in one UTC hour (`hour` is its start, RFC 3339).
+public struct HourlyCount: Sendable, Codable, Equatable {
+    public var hour: String
+    public var count: Int
+
+    public init(hour: String, count: Int) {
+        self.hour = hour
+        self.count = count
+    }
+}

@@ -31,15 +31,27 @@ public struct ThroughputReport: Sendable {
         /// Complaints placed before this block.
         public var history: Int
         public var complaintsInWindow: Int
+        /// Wall-clock time per complaint.
         public var microsecondsPerComplaint: Double
+        /// CPU time of this thread per complaint: steadier than wall time on a shared machine.
+        public var cpuMicrosecondsPerComplaint: Double
     }
 
     public var blocks: [Block]
     public var complaints: Int
     public var seconds: Double
     public var complaintsPerSecond: Double { seconds > 0 ? Double(complaints) / seconds : 0 }
-    /// Resident memory growth per complaint in the window at the end (Linux), in bytes.
+    /// Thread CPU seconds spent placing.
+    public var cpuSeconds: Double
+    public var complaintsPerCPUSecond: Double { cpuSeconds > 0 ? Double(complaints) / cpuSeconds : 0 }
+    /// Resident memory growth per complaint in the window at the end (Linux), in bytes. Includes
+    /// allocator slack and the generated stream chunk alive at the time.
     public var bytesPerComplaintInWindow: Double?
+    /// The detector's own estimate of its index and cluster state per complaint in the window.
+    public var estimatedBytesPerComplaintInWindow: Double
+    /// The same without the preview texts clusters keep for summaries.
+    public var estimatedIndexBytesPerComplaintInWindow: Double
+    public var complaintsInWindow: Int
 }
 
 /// Runs the detector over generated streams and reports figures; prints nothing.
@@ -102,6 +114,8 @@ public enum DetectionBenchmark {
         var chunk = 0
         let baseline = residentBytes()
         var blockSeconds = 0.0
+        var blockCPU = 0.0
+        var totalCPU = 0.0
         var blockCount = 0
         while placed < total {
             let perChunk = perDay * chunkDays
@@ -110,19 +124,28 @@ public enum DetectionBenchmark {
                 start: Date(timeIntervalSince1970: 1_780_272_000 + Double(chunk * chunkDays) * 86_400),
                 firstComplaintId: Int64(placed) + 1)
             let stream = StreamGenerator.generate(spec)
-            for complaint in stream.complaints where placed < total {
+            var index = 0
+            while index < stream.complaints.count, placed < total {
+                let batch = min(stream.complaints.count - index, blockSize - blockCount, total - placed)
                 let started = clock.now
-                _ = detector.place(complaint.input)
+                let cpuStarted = threadCPUSeconds()
+                for complaint in stream.complaints[index..<(index + batch)] { _ = detector.place(complaint.input) }
+                let cpu = threadCPUSeconds() - cpuStarted
                 let spent = seconds(clock.now - started)
                 blockSeconds += spent
                 totalSeconds += spent
-                placed += 1
-                blockCount += 1
+                blockCPU += cpu
+                totalCPU += cpu
+                placed += batch
+                blockCount += batch
+                index += batch
                 if blockCount == blockSize {
                     blocks.append(.init(
                         history: placed - blockSize, complaintsInWindow: detector.complaintsInWindow,
-                        microsecondsPerComplaint: blockSeconds / Double(blockSize) * 1e6))
+                        microsecondsPerComplaint: blockSeconds / Double(blockSize) * 1e6,
+                        cpuMicrosecondsPerComplaint: blockCPU / Double(blockSize) * 1e6))
                     blockSeconds = 0
+                    blockCPU = 0
                     blockCount = 0
                 }
             }
@@ -132,12 +155,28 @@ public enum DetectionBenchmark {
         if let baseline, let now = residentBytes(), detector.complaintsInWindow > 0 {
             perComplaint = Double(now - baseline) / Double(detector.complaintsInWindow)
         }
-        withExtendedLifetime(detector) {}
-        return ThroughputReport(blocks: blocks, complaints: placed, seconds: totalSeconds, bytesPerComplaintInWindow: perComplaint)
+        let window = max(1, detector.complaintsInWindow)
+        let memory = detector.estimatedMemory
+        return ThroughputReport(
+            blocks: blocks, complaints: placed, seconds: totalSeconds, cpuSeconds: totalCPU, bytesPerComplaintInWindow: perComplaint,
+            estimatedBytesPerComplaintInWindow: Double(memory.total) / Double(window),
+            estimatedIndexBytesPerComplaintInWindow: Double(memory.index) / Double(window),
+            complaintsInWindow: detector.complaintsInWindow)
     }
 
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    }
+
+    /// CPU time consumed by the calling thread, in seconds.
+    public static func threadCPUSeconds() -> Double {
+        #if os(Linux)
+            var spec = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+            return Double(spec.tv_sec) + Double(spec.tv_nsec) * 1e-9
+        #else
+            return Double(clock()) / Double(CLOCKS_PER_SEC)
+        #endif
     }
 
     /// Resident set size of this process (Linux `/proc/self/statm`), nil elsewhere.

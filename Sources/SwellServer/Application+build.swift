@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdWebSocket
 import Logging
 import ServiceLifecycle
 import SwellStore
@@ -8,36 +9,58 @@ public func buildApplication(
     configuration: ServerConfiguration, environment: ServerEnvironment, services: [any Service] = [],
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    let router = buildRouter(environment: environment)
+    let routers = buildRouters(environment: environment)
     var background = services
     if let detector = environment.detector {
         background.append(DetectorService(engine: detector, signal: environment.store.signal, logger: environment.logger))
     }
+    background.append(environment.feedHub)
     if let incidents = environment.incidents {
         background.append(SchedulerService(engine: incidents, signal: environment.store.signal, logger: environment.logger))
     }
     return Application(
-        router: router,
+        router: routers.http,
+        server: .http1WebSocketUpgrade(
+            webSocketRouter: routers.webSocket,
+            configuration: .init(ws: .init(maxFrameSize: 1 << 16, autoPing: .enabled(timePeriod: .seconds(30))))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "swell"),
         services: background,
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: environment.logger)
 }
 
-/// Every route, behind the problem, logging and authentication middleware (in that order, outermost first).
-public func buildRouter(environment: ServerEnvironment) -> Router<SwellRequestContext> {
+/// Swell's two routers: every HTTP route, and the WebSocket upgrades (`/v1/feed`), which Hummingbird routes
+/// separately because an upgrade request is answered before the normal responder chain.
+public struct SwellRouters {
+    public let http: Router<SwellRequestContext>
+    public let webSocket: Router<FeedRequestContext>
+}
+
+/// Every route, behind the metrics, problem, logging and authentication middleware (in that order, outermost first).
+public func buildRouters(environment: ServerEnvironment) -> SwellRouters {
     let router = Router(context: SwellRequestContext.self)
     router.addMiddleware {
+        HTTPMetricsMiddleware(metrics: environment.metrics)
         ProblemMiddleware()
         LogRequestsMiddleware(.debug)
         AuthenticationMiddleware(store: environment.store)
     }
     OperationsRoutes(environment: environment).register(on: router)
+    MetricsRoutes(metrics: environment.metrics).register(on: router)
+    DashboardRoutes(folder: environment.dashboardsPath).register(on: router)
     ComplaintRoutes(environment: environment).register(on: router.group("v1/complaints"))
     ClusterRoutes(environment: environment).register(clusters: router.group("v1/clusters"), complaints: router.group("v1/complaints"))
     WarningRoutes(environment: environment).register(on: router.group("v1/warnings"))
     registerIncidentRoutes(on: router.group("v1/incidents"), environment: environment)
-    return router
+    SummaryRoutes(environment: environment).register(on: router)
+
+    let tickets = FeedTickets(lifetime: environment.feedHub.configuration.ticketLifetime)
+    let feed = FeedRoutes(environment: environment, hub: environment.feedHub, tickets: tickets)
+    feed.register(on: router)
+    let webSocketRouter = Router(context: FeedRequestContext.self)
+    webSocketRouter.add(middleware: FeedAuthenticationMiddleware(environment: environment, tickets: tickets))
+    feed.register(webSocket: webSocketRouter)
+    return SwellRouters(http: router, webSocket: webSocketRouter)
 }
 
 /// Incidents and everything that hangs off them, under `/v1/incidents`.

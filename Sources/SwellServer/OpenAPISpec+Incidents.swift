@@ -416,7 +416,7 @@ extension OpenAPISpec {
                   properties:
                     eligible: {type: integer}
                     accepted: {type: integer}
-                    rate: {type: [number, 'null']}
+                    rate: {type: number, description: 0 when nobody is eligible}
                     currentTier: {type: [integer, 'null'], description: 1 = first (highest) tier}
                     tierEndsAt: {type: [string, 'null'], format: date-time}
                 mediaContacts: {type: array, items: {type: object, properties: {at: {type: string, format: date-time}, outlet: {type: string}, tone: {type: string, enum: [positive, neutral, negative]}}}}

@@ -1,7 +1,13 @@
 /// The OpenAPI 3.1 description served at `/openapi.yaml`. A test fails when a route is registered but not
 /// described here. Kept in code (not a bundle resource) so the binary serves it wherever it is installed.
 enum OpenAPISpec {
-    static let yaml = """
+    /// The whole document: the core below, with the feed, summary, metrics and dashboard paths and schemas
+    /// (`OpenAPISpec+Feed.swift`) spliced in at the head of `paths` and `schemas`.
+    static let yaml = core
+        .replacingOccurrences(of: "\npaths:\n", with: "\npaths:\n" + feedPaths)
+        .replacingOccurrences(of: "\n  schemas:\n", with: "\n  schemas:\n" + feedSchemas)
+
+    static let core = """
         openapi: 3.1.0
         info:
           title: Swell

@@ -12,15 +12,25 @@ public struct ServerEnvironment: Sendable {
     public var detector: DetectorEngine?
     /// The incident engine, built on the loaded playbook; nil runs the API without incidents (503).
     public var incidents: IncidentEngine?
+    /// This application's metrics registry, rendered at `/metrics`.
+    public var metrics: SwellMetrics
+    /// The live feed's one reader of the log, built on `store`; `buildApplication` runs it as a service.
+    public let feedHub: FeedHub
+    /// Where the dashboard's files are (`index.html`, `assets/`); nil serves none.
+    public var dashboardsPath: String?
 
     public init(
         store: any CaseStore, now: @escaping @Sendable () -> Date = { Date() }, logger: Logger,
-        detector: DetectorEngine? = nil, incidents: IncidentEngine? = nil
+        detector: DetectorEngine? = nil, metrics: SwellMetrics = SwellMetrics(), feed: FeedConfiguration = .init(),
+        dashboardsPath: String? = nil, incidents: IncidentEngine? = nil
     ) {
         self.store = store
         self.now = now
         self.logger = logger
         self.detector = detector
+        self.metrics = metrics
+        self.feedHub = FeedHub(store: store, configuration: feed, metrics: metrics, logger: logger)
+        self.dashboardsPath = dashboardsPath
         self.incidents = incidents
     }
 }

@@ -30,6 +30,11 @@ public protocol CaseStore: Sendable {
     func cluster(_ id: ClusterID) async throws -> ClusterSnapshot?
     /// How many of a cluster's complaints were received on each UTC day, oldest first.
     func clusterDailyCounts(_ id: ClusterID) async throws -> [DailyCount]
+    /// Complaints per UTC hour by `receivedAt`, over the `hours` hours ending with the hour of the newest
+    /// complaint (event time, not the wall clock): oldest first, empty hours as 0. Empty when nothing is stored.
+    func hourlyComplaintCounts(hours: Int) async throws -> [HourlyCount]
+    /// How many live (not merged) clusters stand at a warning level: the open warnings.
+    func warnedClusterCount() async throws -> Int
     /// Warnings, newest first, optionally of one cluster.
     func warnings(limit: Int, clusterId: ClusterID?) async throws -> [WarningRecord]
     func warning(_ id: WarningID) async throws -> WarningRecord?
@@ -56,6 +61,11 @@ public protocol CaseStore: Sendable {
     func revokeToken(named name: String, at: Date) async throws -> Bool
     func caller(forTokenHash tokenHash: String) async throws -> Caller?
     func tokens() async throws -> [TokenInfo]
+
+    /// Runs `body` while this process holds the exclusive role `name` among every process sharing the store
+    /// (the detector and the scheduler run in one instance only). Waits until the role is free; if the role is
+    /// lost (the holder's connection to the store broke), `body` is cancelled and this throws.
+    func withExclusiveRole(_ name: String, _ body: @escaping @Sendable () async throws -> Void) async throws
 
     /// Fails when the store cannot be reached.
     func ping() async throws

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SwellDetection
+import SwellEvaluation
 
 @Suite("Online clustering")
 struct ClusteringTests {
@@ -38,6 +39,15 @@ struct ClusteringTests {
         #expect(other.clusterId != first.clusterId)
         let breakdown = detector.explain(complaint(4, "航班MU5678延误了8个小时", hours: 3), against: first.clusterId)
         #expect((breakdown?.entityConflict ?? 0) > 0)
+    }
+
+    @Test func aLongerNameOfTheSameHotelIsNoConflict() {
+        var detector = Detector()
+        let first = detector.place(complaint(1, "万豪酒店的房间被降级了，和合同不符"))
+        let breakdown = detector.explain(complaint(2, "亚龙湾万豪度假酒店房间被降级，和合同不符", hours: 1), against: first.clusterId)
+        #expect(breakdown?.entityConflict == 0)
+        let other = detector.explain(complaint(3, "金陵酒店的房间被降级了，和合同不符", hours: 1), against: first.clusterId)
+        #expect((other?.entityConflict ?? 0) > 0)
     }
 
     @Test func aClusterQuietForDaysDoesNotAbsorbAFreshBurst() {
@@ -109,5 +119,29 @@ struct ClusteringTests {
             #expect(Set(bridge.merges.flatMap { [$0.absorbed, $0.surviving] }) == [chinese[0].clusterId, english[0].clusterId])
         }
         #expect(detector.clusterId(ofComplaint: 1) == detector.clusterId(ofComplaint: 3))
+    }
+}
+
+@Suite("Robustness")
+struct RobustnessTests {
+    @Test func arbitraryTextNeverTraps() {
+        var random = SeededRandom(seed: 99)
+        let pieces: [String] = [
+            "6月", "12日", "/", "-", "2026", "号", "酒店", "大", "号邮轮", "CA", "1234", " ", "粤B", "·", "12345", "元", "¥", "$", ",000",
+            "June", "12th", "of", "Hotel", "Grand", "！", "。", "①", "ﬁ", "😀", "\u{0}", "\n", "12315", "sue", "AU-8D-", "999999999999",
+            "0", "a", "Ｚ", "這", "", "1,000,000,000,000,000,000,000",
+        ]
+        var detector = Detector()
+        for id in 0..<1500 {
+            let text = (0..<Int(random.next() % 14)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let input = DetectionInput(
+                complaintId: Int64(id), receivedAt: origin.addingTimeInterval(Double(random.next() % 5_000_000)), text: text,
+                product: random.next() % 3 == 0 ? text : nil, departure: random.next() % 3 == 0 ? text : nil,
+                supplier: random.next() % 5 == 0 ? text : nil,
+                complainantKey: random.next() % 4 == 0 ? nil : "p\(random.next() % 50)")
+            let placement = detector.place(input)
+            #expect(placement.similarity >= 0 && placement.similarity <= 1)
+        }
+        #expect(detector.complaintsInWindow <= 1500)
     }
 }

@@ -13,11 +13,19 @@ struct EntityTests {
 
     @Test(arguments: [
         "6月12日出发", "6月12号出发", "6/12出发", "2026-06-12出发", "2026年6月12日出发", "2026/6/12", "12 June departure",
-        "June 12th departure", "jun 12", "12th of June", "６月１２日出發",
+        "June 12th departure", "jun 12", "12th of June", "６月１２日出發", "六月十二日出发", "6月十二号", "六月十二", "6.12出发", "6.12的团",
     ])
     func datesInManyFormats(_ text: String) {
         #expect(values(.date, in: text) == ["06-12"])
         #expect(values(.dayOfMonth, in: text) == ["12"])
+    }
+
+    @Test func chineseNumeralDatesAcrossTheMonth() {
+        #expect(values(.date, in: "十二月三十一日") == ["12-31"])
+        #expect(values(.date, in: "三月二十号回来") == ["03-20"])
+        #expect(values(.date, in: "十月一日国庆") == ["10-01"])
+        #expect(values(.date, in: "一个月十二天").isEmpty)
+        #expect(values(.date, in: "等了3.5小时").isEmpty)
     }
 
     @Test func dayOnlyDatesAndNotRoomNumbers() {
@@ -50,6 +58,8 @@ struct EntityTests {
         #expect(values(.lodging, in: "We stayed at the Grand Lotus Hotel") == ["grand lotus"])
         #expect(values(.airline, in: "Pacific Blue Airlines lost our bags") == ["pacific blue"])
         #expect(values(.lodging, in: "换成了汽车旅馆").isEmpty)
+        #expect(values(.lodging, in: "住的万豪度假酒店") == ["万豪"])
+        #expect(values(.lodging, in: "金陵国际大酒店") == ["金陵"])
     }
 
     @Test func amounts() {

@@ -35,4 +35,31 @@ struct IndexTests {
         let e = detector.evidence(for: complaint(10_000, "酒店早餐一般，房间有点小", hours: 61))
         #expect(detector.candidateClusters(for: e).count <= DetectorConfiguration.standard.maximumCandidates)
     }
+
+    @Test func featureTableCountsAddsAndRemoves() {
+        var table = FeatureTable()
+        #expect(table[7] == 0)
+        for key in UInt32(0)..<5000 { table.add(key &* 2_654_435_761, 2) }
+        #expect(table.count == 5000)
+        #expect(table[0] == 2)
+        for key in UInt32(0)..<5000 where key % 2 == 0 { table.add(key &* 2_654_435_761, -2) }
+        #expect(table.count == 2500)
+        for key in UInt32(0)..<5000 {
+            #expect(table[key &* 2_654_435_761] == (key % 2 == 0 ? 0 : 2))
+        }
+        table.setSlot(42, 0)
+        #expect(table.slot(42) == 0)
+        table.setSlot(42, nil)
+        #expect(table.slot(42) == nil)
+    }
+
+    @Test func idTableSetsAndRemoves() {
+        var table = IdTable()
+        for id in Int64(-500)..<500 { table.set(id * 7919, Int32(id + 500)) }
+        #expect(table.count == 1000)
+        for id in Int64(-500)..<500 where id % 3 == 0 { table.remove(id * 7919) }
+        for id in Int64(-500)..<500 {
+            #expect(table[id * 7919] == (id % 3 == 0 ? nil : Int32(id + 500)))
+        }
+    }
 }

@@ -9,11 +9,12 @@ struct QualityTests {
     @Test func clusteringAndWarningsOnAHeldOutSeed() {
         let stream = StreamGenerator.generate(StreamSpec(seed: 2, incidents: 40, background: 3000))
         let report = DetectionBenchmark.evaluate(stream)
-        #expect(report.overall.f1 >= 0.70, "overall B-cubed \(report.overall)")
-        #expect(report.incidents.f1 >= 0.72, "incident B-cubed \(report.incidents)")
+        // Seed 2 measures overall 0.83, incidents 0.80, 31 of 35 warned, no false warning.
+        #expect(report.overall.f1 >= 0.78, "overall B-cubed \(report.overall)")
+        #expect(report.incidents.f1 >= 0.75, "incident B-cubed \(report.incidents)")
         let audit = report.warnings
-        #expect(Double(audit.warnedIncidents) >= 0.8 * Double(audit.eligibleIncidents), "warned \(audit.warnedIncidents)/\(audit.eligibleIncidents)")
-        #expect(audit.falseWarnings <= 6, "false warnings: background \(audit.backgroundWarnings), duplicate \(audit.duplicateWarnings)")
+        #expect(Double(audit.warnedIncidents) >= 0.85 * Double(audit.eligibleIncidents), "warned \(audit.warnedIncidents)/\(audit.eligibleIncidents)")
+        #expect(audit.falseWarnings <= 4, "false warnings: background \(audit.backgroundWarnings), duplicate \(audit.duplicateWarnings)")
         #expect((audit.medianComplaintsAtWarning ?? 99) <= 10)
     }
 
@@ -29,7 +30,8 @@ struct QualityTests {
     @Test func indexAgreesWithTheExhaustiveBaseline() {
         let stream = StreamGenerator.generate(StreamSpec(seed: 3, incidents: 12, background: 600))
         let report = DetectionBenchmark.agreement(stream)
-        #expect(report.agreement.f1 >= 0.9, "agreement \(report.agreement)")
+        // Seed 3 measures 0.98.
+        #expect(report.agreement.f1 >= 0.95, "agreement \(report.agreement)")
         #expect(report.indexed.incidents.f1 >= report.exhaustive.incidents.f1 - 0.05)
     }
 

@@ -45,6 +45,23 @@ struct WarningTests {
         #expect(more.warnings.isEmpty)  // 8 complaints would, but only 7 distinct people
     }
 
+    @Test func lookAlikeComplaintsWithoutACommonEntityDoNotWarn() {
+        var detector = Detector()
+        let hotels = ["金陵", "皇冠", "锦江", "凯悦", "君澜", "华美", "东方", "银河", "翠湖", "明珠"]
+        let inputs = hotels.enumerated().map { i, hotel in
+            complaint(Int64(i + 1), "房间很脏，空调坏了，服务员态度很差，早餐也一般，\(hotel)的服务需要改进", hours: Double(i))
+        }
+        let placements = placeAll(&detector, inputs)
+        #expect(placements.flatMap(\.warnings).isEmpty)
+    }
+
+    @Test func aWarningNamesTheEntityItsComplaintsShare() throws {
+        var detector = Detector()
+        let placements = placeAll(&detector, incident(8, spacingHours: 2, people: { "p\($0)" }))
+        let warning = try #require(placements.flatMap(\.warnings).first)
+        #expect(warning.reasons.contains { $0.code.hasPrefix("entity.") })
+    }
+
     @Test func aSlowIncidentFiresTheSustainedRule() throws {
         var detector = Detector()
         // A dozen over four days: never 8 within 48 h.
@@ -85,5 +102,17 @@ struct WarningTests {
         #expect(try #require(placements.last?.warnings.first).rule == "tiny")
         let encoded = try JSONEncoder().encode(configuration.policy)
         #expect(try JSONDecoder().decode(WarningPolicy.self, from: encoded) == configuration.policy)
+    }
+}
+
+@Suite("Warning policy decoding")
+struct WarningPolicyDecodingTests {
+    @Test func aPartialPolicyTakesTheRestFromStandard() throws {
+        let json = #"{"rules":[{"name":"quick","minimumComplainants":5,"window":7200}],"redPoints":9}"#
+        let policy = try JSONDecoder().decode(WarningPolicy.self, from: Data(json.utf8))
+        #expect(policy.rules.map(\.name) == ["quick"])
+        #expect(policy.redPoints == 9)
+        #expect(policy.sizeSteps == WarningPolicy.standard.sizeSteps)
+        #expect(policy.minimumSharedEntityShare == WarningPolicy.standard.minimumSharedEntityShare)
     }
 }

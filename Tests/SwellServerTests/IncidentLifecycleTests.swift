@@ -131,6 +131,10 @@ import Testing
             let dailyCounts: [[String: Any]] = summary["dailyCounts"] as? [[String: Any]] ?? []
             let counted: Int = dailyCounts.map { $0["count"] as? Int ?? 0 }.reduce(0, +)
             #expect(counted == 12)
+            let executive = try await client.get("/v1/summary", as: .executive, app: app).json
+            let listed = executive["incidents"] as? [[String: Any]] ?? []
+            #expect(listed.map { $0["id"] as? Int } == [id])
+            #expect((executive["counts"] as? [String: Any])?["openIncidents"] as? Int == 1)
             let engine = try #require(app.incidents)
             let direct = try await engine.summaries(now: TestApp.now)
             #expect(direct.map(\.id.rawValue) == [Int64(id)])

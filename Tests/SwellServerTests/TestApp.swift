@@ -18,9 +18,11 @@ struct TestApp {
     let tokens: [Role: String]
     let detector: DetectorEngine?
     let incidents: IncidentEngine?
+    /// Built once, so the feed hub, the metrics and the routers all belong to the one application.
+    let environment: ServerEnvironment
 
     /// `playbook` runs incidents on that playbook (see `TestPlaybook`); nil runs without them.
-    init(detection: DetectorConfiguration? = nil, playbook: Playbook? = nil) async throws {
+    init(detection: DetectorConfiguration? = nil, playbook: Playbook? = nil, feed: FeedConfiguration = .init()) async throws {
         store = try SQLiteCaseStore()
         var tokens: [Role: String] = [:]
         for role in Role.allCases {
@@ -30,17 +32,28 @@ struct TestApp {
         }
         self.tokens = tokens
         let store = self.store
-        detector = detection.map { DetectorEngine(store: store, configuration: $0, logger: Logger(label: "test")) }
-        incidents = playbook.map { IncidentEngine(store: store, playbook: $0, logger: Logger(label: "test")) }
+        let detector = detection.map { DetectorEngine(store: store, configuration: $0, logger: Logger(label: "test")) }
+        self.detector = detector
+        let incidents = playbook.map { IncidentEngine(store: store, playbook: $0, logger: Logger(label: "test")) }
+        self.incidents = incidents
+        environment = ServerEnvironment(
+            store: store, now: { TestApp.now }, logger: Logger(label: "test"), detector: detector, feed: feed,
+            dashboardsPath: Self.dashboards, incidents: incidents)
     }
 
-    var environment: ServerEnvironment {
-        ServerEnvironment(store: store, now: { TestApp.now }, logger: Logger(label: "test"), detector: detector, incidents: incidents)
-    }
+    /// The repository's `dashboards/` folder.
+    static let dashboards = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("dashboards").path
 
     func run(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let app = buildApplication(configuration: .init(port: 0), environment: environment)
         try await app.test(.router, body)
+    }
+
+    /// Runs against a real socket (WebSockets need one).
+    func runLive(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let app = buildApplication(configuration: .init(port: 0), environment: environment)
+        try await app.test(.live, body)
     }
 
     func headers(_ role: Role?, contentType: String = "application/json") -> HTTPFields {

@@ -33,6 +33,7 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
     case applyMovesTheCheckpointWithItsChanges
     case signalWakesSubscribersAfterCommit
     case clustersWarningsAndMergesRoundTrip
+    case hourlyCountsEndWithTheNewestComplaint
     case incidentsAndTheirItemsRoundTrip
 
     var testDescription: String { rawValue }
@@ -49,8 +50,28 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
         case .applyMovesTheCheckpointWithItsChanges: try await Self.applyMovesTheCheckpointWithItsChanges(store)
         case .signalWakesSubscribersAfterCommit: try await Self.signalWakesSubscribersAfterCommit(store)
         case .clustersWarningsAndMergesRoundTrip: try await Self.clustersWarningsAndMergesRoundTrip(store)
+        case .hourlyCountsEndWithTheNewestComplaint: try await Self.hourlyCountsEndWithTheNewestComplaint(store)
         case .incidentsAndTheirItemsRoundTrip: try await IncidentStoreContract.roundTrip(store)
         }
+    }
+
+    private static func hourlyCountsEndWithTheNewestComplaint(_ store: any CaseStore) async throws {
+        #expect(try await store.hourlyComplaintCounts(hours: 48).isEmpty)
+
+        // Given complaints at 05:10, twice at 08:15 and 08:59 the next day, and one far outside the window
+        let times = ["2026-06-01T00:00:00Z", "2026-06-30T05:10:00Z", "2026-07-01T08:15:00Z", "2026-07-01T08:59:59Z", "2026-07-01T08:15:00Z"]
+        _ = try await store.ingest(times.enumerated().map { sampleComplaint($0.offset + 1, at: $0.element) }, at: storeNow)
+
+        // When asked for the 48 hours ending with the newest complaint's hour (event time, not the clock)
+        let series = try await store.hourlyComplaintCounts(hours: 48)
+
+        // Then every hour is there, oldest first, with empty hours as 0
+        #expect(series.count == 48)
+        #expect(series.first?.hour == "2026-06-29T09:00:00Z")
+        #expect(series.last == HourlyCount(hour: "2026-07-01T08:00:00Z", count: 3))
+        #expect(series.first { $0.hour == "2026-06-30T05:00:00Z" }?.count == 1)
+        #expect(series.map(\.count).reduce(0, +) == 4)
+        #expect(try await store.hourlyComplaintCounts(hours: 1) == [HourlyCount(hour: "2026-07-01T08:00:00Z", count: 3)])
     }
 
     private static func ingestIsIdempotentByExternalId(_ store: any CaseStore) async throws {
@@ -243,6 +264,7 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
         #expect(stored.reasons == warning.reasons)
         #expect(try await store.warning(WarningID(1))?.rule == "burst")
         #expect(try await store.warnings(limit: 10, clusterId: ClusterID(2)).isEmpty)
+        #expect(try await store.warnedClusterCount() == 1)  // cluster 1 stands at yellow, cluster 2 at no level
         let separations = try await store.clusterSeparations()
         #expect(separations.map { [$0.0.rawValue, $0.1.rawValue] } == [[1, 2]])
         #expect(try await store.lastClusterId() == ClusterID(2))

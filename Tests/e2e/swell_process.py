@@ -73,4 +73,5 @@ class SwellProcess:
         return self.process.wait(timeout=timeout)
 
     def run_cli(self, *args) -> subprocess.CompletedProcess:
-        return subprocess.run([BINARY, *args, "--db", self.db_path], capture_output=True, text=True, timeout=120)
+        target = [] if "--store" in args else ["--db", self.db_path]
+        return subprocess.run([BINARY, *args, *target], capture_output=True, text=True, timeout=120)

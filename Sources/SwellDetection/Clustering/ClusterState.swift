@@ -2,6 +2,17 @@
 struct EntityTally: Sendable {
     var entity: Entity
     var count: Int32
+
+    /// Binary search in tallies sorted by entity.
+    static func count(of entity: Entity, in tallies: [EntityTally]) -> Int32 {
+        var low = 0
+        var high = tallies.count
+        while low < high {
+            let mid = (low + high) / 2
+            if tallies[mid].entity < entity { low = mid + 1 } else { high = mid }
+        }
+        return low < tallies.count && tallies[low].entity == entity ? tallies[low].count : 0
+    }
 }
 
 /// Running state of one cluster: members, shared terms, entities, signals and warning level.
@@ -12,7 +23,7 @@ struct ClusterState: Sendable {
     var firstAt: Double
     var lastAt: Double
     /// Members holding each feature; empty while the cluster has one member (its features stand in).
-    var termCounts: [UInt32: Int32] = [:]
+    var termCounts = FeatureTable()
     /// Text of features shared by at least two members, for `topTerms`.
     var sharedTermText: [UInt32: String] = [:]
     /// Entities with member counts, sorted by entity.
@@ -27,6 +38,8 @@ struct ClusterState: Sendable {
     var representativeScore: Double
     var latestId: Int64
     var latestText: String
+    /// Sum over concepts of (members naming it)², kept exactly as members come and go.
+    var conceptSquares: Int64 = 0
     /// Cached norm of the centroid vector and the member count it was computed at.
     var centroidNorm: Double = 0
     var centroidNormMembers: Int = 0
@@ -34,15 +47,7 @@ struct ClusterState: Sendable {
     var memberCount: Int { members.count }
     var distinctComplainants: Int { members.count <= 1 ? members.count : complainants.count }
 
-    func tally(of entity: Entity) -> Int32 {
-        var low = 0
-        var high = entities.count
-        while low < high {
-            let mid = (low + high) / 2
-            if entities[mid].entity < entity { low = mid + 1 } else { high = mid }
-        }
-        return low < entities.count && entities[low].entity == entity ? entities[low].count : 0
-    }
+    func tally(of entity: Entity) -> Int32 { EntityTally.count(of: entity, in: entities) }
 
     mutating func adjust(_ entity: Entity, by delta: Int32) {
         var low = 0

@@ -19,9 +19,17 @@ struct ComplaintRecord: Sendable {
     var signals: UInt16
     /// Moved by a person: the engine never pulls it elsewhere.
     var pinned: Bool
-    /// LSH band keys and, per band, the previous complaint in that bucket.
-    var bandKeys: [UInt32]
-    var previousInBand: [Int64]
+}
+
+/// One complaint's place in one LSH bucket: the band key and the slot of the previous
+/// (older) complaint in the same bucket, -1 for none.
+struct BandLink: Sendable {
+    var key: UInt32
+    var previous: Int32
+    /// Low bits of the complaint's arrival number, so a walk only ever goes to older entries.
+    var sequence: UInt32
+
+    static let empty = BandLink(key: 0, previous: -1, sequence: 0)
 }
 
 /// The evidence of a complaint before it is placed.

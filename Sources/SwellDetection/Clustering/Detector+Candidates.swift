@@ -3,34 +3,38 @@ extension Detector {
     /// and recent clusters naming one of its entities. Bounded by the configuration, whatever
     /// the size of the window. Ordered by votes, then newest first.
     func candidateClusters(for e: ComplaintEvidence) -> [Int64] {
-        if configuration.candidateSearch == .exhaustive { return clusters.keys.sorted() }
-        var votes: [(id: Int64, votes: Int)] = []
+        if configuration.candidateSearch == .exhaustive { return clusters.ids.sorted() }
+        var ballots: [Int64] = []  // one entry per vote; an entity vote counts twice
+        ballots.reserveCapacity(e.bandKeys.count * configuration.bucketDepth + e.entities.count * 2 * configuration.bucketDepth)
         func vote(_ id: Int64, _ weight: Int) {
-            if let index = votes.firstIndex(where: { $0.id == id }) {
-                votes[index].votes += weight
-            } else {
-                votes.append((id, weight))
-            }
+            ballots.append(id)
+            if weight > 1 { ballots.append(id) }
         }
         let depth = configuration.bucketDepth
         for (band, key) in e.bandKeys.enumerated() {
-            var current = bandHeads[key]
+            var slot = bandHeads.slot(key) ?? -1
+            var newer = UInt32.max
             var steps = 0
-            while let id = current, steps < depth, let record = complaints[id] {
-                vote(record.clusterId, 1)
-                current = band < record.previousInBand.count ? record.previousInBand[band] : nil
-                if current == Self.noComplaint { current = nil }
+            // Walk the bucket newest to oldest; a reused or re-keyed slot ends the walk.
+            while slot >= 0, steps < depth, Int(slot) < complaints.records.count {
+                let link = complaints.link(slot, band)
+                guard link.key == key, link.sequence < newer else { break }
+                vote(complaints.records[Int(slot)].clusterId, 1)
+                newer = link.sequence
+                slot = link.previous
                 steps += 1
             }
         }
         for entity in e.entities where EntityEvidence.isIndexed(entity.kind) {
             guard let posting = entityPostings[entity.key] else { continue }
-            for id in posting.reversed().prefix(depth) where clusters[id] != nil { vote(id, 2) }
+            for id in posting.reversed().prefix(depth) where clusters.contains(id) { vote(id, 2) }
+        }
+        ballots.sort()
+        var votes: [(id: Int64, votes: Int)] = []
+        for id in ballots {
+            if votes.last?.id == id { votes[votes.count - 1].votes += 1 } else { votes.append((id, 1)) }
         }
         votes.sort { $0.votes != $1.votes ? $0.votes > $1.votes : $0.id > $1.id }
         return votes.prefix(configuration.maximumCandidates).map(\.id)
     }
-
-    /// Marks the end of an LSH chain.
-    static let noComplaint: Int64 = .min
 }

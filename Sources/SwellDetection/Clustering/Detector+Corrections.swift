@@ -5,7 +5,7 @@ extension Detector {
     @discardableResult
     public mutating func move(complaint: Int64, to cluster: Int64) throws(DetectionError) -> [WarningDecision] {
         guard var record = complaints[complaint] else { throw .unknownComplaint(complaint) }
-        guard clusters[cluster] != nil else { throw .unknownCluster(cluster) }
+        guard clusters.contains(cluster) else { throw .unknownCluster(cluster) }
         let source = record.clusterId
         guard source != cluster else { return [] }
         removeMember(record, from: source)
@@ -13,7 +13,7 @@ extension Detector {
         record.pinned = true
         complaints[complaint] = record
         addMember(record, to: cluster, spans: nil, text: nil, score: 0)
-        if clusters[source] != nil { separated.insert(ClusterPair(source, cluster)) }
+        if clusters.contains(source) { separated.insert(ClusterPair(source, cluster)) }
         return evaluateWarnings(cluster: cluster, trigger: complaint, at: clusters[cluster]?.lastAt ?? record.time)
     }
 
@@ -35,7 +35,7 @@ extension Detector {
             removeMember(record, from: cluster)
             record.clusterId = newId
             complaints[id] = record
-            if clusters[newId] == nil { openCluster(newId, for: record, text: "") }
+            if !clusters.contains(newId) { openCluster(newId, for: record, text: "") }
             addMember(record, to: newId, spans: nil, text: nil, score: 0)
         }
         if var created = clusters[newId] {
@@ -59,7 +59,7 @@ extension Detector {
     @discardableResult
     public mutating func merge(_ absorbed: Int64, into surviving: Int64) throws(DetectionError) -> [WarningDecision] {
         guard absorbed != surviving else { throw .sameCluster(absorbed) }
-        guard clusters[absorbed] != nil else { throw .unknownCluster(absorbed) }
+        guard clusters.contains(absorbed) else { throw .unknownCluster(absorbed) }
         guard let target = clusters[surviving] else { throw .unknownCluster(surviving) }
         separated.remove(ClusterPair(absorbed, surviving))
         mergeClusters(absorbed, into: surviving)

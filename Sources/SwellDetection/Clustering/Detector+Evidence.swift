@@ -4,7 +4,7 @@ extension Detector {
     /// Inverse document frequency of a feature in the current window.
     @inline(__always)
     func idf(_ feature: UInt32) -> Double {
-        let df = Double(documentFrequency[feature] ?? 0)
+        let df = Double(documentFrequency[feature])
         return log((Double(complaints.count) + 1) / (df + 0.5)) + 0.1
     }
 
@@ -12,7 +12,7 @@ extension Detector {
     func evidence(for input: DetectionInput) -> ComplaintEvidence {
         let normalized = TextNormalizer.normalize(input.text)
         var features = FeatureExtractor.features(of: normalized)
-        var frequencies = features.map { documentFrequency[$0.hash] ?? 0 }
+        var frequencies = features.map { documentFrequency[$0.hash] }
         if features.count > configuration.maximumFeatures {
             // Concepts (empty spans) always stay; the rarest n-grams fill the rest.
             let order = features.indices.sorted {
@@ -32,7 +32,7 @@ extension Detector {
             text: normalized, product: input.product, departure: input.departure, supplier: input.supplier)
         return ComplaintEvidence(
             normalized: normalized, features: features, featureHashes: hashes, weights: weights, norm: norm,
-            concepts: hashes.filter(ConceptLexicon.featureSet.contains), entities: entities,
+            concepts: features.filter { $0.end == 0 }.map(\.hash), entities: entities,
             datesOnlyFromDeparture: datesOnlyFromDeparture,
             signals: EscalationSignalScanner.scan(normalized.scalars), bandKeys: minHasher.bandKeys(hashes))
     }
@@ -45,7 +45,6 @@ extension Detector {
         return ComplaintRecord(
             id: input.complaintId, time: input.receivedAt.timeIntervalSinceReferenceDate, clusterId: clusterId,
             complainant: complainant, features: e.featureHashes, norm: Float(e.norm), entities: e.entities,
-            datesOnlyFromDeparture: e.datesOnlyFromDeparture, signals: e.signals, pinned: false, bandKeys: e.bandKeys,
-            previousInBand: [])
+            datesOnlyFromDeparture: e.datesOnlyFromDeparture, signals: e.signals, pinned: false)
     }
 }

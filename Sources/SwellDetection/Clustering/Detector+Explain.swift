@@ -19,9 +19,9 @@ extension Detector {
     /// How `input` would score against a live cluster now, without placing it: for people
     /// asking why a complaint was (or was not) grouped.
     public func explain(_ input: DetectionInput, against cluster: Int64) -> ScoreBreakdown? {
-        guard let state = clusters[cluster] else { return nil }
+        guard let slot = clusters.slot(of: cluster) else { return nil }
         let e = evidence(for: input)
-        let s = score(e, at: input.receivedAt.timeIntervalSinceReferenceDate, against: state)
+        let s = score(e, at: input.receivedAt.timeIntervalSinceReferenceDate, slot: Int(slot))
         return ScoreBreakdown(
             clusterId: cluster, score: s.score, text: s.text, entityAgreement: s.agreement, entityConflict: s.conflict,
             timePenalty: s.quiet, eligible: isEligible(s))

@@ -1,10 +1,17 @@
 extension Detector {
-    /// Texts kept for summaries are cut to this many characters.
-    static let storedTextLimit = 280
+    /// Texts kept for summaries are cut to this many characters (a preview; the store keeps the rest).
+    static let storedTextLimit = 100
+
+    /// The first `storedTextLimit` scalars of a text (scalars, not grapheme clusters: cheaper).
+    static func preview(_ text: String) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: text.unicodeScalars.prefix(storedTextLimit))
+        return String(view)
+    }
 
     /// Opens an empty-of-evidence cluster for its first member.
     mutating func openCluster(_ id: Int64, for record: ComplaintRecord, text: String) {
-        let stored = String(text.prefix(Self.storedTextLimit))
+        let stored = Self.preview(text)
         clusters[id] = ClusterState(
             id: id, members: [], firstAt: record.time, lastAt: record.time, level: pendingLevels.removeValue(forKey: id),
             representativeId: record.id, representativeText: stored, representativeScore: 0, latestId: record.id,
@@ -16,9 +23,10 @@ extension Detector {
     mutating func addMember(
         _ record: ComplaintRecord, to id: Int64, spans: (NormalizedText, [Feature])?, text: String?, score: Double
     ) {
-        guard var cluster = clusters.removeValue(forKey: id) else { return }
+        guard var cluster = clusters.take(id) else { return }
         if cluster.members.count == 1, let first = complaints[cluster.members[0]], first.id != record.id {
-            for feature in first.features { cluster.termCounts[feature] = 1 }
+            for feature in first.features { cluster.termCounts.add(feature, 1) }
+            cluster.conceptSquares = Int64(first.features.filter(ConceptLexicon.isConcept).count)
             cluster.complainants[first.complainant] = 1
         }
         cluster.members.append(record.id)
@@ -26,9 +34,9 @@ extension Detector {
             cluster.complainants[record.complainant, default: 0] += 1
             var spanIndex = 0
             for feature in record.features {
-                let count = (cluster.termCounts[feature] ?? 0) + 1
-                cluster.termCounts[feature] = count
-                if count >= 2, cluster.sharedTermText[feature] == nil, let (normalized, features) = spans {
+                let count = cluster.termCounts.add(feature, 1)
+                if ConceptLexicon.isConcept(feature) { cluster.conceptSquares += 2 * Int64(count) - 1 }
+                if count == 2, let (normalized, features) = spans, cluster.sharedTermText[feature] == nil {
                     while spanIndex < features.count, features[spanIndex].hash < feature { spanIndex += 1 }
                     if spanIndex < features.count, features[spanIndex].hash == feature, features[spanIndex].end > 0 {
                         let span = features[spanIndex]
@@ -46,8 +54,8 @@ extension Detector {
         }
         cluster.firstAt = min(cluster.firstAt, record.time)
         cluster.lastAt = max(cluster.lastAt, record.time)
-        if let text {
-            let stored = String(text.prefix(Self.storedTextLimit))
+        if let text, cluster.latestId != record.id || cluster.members.count > 1 {
+            let stored = cluster.latestId == record.id ? cluster.latestText : Self.preview(text)
             cluster.latestId = record.id
             cluster.latestText = stored
             if score > cluster.representativeScore {
@@ -57,32 +65,31 @@ extension Detector {
             }
         }
         refreshCentroidNorm(&cluster)
-        clusters[id] = cluster
+        clusters.put(cluster)
     }
 
     /// Takes a complaint out of its cluster's counts; an emptied cluster disappears.
     mutating func removeMember(_ record: ComplaintRecord, from id: Int64) {
-        guard var cluster = clusters.removeValue(forKey: id) else { return }
+        guard var cluster = clusters.take(id) else { return }
         guard let position = cluster.members.firstIndex(of: record.id) else {
-            clusters[id] = cluster
+            clusters.put(cluster)
             return
         }
         cluster.members.remove(at: position)
-        if cluster.members.isEmpty { return }
+        if cluster.members.isEmpty {
+            clusters[id] = nil
+            return
+        }
         if cluster.members.count == 1 {
-            cluster.termCounts = [:]
+            cluster.termCounts = FeatureTable()
+            cluster.conceptSquares = 0
             cluster.complainants = [:]
             cluster.sharedTermText = [:]
         } else {
-            for feature in record.features {
-                if let count = cluster.termCounts[feature] {
-                    if count <= 1 {
-                        cluster.termCounts[feature] = nil
-                        cluster.sharedTermText[feature] = nil
-                    } else {
-                        cluster.termCounts[feature] = count - 1
-                    }
-                }
+            for feature in record.features where cluster.termCounts[feature] > 0 {
+                let count = cluster.termCounts.add(feature, -1)
+                if count == 1 { cluster.sharedTermText[feature] = nil }
+                if ConceptLexicon.isConcept(feature) { cluster.conceptSquares -= 2 * Int64(count) + 1 }
             }
             if let count = cluster.complainants[record.complainant] {
                 cluster.complainants[record.complainant] = count <= 1 ? nil : count - 1
@@ -94,10 +101,11 @@ extension Detector {
                 cluster.signalCounts[index] -= 1
             }
         }
-        if record.time <= cluster.firstAt || record.time >= cluster.lastAt {
-            let times = cluster.members.compactMap { complaints[$0]?.time }
-            cluster.firstAt = times.min() ?? cluster.firstAt
-            cluster.lastAt = times.max() ?? cluster.lastAt
+        if record.time <= cluster.firstAt, let first = cluster.members.first, let time = complaints[first]?.time {
+            cluster.firstAt = time  // members are in time order (arrival, re-sorted on merges)
+        }
+        if record.time >= cluster.lastAt, let last = cluster.members.last, let time = complaints[last]?.time {
+            cluster.lastAt = time
         }
         if cluster.representativeId == record.id, cluster.latestId != record.id {
             cluster.representativeId = cluster.latestId
@@ -108,7 +116,7 @@ extension Detector {
             cluster.latestId = last  // its text is not kept; the old text stays as the nearest we have
         }
         refreshCentroidNorm(&cluster)
-        clusters[id] = cluster
+        clusters.put(cluster)
     }
 
     /// Recomputes the cached centroid norm when the member count moved by a quarter (or the
@@ -124,7 +132,7 @@ extension Detector {
 
     /// Moves every member of `absorbed` into `surviving`, which keeps the higher warning level.
     mutating func mergeClusters(_ absorbed: Int64, into surviving: Int64) {
-        guard let gone = clusters[absorbed], clusters[surviving] != nil else { return }
+        guard let gone = clusters[absorbed], clusters.contains(surviving) else { return }
         for member in gone.members {
             guard var record = complaints[member] else { continue }
             record.clusterId = surviving
@@ -132,13 +140,13 @@ extension Detector {
             addMember(record, to: surviving, spans: nil, text: nil, score: 0)
         }
         clusters[absorbed] = nil
-        if var cluster = clusters.removeValue(forKey: surviving) {
-            cluster.members.sort { (complaints[$0]?.time ?? 0, $0) < (complaints[$1]?.time ?? 0, $1) }
+        if var cluster = clusters.take(surviving) {
+            cluster.members = membersInTimeOrder(cluster.members)
             for (feature, text) in gone.sharedTermText where cluster.sharedTermText[feature] == nil {
                 cluster.sharedTermText[feature] = text
             }
             if let level = gone.level, cluster.level.map({ $0 < level }) ?? true { cluster.level = level }
-            clusters[surviving] = cluster
+            clusters.put(cluster)
         }
         for tally in gone.entities where EntityEvidence.isIndexed(tally.entity.kind) {
             post(surviving, under: tally.entity.key)
@@ -146,6 +154,18 @@ extension Detector {
         separated = Set(separated.map { pair in
             ClusterPair(pair.low == absorbed ? surviving : pair.low, pair.high == absorbed ? surviving : pair.high)
         })
+    }
+
+    /// Member ids sorted by event time (then id), each time read once.
+    func membersInTimeOrder(_ members: [Int64]) -> [Int64] {
+        var keyed: [(time: Double, id: Int64)] = []
+        keyed.reserveCapacity(members.count)
+        for id in members {
+            let time = complaints.slot(of: id).map { complaints.records[Int($0)].time } ?? 0
+            keyed.append((time, id))
+        }
+        keyed.sort { $0.time != $1.time ? $0.time < $1.time : $0.id < $1.id }
+        return keyed.map(\.id)
     }
 
     /// Records `cluster` as the newest cluster naming the entity `key`.

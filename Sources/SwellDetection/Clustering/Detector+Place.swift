@@ -12,8 +12,12 @@ extension Detector {
                 merges: [], warnings: [])
         }
         let e = evidence(for: input)
-        var scored = candidateClusters(for: e).compactMap { id in clusters[id].map { score(e, at: time, against: $0) } }
-            .filter(isEligible)
+        var scored: [CandidateScore] = []
+        for id in candidateClusters(for: e) {
+            guard let slot = clusters.slot(of: id) else { continue }
+            let candidate = score(e, at: time, slot: Int(slot))  // reads the cluster in place, no copy
+            if isEligible(candidate) { scored.append(candidate) }
+        }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.clusterId < $1.clusterId }
 
         var merges: [ClusterMerge] = []
@@ -33,7 +37,7 @@ extension Detector {
             nextClusterId += 1
             similarity = 1
         }
-        let created = clusters[clusterId] == nil
+        let created = !clusters.contains(clusterId)
         insert(input, evidence: e, into: clusterId, score: created ? 0 : similarity)
         let warnings = evaluateWarnings(cluster: clusterId, trigger: input.complaintId, at: time)
         sweepIfDue()
@@ -56,13 +60,17 @@ extension Detector {
 
     /// Stores a complaint and adds it to every index and to `clusterId` (opened if new).
     mutating func insert(_ input: DetectionInput, evidence e: ComplaintEvidence, into clusterId: Int64, score: Double) {
-        var record = record(for: input, evidence: e, clusterId: clusterId)
-        record.previousInBand = e.bandKeys.map { bandHeads[$0] ?? Self.noComplaint }
-        for key in e.bandKeys { bandHeads[key] = record.id }
-        for feature in record.features { documentFrequency[feature, default: 0] += 1 }
+        arrivalSequence += 1
+        let record = record(for: input, evidence: e, clusterId: clusterId)
+        for feature in record.features { documentFrequency.add(feature, 1) }
         complaints[record.id] = record
+        if let slot = complaints.slot(of: record.id) {
+            let sequence = UInt32(truncatingIfNeeded: arrivalSequence)
+            complaints.setLinks(slot, e.bandKeys.map { BandLink(key: $0, previous: bandHeads.slot($0) ?? -1, sequence: sequence) })
+            for key in e.bandKeys { bandHeads.setSlot(key, slot) }
+        }
         arrivals.append(record.id)
-        if clusters[clusterId] == nil { openCluster(clusterId, for: record, text: input.text) }
+        if !clusters.contains(clusterId) { openCluster(clusterId, for: record, text: input.text) }
         addMember(record, to: clusterId, spans: (e.normalized, e.features), text: input.text, score: score)
         for entity in record.entities where EntityEvidence.isIndexed(entity.kind) { post(clusterId, under: entity.key) }
     }

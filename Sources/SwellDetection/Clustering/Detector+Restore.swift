@@ -14,7 +14,7 @@ extension Detector {
     /// Restores a cluster's current warning level (after its complaints were restored, or
     /// before: the level then waits for the cluster).
     public mutating func restoreWarningLevel(cluster: Int64, level: WarningLevel) {
-        if clusters[cluster] != nil {
+        if clusters.contains(cluster) {
             clusters[cluster]?.level = level
         } else {
             pendingLevels[cluster] = level

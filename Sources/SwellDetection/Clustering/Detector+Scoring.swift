@@ -12,19 +12,82 @@ struct CandidateScore {
 }
 
 extension Detector {
-    /// Scores `cluster` for a complaint with evidence `e` arriving at `time`.
-    func score(_ e: ComplaintEvidence, at time: Double, against cluster: ClusterState) -> CandidateScore {
-        let text = textSimilarity(e, cluster)
+    /// Scores the cluster in `slot` of the cluster store, reading its fields in place. Text
+    /// similarity is the larger of two cosines: idf-weighted n-grams against the single member
+    /// or the centroid (each feature weighted by the square root of the share of members holding
+    /// it), and bilingual concepts (scaled by ``conceptWeight``).
+    func score(_ e: ComplaintEvidence, at time: Double, slot: Int) -> CandidateScore {
+        let n = clusters.records[slot].members.count
+        var text = 0.0
+        if n == 1 {
+            text = max(ngramSimilarity(e, singleMember: clusters.records[slot].members[0]),
+                       Self.conceptWeight * conceptSimilarity(e, singleMember: clusters.records[slot].members[0]))
+        } else if e.norm > 0 {
+            let centroidNorm = clusters.records[slot].centroidNorm
+            let conceptSquares = clusters.records[slot].conceptSquares
+            var dot = 0.0
+            var conceptDot = 0.0
+            let members = Double(n)
+            for (index, feature) in e.featureHashes.enumerated() {
+                let count = clusters.records[slot].termCounts[feature]
+                guard count > 0 else { continue }
+                dot += e.weights[index] * e.weights[index] * Self.shareWeight(Double(count) / members)
+            }
+            for feature in e.concepts { conceptDot += Double(clusters.records[slot].termCounts[feature]) }
+            let ngram = centroidNorm > 0 ? min(1, dot / (e.norm * centroidNorm)) : 0
+            let concept = conceptSquares > 0 && !e.concepts.isEmpty
+                ? conceptDot / (Double(e.concepts.count) * Double(conceptSquares)).squareRoot() : 0
+            text = max(ngram, Self.conceptWeight * concept)
+        }
         let (agreement, conflict) = EntityEvidence.compare(
-            e.entities, datesOnlyFromDeparture: e.datesOnlyFromDeparture, with: cluster)
-        let quietFor = time - cluster.lastAt - configuration.quietPeriod
-        let ageFor = time - cluster.firstAt - configuration.agePeriod
-        let quiet =
-            (quietFor > 0 ? min(configuration.maximumQuietPenalty, configuration.quietPenaltyPerDay * quietFor / 86_400) : 0)
-            + (ageFor > 0 ? min(configuration.maximumAgePenalty, configuration.agePenaltyPerDay * ageFor / 86_400) : 0)
+            e.entities, datesOnlyFromDeparture: e.datesOnlyFromDeparture, with: clusters.records[slot].entities,
+            members: n)
+        let quiet = timePenalty(at: time, firstAt: clusters.records[slot].firstAt, lastAt: clusters.records[slot].lastAt)
         return CandidateScore(
-            clusterId: cluster.id, score: text + agreement - conflict - quiet, text: text, agreement: agreement,
-            conflict: conflict, quiet: quiet)
+            clusterId: clusters.records[slot].id, score: text + agreement - conflict - quiet, text: text,
+            agreement: agreement, conflict: conflict, quiet: quiet)
+    }
+
+    /// Penalty for a cluster quiet since `lastAt` or old since `firstAt`.
+    func timePenalty(at time: Double, firstAt: Double, lastAt: Double) -> Double {
+        let quietFor = time - lastAt - configuration.quietPeriod
+        let ageFor = time - firstAt - configuration.agePeriod
+        return (quietFor > 0 ? min(configuration.maximumQuietPenalty, configuration.quietPenaltyPerDay * quietFor / 86_400) : 0)
+            + (ageFor > 0 ? min(configuration.maximumAgePenalty, configuration.agePenaltyPerDay * ageFor / 86_400) : 0)
+    }
+
+    /// Cosine with the single member of a one-complaint cluster.
+    func ngramSimilarity(_ e: ComplaintEvidence, singleMember id: Int64) -> Double {
+        guard e.norm > 0, let slot = complaints.slot(of: id) else { return 0 }
+        let index = Int(slot)
+        let norm = Double(complaints.records[index].norm)
+        guard norm > 0 else { return 0 }
+        var dot = 0.0
+        var i = 0
+        var j = 0
+        let a = e.featureHashes
+        let b = complaints.records[index].features
+        while i < a.count, j < b.count {
+            if a[i] == b[j] {
+                dot += e.weights[i] * e.weights[i]
+                i += 1
+                j += 1
+            } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return min(1, dot / (e.norm * norm))
+    }
+
+    /// Concept cosine with the single member of a one-complaint cluster.
+    func conceptSimilarity(_ e: ComplaintEvidence, singleMember id: Int64) -> Double {
+        guard !e.concepts.isEmpty, let slot = complaints.slot(of: id) else { return 0 }
+        var memberConcepts = 0
+        var shared = 0
+        for feature in complaints.records[Int(slot)].features where ConceptLexicon.isConcept(feature) {
+            memberConcepts += 1
+            if e.concepts.contains(feature) { shared += 1 }
+        }
+        guard memberConcepts > 0 else { return 0 }
+        return Double(shared) / (Double(e.concepts.count) * Double(memberConcepts)).squareRoot()
     }
 
     /// Whether `candidate` is good enough to join.
@@ -32,78 +95,14 @@ extension Detector {
         candidate.text >= configuration.minimumTextSimilarity && candidate.score >= configuration.joinThreshold
     }
 
-    /// Cosine between the complaint's idf-weighted features and the cluster: its single member,
-    /// or its centroid (each feature weighted by the square root of the share of members holding it).
-    func textSimilarity(_ e: ComplaintEvidence, _ cluster: ClusterState) -> Double {
-        max(ngramSimilarity(e, cluster), Self.conceptWeight * conceptSimilarity(e, cluster))
-    }
-
     /// How far concept overlap alone can carry text similarity: enough to let entities bring an
     /// English complaint into a Chinese cluster, never enough to join on topic alone.
     static let conceptWeight = 0.4
 
-    /// Cosine between the complaint's concepts and the share of members naming each concept.
-    func conceptSimilarity(_ e: ComplaintEvidence, _ cluster: ClusterState) -> Double {
-        guard !e.concepts.isEmpty else { return 0 }
-        let n = cluster.memberCount
-        if n == 1 {
-            guard let member = complaints[cluster.members[0]] else { return 0 }
-            var memberConcepts = 0
-            var shared = 0
-            for feature in member.features where ConceptLexicon.featureSet.contains(feature) {
-                memberConcepts += 1
-                if e.concepts.contains(feature) { shared += 1 }
-            }
-            guard memberConcepts > 0 else { return 0 }
-            return Double(shared) / (Double(e.concepts.count) * Double(memberConcepts)).squareRoot()
-        }
-        var dot = 0.0
-        var norm = 0.0
-        for feature in ConceptLexicon.features {
-            guard let count = cluster.termCounts[feature] else { continue }
-            let share = Double(count) / Double(n)
-            norm += share * share
-            if e.concepts.contains(feature) { dot += share }
-        }
-        guard norm > 0 else { return 0 }
-        return dot / (Double(e.concepts.count).squareRoot() * norm.squareRoot())
-    }
-
-    /// Cosine over idf-weighted n-gram features (see ``textSimilarity(_:_:)``).
-    func ngramSimilarity(_ e: ComplaintEvidence, _ cluster: ClusterState) -> Double {
-        guard e.norm > 0 else { return 0 }
-        let n = cluster.memberCount
-        if n == 1 {
-            guard let member = complaints[cluster.members[0]], member.norm > 0 else { return 0 }
-            var dot = 0.0
-            var i = 0
-            var j = 0
-            let a = e.featureHashes
-            let b = member.features
-            while i < a.count, j < b.count {
-                if a[i] == b[j] {
-                    dot += e.weights[i] * e.weights[i]
-                    i += 1
-                    j += 1
-                } else if a[i] < b[j] { i += 1 } else { j += 1 }
-            }
-            return min(1, dot / (e.norm * Double(member.norm)))
-        }
-        guard cluster.centroidNorm > 0 else { return 0 }
-        var dot = 0.0
-        let members = Double(n)
-        for (index, feature) in e.featureHashes.enumerated() {
-            guard let count = cluster.termCounts[feature] else { continue }
-            dot += e.weights[index] * e.weights[index] * Self.shareWeight(Double(count) / members)
-        }
-        return min(1, dot / (e.norm * cluster.centroidNorm))
-    }
-
-    /// Weight of a feature in a cluster's centroid given the share of members holding it.
+    /// Weight of a feature in a cluster's centroid given the share of members holding it: its
+    /// square root, so features a paraphrasing minority shares still count.
     @inline(__always)
-    static func shareWeight(_ share: Double) -> Double { pow(share, shareExponent) }
-
-    static let shareExponent = 0.5
+    static func shareWeight(_ share: Double) -> Double { share.squareRoot() }
 
     /// Norm of a cluster's centroid vector, summed in fixed point so the result does not depend
     /// on dictionary order.
@@ -112,7 +111,7 @@ extension Detector {
         if n == 1 { return Double(complaints[cluster.members[0]]?.norm ?? 0) }
         var fixed: Int64 = 0
         let members = Double(n)
-        for (feature, count) in cluster.termCounts {
+        cluster.termCounts.forEach { feature, count in
             let w = idf(feature)
             let share = Self.shareWeight(Double(count) / members)
             fixed &+= Int64((w * w * share * share * 1_048_576).rounded())

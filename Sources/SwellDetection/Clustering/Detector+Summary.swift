@@ -6,7 +6,7 @@ extension Detector {
         guard let state = clusters[id] else { return nil }
         let n = state.memberCount
         let terms = state.sharedTermText
-            .map { (text: $0.value, weight: Double(state.termCounts[$0.key] ?? 0) * idf($0.key)) }
+            .map { (text: $0.value, weight: Double(state.termCounts[$0.key]) * idf($0.key)) }
             .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.text < $1.text }
         var seen = Set<String>()
         let topTerms = terms.map(\.text).filter { seen.insert($0).inserted }.prefix(8)

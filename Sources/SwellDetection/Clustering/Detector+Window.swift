@@ -19,11 +19,14 @@ extension Detector {
 
     /// Removes a complaint from the window and every index.
     mutating func evict(_ record: ComplaintRecord) {
-        complaints[record.id] = nil
-        for feature in record.features {
-            if let df = documentFrequency[feature] { documentFrequency[feature] = df <= 1 ? nil : df - 1 }
+        if let slot = complaints.slot(of: record.id) {
+            for band in 0..<complaints.bands {
+                let key = complaints.link(slot, band).key
+                if bandHeads.slot(key) == slot { bandHeads.setSlot(key, nil) }
+            }
         }
-        for key in record.bandKeys where bandHeads[key] == record.id { bandHeads[key] = nil }
+        complaints[record.id] = nil
+        for feature in record.features where documentFrequency[feature] > 0 { documentFrequency.add(feature, -1) }
         removeMember(record, from: record.clusterId)
     }
 
@@ -34,8 +37,8 @@ extension Detector {
         guard placementsSinceSweep >= 4096 else { return }
         placementsSinceSweep = 0
         var stale: [EntityKey] = []
-        for (key, posting) in entityPostings where !posting.contains(where: { clusters[$0] != nil }) { stale.append(key) }
+        for (key, posting) in entityPostings where !posting.contains(where: { clusters.contains($0) }) { stale.append(key) }
         for key in stale { entityPostings[key] = nil }
-        separated = separated.filter { clusters[$0.low] != nil && clusters[$0.high] != nil }
+        separated = separated.filter { clusters.contains($0.low) && clusters.contains($0.high) }
     }
 }

@@ -9,12 +9,14 @@ public struct Detector: Sendable {
     public let configuration: DetectorConfiguration
     let minHasher: MinHasher
 
-    var complaints: [Int64: ComplaintRecord] = [:]
-    var clusters: [Int64: ClusterState] = [:]
+    var complaints: ComplaintStore
+    var clusters = ClusterStore()
     /// Complaints in the window holding each feature.
-    var documentFrequency: [UInt32: Int32] = [:]
-    /// LSH: newest complaint per band key (older ones chain through `previousInBand`).
-    var bandHeads: [UInt32: Int64] = [:]
+    var documentFrequency = FeatureTable()
+    /// LSH: slot of the newest complaint per band key (older ones chain through `BandLink.previous`).
+    var bandHeads = FeatureTable()
+    /// Arrival counter for `ComplaintRecord.sequence`.
+    var arrivalSequence: Int64 = 0
     /// Recent clusters per entity, newest last.
     var entityPostings: [EntityKey: [Int64]] = [:]
     /// Complaint ids in arrival order, from `arrivalHead` on still in the window.
@@ -33,6 +35,7 @@ public struct Detector: Sendable {
         self.configuration = configuration
         self.minHasher = MinHasher(bands: configuration.lshBands, rows: configuration.lshRowsPerBand)
         self.nextClusterId = firstClusterId
+        self.complaints = ComplaintStore(bands: minHasher.bands)
     }
 
     /// Complaints currently held in the event-time window.
@@ -45,5 +48,5 @@ public struct Detector: Sendable {
     public func clusterId(ofComplaint complaint: Int64) -> Int64? { complaints[complaint]?.clusterId }
 
     /// Ids of all live clusters, ascending.
-    public var clusterIds: [Int64] { clusters.keys.sorted() }
+    public var clusterIds: [Int64] { clusters.ids.sorted() }
 }

@@ -41,9 +41,9 @@ enum EntityEvidence {
 
     /// Agreement and conflict of a complaint's entities with a cluster.
     static func compare(
-        _ entities: [Entity], datesOnlyFromDeparture: Bool, with cluster: ClusterState
+        _ entities: [Entity], datesOnlyFromDeparture: Bool, with tallies: [EntityTally], members: Int
     ) -> (agreement: Double, conflict: Double) {
-        guard !entities.isEmpty, !cluster.entities.isEmpty else { return (0, 0) }
+        guard !entities.isEmpty, !tallies.isEmpty else { return (0, 0) }
         var agreement = 0.0
         var conflict = 0.0
         var index = 0
@@ -51,25 +51,42 @@ enum EntityEvidence {
             let kind = entities[index].kind
             var matched = false
             while index < entities.count, entities[index].kind == kind {
-                if cluster.tally(of: entities[index]) > 0 {
+                if EntityTally.count(of: entities[index], in: tallies) > 0 {
                     matched = true
                     agreement += agreementWeight(kind)
                 }
                 index += 1
             }
+            if !matched, kind.isVenue, sharesBigram(entities[index - 1].value, kind: kind, with: tallies) {
+                matched = true  // 亚龙湾万豪 and 万豪: maybe the same place written longer; no conflict
+            }
             let penalty = conflictWeight(kind)
             if !matched, penalty > 0 {
                 // Venue names only contradict names in the same script (白云 and Sunrise may be one place).
                 let latin = entities[index - 1].value.unicodeScalars.first.map { $0.value < 0x80 } ?? true
-                let support = cluster.entities.reduce(Int32(0)) {
+                let support = tallies.reduce(Int32(0)) {
                     $0 + ($1.entity.kind == kind && (!kind.isVenue || $1.entity.isLatin == latin) ? $1.count : 0)
                 }
-                if Double(support) >= max(1, conflictSupport * Double(cluster.memberCount)) {
+                if Double(support) >= max(1, conflictSupport * Double(members)) {
                     conflict += kind == .date && datesOnlyFromDeparture ? penalty / 2 : penalty
                 }
             }
         }
         return (min(agreement, maximumAgreement), min(conflict, maximumConflict))
+    }
+
+    /// Whether a venue name shares two consecutive characters with a name of the same kind.
+    static func sharesBigram(_ name: String, kind: EntityKind, with tallies: [EntityTally]) -> Bool {
+        let a = Array(name.unicodeScalars)
+        guard a.count >= 2, a[0].value >= 0x80 else { return false }  // CJK names only
+        for tally in tallies where tally.entity.kind == kind {
+            let b = Array(tally.entity.value.unicodeScalars)
+            guard b.count >= 2 else { continue }
+            for i in 0..<(a.count - 1) {
+                for j in 0..<(b.count - 1) where a[i] == b[j] && a[i + 1] == b[j + 1] { return true }
+            }
+        }
+        return false
     }
 
     /// Whether two clusters name different values (venues: in the same script) of a conflicting kind and share none.

@@ -45,8 +45,8 @@ public struct DetectorConfiguration: Sendable {
         window: TimeInterval = 30 * 86_400, policy: WarningPolicy = .standard, joinThreshold: Double = 0.42,
         minimumTextSimilarity: Double = 0.12, mergeThreshold: Double = 0.55, quietPeriod: TimeInterval = 48 * 3600,
         quietPenaltyPerDay: Double = 0.06, maximumQuietPenalty: Double = 0.3, agePeriod: TimeInterval = 5 * 86_400,
-        agePenaltyPerDay: Double = 0.03, maximumAgePenalty: Double = 0.2, maximumFeatures: Int = 80,
-        lshBands: Int = 10, lshRowsPerBand: Int = 2, bucketDepth: Int = 6, maximumCandidates: Int = 16,
+        agePenaltyPerDay: Double = 0.03, maximumAgePenalty: Double = 0.2, maximumFeatures: Int = 48,
+        lshBands: Int = 10, lshRowsPerBand: Int = 2, bucketDepth: Int = 4, maximumCandidates: Int = 8,
         candidateSearch: CandidateSearch = .index
     ) {
         self.window = window

@@ -15,7 +15,9 @@ public struct Placement: Sendable, Equatable {
 
 /// One cluster absorbed into another.
 public struct ClusterMerge: Sendable, Equatable, Codable {
+    /// The cluster that no longer exists; its members now belong to `surviving`.
     public var absorbed: Int64
+    /// The cluster that remains (the larger, then the older).
     public var surviving: Int64
 }
 
@@ -24,10 +26,14 @@ public struct WarningDecision: Sendable, Equatable, Codable {
     public enum Kind: String, Sendable, Codable { case raised, escalated }
 
     public var clusterId: Int64
+    /// `.raised` the first time a cluster warns, `.escalated` when its level rises later.
     public var kind: Kind
     public var level: WarningLevel
+    /// The level before an escalation; nil for a raise.
     public var previousLevel: WarningLevel?
+    /// The rule, shared entity and level evidence, most decisive first.
     public var reasons: [WarningReason]
+    /// The complaint whose placement (or move, or merge) led to the decision.
     public var triggeringComplaintId: Int64
     /// Complaints in the cluster (within the detection window) at the decision.
     public var complaintCount: Int
@@ -55,6 +61,7 @@ public struct ClusterSummary: Sendable, Equatable {
     public var level: WarningLevel?
     /// Terms most shared by the members, most telling first.
     public var topTerms: [String]
+    /// The representative complaint's text, cut to its first 100 characters.
     public var representativeText: String
     public var representativeComplaintId: Int64
     /// Entities carried by at least two members (or the one member), most frequent first.

@@ -41,6 +41,8 @@ enum ConceptLexicon {
         return Dictionary(grouping: forms, by: { $0.scalars.first ?? 0 })
     }()
 
+    static let firstScalars = ScalarFilter(chineseForms.keys)
+
     /// Stemmed English word hash → concept.
     static let englishForms: [UInt64: Int] = {
         var forms: [UInt64: Int] = [:]
@@ -56,7 +58,18 @@ enum ConceptLexicon {
 
     /// Feature hashes of every concept, sorted.
     static let features: [UInt32] = (0..<table.count).map(feature).sorted()
-    static let featureSet: Set<UInt32> = Set(features)
+
+    /// Whether a feature hash is a concept (binary search in 21 sorted values: no hashing).
+    @inline(__always)
+    static func isConcept(_ feature: UInt32) -> Bool {
+        var low = 0
+        var high = features.count
+        while low < high {
+            let mid = (low + high) >> 1
+            if features[mid] < feature { low = mid + 1 } else { high = mid }
+        }
+        return low < features.count && features[low] == feature
+    }
 
     /// Feature hash of a concept.
     static func feature(_ concept: Int) -> UInt32 {
@@ -66,7 +79,7 @@ enum ConceptLexicon {
     /// Concepts named in a run of CJK scalars.
     static func chineseConcepts(_ s: [UInt32], _ range: Range<Int>, into found: inout Set<Int>) {
         for i in range {
-            guard let forms = chineseForms[s[i]] else { continue }
+            guard firstScalars.mayContain(s[i]), let forms = chineseForms[s[i]] else { continue }
             for form in forms where !found.contains(form.concept) && i + form.scalars.count <= range.upperBound {
                 var same = true
                 for k in 0..<form.scalars.count where s[i + k] != form.scalars[k] {

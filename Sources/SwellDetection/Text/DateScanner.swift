@@ -13,6 +13,9 @@ enum DateScanner {
         "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
     ]
 
+    /// First letters of month names, to skip most words without building a string.
+    static let monthInitials: Set<UInt32> = Set("jfmasond".unicodeScalars.map(\.value))
+
     static let yue: UInt32 = 0x6708  // 月
     static let ri: UInt32 = 0x65E5  // 日
     static let hao: UInt32 = 0x53F7  // 号
@@ -34,10 +37,22 @@ enum DateScanner {
                     continue
                 }
                 i = j
+            } else if chineseDigits[s[i]] != nil || s[i] == shi, i == 0 || (chineseDigits[s[i - 1]] == nil && s[i - 1] != shi) {
+                // 六月十二日, 十二月三号
+                if let (month, j) = chineseNumber(s, i), j < s.count, s[j] == yue, let (day, k) = dayAfterYue(s, j + 1),
+                    valid(month, day)
+                {
+                    found.append(MonthDay(month: month, day: day))
+                    i = k
+                    continue
+                }
+                i += 1
             } else if c == .letter, i == 0 || ScalarClass.of(s[i - 1]) != .letter {
                 var j = i
                 while j < s.count, ScalarClass.of(s[j]) == .letter { j += 1 }
-                if let month = monthNames[s.string(i..<j)], let (day, next) = dayAfterMonthName(s, j) {
+                if j - i >= 3, j - i <= 9, monthInitials.contains(s[i]), let month = monthNames[s.string(i..<j)],
+                    let (day, next) = dayAfterMonthName(s, j)
+                {
                     if month == 5 && next == j { i = j; continue }  // "may" alone is a verb
                     found.append(MonthDay(month: month, day: day))
                     i = next
@@ -71,11 +86,10 @@ enum DateScanner {
             return nil
         }
         guard digits <= 2 else { return nil }
-        // 6月12日 / 6月12号 / 6月12
-        if at(j) == yue, isDigit(at(j + 1)) {
-            let (d, l) = number(s, j + 1)
+        // 6月12日 / 6月12号 / 6月12 / 6月十二日
+        if at(j) == yue, let (d, l) = dayAfterYue(s, j + 1) {
             guard valid(n, d) else { return nil }
-            return (MonthDay(month: n, day: d), (at(l) == ri || at(l) == hao) ? l + 1 : l)
+            return (MonthDay(month: n, day: d), l)
         }
         // 6/12, 6-12, 12/6/2026
         if at(j) == 0x2F || at(j) == 0x2D, isDigit(at(j + 1)) {
@@ -91,6 +105,11 @@ enum DateScanner {
             if valid(n, second) { return (MonthDay(month: n, day: second), next) }
             if valid(second, n) { return (MonthDay(month: second, day: n), next) }
             return nil
+        }
+        // 6.12出发, 6.12的团: month.day only where a departure-like word follows (3.5小时 is no date)
+        if at(j) == 0x2E, isDigit(at(j + 1)) {
+            let (d, k) = number(s, j + 1)
+            if k - (j + 1) <= 2, valid(n, d), dateFollowers.contains(at(k)) { return (MonthDay(month: n, day: d), k) }
         }
         // 12 june, 12th june, 12th of june
         var k = j
@@ -113,6 +132,49 @@ enum DateScanner {
             return (MonthDay(month: 0, day: n), j + 1)
         }
         return nil
+    }
+
+    /// The day after 月, in digits or Chinese numerals, and the index after an optional 日/号.
+    static func dayAfterYue(_ s: [UInt32], _ start: Int) -> (Int, Int)? {
+        guard start < s.count else { return nil }
+        var day = 0
+        var end = start
+        if isDigit(s[start]) {
+            (day, end) = number(s, start)
+        } else if let (value, next) = chineseNumber(s, start) {
+            (day, end) = (value, next)
+        } else {
+            return nil
+        }
+        if end < s.count, s[end] == ri || s[end] == hao { end += 1 }
+        return (day, end)
+    }
+
+    /// Characters that may follow a dotted month.day date: 出(发), 日, 号, 团, 那(天), 的, 当(天), 入(住), 回, 返, 到, 至, 起.
+    static let dateFollowers: Set<UInt32> = Set("出日号团那的当入回返到至起".unicodeScalars.map(\.value))
+
+    static let shi: UInt32 = 0x5341  // 十
+    static let chineseDigits: [UInt32: Int] = [
+        0x96F6: 0, 0x3007: 0, 0x4E00: 1, 0x4E8C: 2, 0x4E24: 2, 0x4E09: 3, 0x56DB: 4, 0x4E94: 5, 0x516D: 6, 0x4E03: 7,
+        0x516B: 8, 0x4E5D: 9,
+    ]
+
+    /// A number from 1 to 39 in Chinese numerals (十二, 二十五, 三十一, 九), and the index after it.
+    static func chineseNumber(_ s: [UInt32], _ start: Int) -> (Int, Int)? {
+        var i = start
+        var value = 0
+        if i < s.count, let tens = chineseDigits[s[i]], i + 1 < s.count, s[i + 1] == shi {
+            value = tens * 10
+            i += 2
+        } else if i < s.count, s[i] == shi {
+            value = 10
+            i += 1
+        }
+        if i < s.count, let units = chineseDigits[s[i]] {
+            value += units
+            i += 1
+        }
+        return i > start && value > 0 && value < 40 ? (value, i) : nil
     }
 
     private static func dayAfterMonthName(_ s: [UInt32], _ j: Int) -> (Int, Int)? {

@@ -82,10 +82,11 @@ public enum EntityExtractor {
                 } else { break }
                 j += 1
             }
-            let token = Array(s[i..<j])
-            if hyphens > 0, letters > 0, digits > 0, token.count >= 5 {
-                found.append(Entity(kind: .product, value: token.string(0..<token.count)))
-            } else if hyphens == 0, let flight = flightNumber(token, s, end: j) {
+            if hyphens > 0, letters > 0, digits > 0, j - i >= 5 {
+                found.append(Entity(kind: .product, value: s.string(i..<j)))
+            } else if hyphens == 0, letters > 0, letters <= 2, digits >= 3 || j - i == 2,
+                let flight = flightNumber(Array(s[i..<j]), s, end: j)
+            {
                 found.append(Entity(kind: .flight, value: flight.value))
                 j = flight.end
             } else if hyphens == 0, letters == 0, let amount = amount(s, start: i, end: j) {
@@ -129,7 +130,7 @@ public enum EntityExtractor {
     private static func amount(_ s: [UInt32], start: Int, end: Int) -> String? {
         var j = end
         var value = DateScanner.number(s, start).0
-        while j + 3 < s.count, s[j] == 0x2C, s[(j + 1)..<(j + 4)].allSatisfy(DateScanner.isDigit),
+        while value < 1_000_000_000, j + 3 < s.count, s[j] == 0x2C, s[(j + 1)..<(j + 4)].allSatisfy(DateScanner.isDigit),
             j + 4 >= s.count || !DateScanner.isDigit(s[j + 4])
         {
             value = value * 1000 + DateScanner.number(s, j + 1).0

@@ -18,6 +18,7 @@ enum VenueScanner {
 
     /// Suffix candidates keyed by their last scalar, for a quick test at each position.
     static let byLastScalar: [UInt32: [Suffix]] = Dictionary(grouping: cjkSuffixes, by: { $0.scalars.last ?? 0 })
+    static let lastScalars = ScalarFilter(byLastScalar.keys)
 
     /// Characters that cannot be part of a name: grammar words and pronouns.
     static let stopScalars: Set<UInt32> = Set(
@@ -28,6 +29,14 @@ enum VenueScanner {
         "汽车", "快捷", "经济", "经济型", "商务", "豪华", "普通", "一般", "破旧", "廉价", "简陋", "连锁", "农家", "路边", "附近",
         "当地", "小型", "大型", "高档", "低档", "特色", "自助",
     ]
+    /// Qualifiers between a name and its category word (度假酒店, 国际大酒店, 精品酒店).
+    static let trailingQualifiers: [[UInt32]] = ["度假", "国际", "商务", "精品", "主题", "温泉", "连锁", "花园"]
+        .map { $0.unicodeScalars.map(\.value) }
+
+    static func hasSuffix(_ s: [UInt32], _ range: Range<Int>, _ suffix: [UInt32]) -> Bool {
+        range.count >= suffix.count && Array(s[(range.upperBound - suffix.count)..<range.upperBound]) == suffix
+    }
+
     /// Words that stand before 号 in a date or an ordinal, not in a ship's name.
     static let notShipBeforeHao: Set<UInt32> = Set("几这那哪个多同月日当编型".unicodeScalars.map(\.value))
 
@@ -43,7 +52,7 @@ enum VenueScanner {
         var found: [Entity] = []
         var i = 0
         while i < s.count {
-            if let candidates = byLastScalar[s[i]] {
+            if lastScalars.mayContain(s[i]), let candidates = byLastScalar[s[i]] {
                 for suffix in candidates {
                     let n = suffix.scalars.count
                     let start = i - n + 1
@@ -70,12 +79,18 @@ enum VenueScanner {
         {
             start -= 1
         }
-        guard k + 1 - start >= 2 else { return nil }
-        let name = s.string(start..<(k + 1))
+        var end = k + 1
+        // 万豪度假酒店 and 万豪酒店 are one hotel: drop trailing qualifiers.
+        while end - start > 2, let qualifier = trailingQualifiers.first(where: { hasSuffix(s, start..<end, $0) }) {
+            end -= qualifier.count
+        }
+        guard end - start >= 2 else { return nil }
+        let name = s.string(start..<end)
         return genericNames.contains(name) ? nil : name
     }
 
     private static func latinVenues(_ text: NormalizedText) -> [Entity] {
+        guard text.wasUppercase.contains(true) else { return [] }  // names are capitalised
         let s = text.scalars
         var words: [(range: Range<Int>, capitalised: Bool)] = []
         var i = 0
@@ -91,8 +106,8 @@ enum VenueScanner {
             }
         }
         var found: [Entity] = []
-        for (index, word) in words.enumerated() where !word.range.isEmpty {
-            guard let kind = latinSuffixes[s.string(word.range)] else { continue }
+        for (index, word) in words.enumerated() where word.range.count >= 3 && word.range.count <= 10 {
+            guard index > 0, words[index - 1].capitalised, let kind = latinSuffixes[s.string(word.range)] else { continue }
             var first = index
             while first - 1 >= 0, index - (first - 1) <= 3, words[first - 1].capitalised, !words[first - 1].range.isEmpty {
                 first -= 1

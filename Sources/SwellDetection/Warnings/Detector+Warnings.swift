@@ -6,27 +6,10 @@ extension Detector {
     mutating func evaluateWarnings(cluster id: Int64, trigger: Int64, at time: Double) -> [WarningDecision] {
         guard let cluster = clusters[id], cluster.memberCount > 0 else { return [] }
         let policy = configuration.policy
-        let horizon = time - policy.longestWindow
-        var recent: [(time: Double, complainant: UInt64, signalled: Bool)] = []
-        for member in cluster.members.reversed() {
-            guard let record = complaints[member] else { continue }
-            if record.time < horizon - 86_400 { break }  // members are in arrival order: a day's slack
-            if record.time >= horizon, record.time <= time {
-                recent.append((record.time, record.complainant, record.signals != 0))
-            }
-        }
-        func distinct(within window: TimeInterval) -> (people: Int, signalled: Int) {
-            var people = Set<UInt64>()
-            var signalled = 0
-            for entry in recent where entry.time > time - window {
-                people.insert(entry.complainant)
-                if entry.signalled { signalled += 1 }
-            }
-            return (people.count, signalled)
-        }
+        let counts = RecentActivity.count(cluster.members, in: complaints, at: time, policy: policy)
         let activity = ClusterActivity(
             distinctComplainants: cluster.distinctComplainants, complaintCount: cluster.memberCount,
-            recentComplainants: distinct(within: policy.growthWindow).people, signalCounts: cluster.signalCounts)
+            recentComplainants: counts.growth, signalCounts: cluster.signalCounts)
         let (level, levelReasons) = WarningGrader.level(activity, policy: policy)
         let at = Date(timeIntervalSinceReferenceDate: time)
 
@@ -38,8 +21,19 @@ extension Detector {
                 triggeringComplaintId: trigger, complaintCount: cluster.memberCount,
                 distinctComplainants: cluster.distinctComplainants, rule: "escalation", at: at)]
         }
-        for rule in policy.rules {
-            let (people, signalled) = distinct(within: rule.window)
+        let shared = sharedEntity(of: cluster)
+        if policy.minimumSharedEntityShare > 0 {
+            guard let shared, Double(shared.count) >= policy.minimumSharedEntityShare * Double(cluster.memberCount) else {
+                return []
+            }
+        }
+        let entityReason = shared.map {
+            WarningReason(
+                code: "entity.\($0.entity.kind.rawValue)",
+                detail: "\($0.count) of \(cluster.memberCount) complaints name \($0.entity.value)")
+        }
+        for (index, rule) in policy.rules.enumerated() {
+            let (people, signalled) = counts.rules[index]
             guard people >= rule.minimumComplainants, signalled >= rule.minimumSignalledComplaints else { continue }
             clusters[id]?.level = level
             let hours = Int(rule.window / 3600)
@@ -47,10 +41,18 @@ extension Detector {
             if rule.minimumSignalledComplaints > 0 { detail += ", \(signalled) signalling escalation" }
             let ruleReason = WarningReason(code: "rule.\(rule.name)", detail: detail)
             return [WarningDecision(
-                clusterId: id, kind: .raised, level: level, previousLevel: nil, reasons: [ruleReason] + levelReasons,
+                clusterId: id, kind: .raised, level: level, previousLevel: nil,
+                reasons: [ruleReason] + (entityReason.map { [$0] } ?? []) + levelReasons,
                 triggeringComplaintId: trigger, complaintCount: cluster.memberCount,
                 distinctComplainants: cluster.distinctComplainants, rule: rule.name, at: at)]
         }
         return []
+    }
+
+    /// The specific entity (date, product, flight, plate or venue) most members name.
+    func sharedEntity(of cluster: ClusterState) -> EntityTally? {
+        cluster.entities
+            .filter { EntityEvidence.conflictWeight($0.entity.kind) > 0 }
+            .max { $0.count != $1.count ? $0.count < $1.count : $0.entity > $1.entity }
     }
 }

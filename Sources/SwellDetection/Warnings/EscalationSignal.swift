@@ -67,13 +67,14 @@ enum EscalationSignalScanner {
     }()
 
     static let byFirstScalar: [UInt32: [Keyword]] = Dictionary(grouping: keywords, by: { $0.scalars.first ?? 0 })
+    static let firstScalars = ScalarFilter(byFirstScalar.keys)
 
     /// Bit mask of the signals present in `s`.
     static func scan(_ s: [UInt32]) -> UInt16 {
         var mask: UInt16 = 0
         var i = 0
         while i < s.count {
-            if let candidates = byFirstScalar[s[i]] {
+            if firstScalars.mayContain(s[i]), let candidates = byFirstScalar[s[i]] {
                 for keyword in candidates where mask & keyword.signal.bit == 0 {
                     let n = keyword.scalars.count
                     guard i + n <= s.count else { continue }

@@ -77,3 +77,17 @@ public enum PlaybookDurationError: Error, Sendable, Equatable, CustomStringConve
         }
     }
 }
+
+extension PlaybookDuration {
+    /// The length as elapsed seconds for rolling windows in event time, where a day is 24 hours and a week
+    /// seven of them (calendar days can be 23 or 25 hours across a daylight-saving change; a detection window
+    /// does not care). Nil for working days, which have no fixed length.
+    public var windowSeconds: TimeInterval? {
+        switch unit {
+        case .minutes, .hours: fixedSeconds
+        case .days: TimeInterval(amount) * 86_400
+        case .weeks: TimeInterval(amount) * 7 * 86_400
+        case .workingDays: nil
+        }
+    }
+}

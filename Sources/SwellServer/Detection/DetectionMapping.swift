@@ -3,13 +3,17 @@ import SwellCore
 import SwellDetection
 
 /// Translations between the case store's records and the detection engine's values.
-enum DetectionMapping {
-    static func input(_ complaint: Complaint) -> DetectionInput {
-        let content = complaint.content
-        return DetectionInput(
-            complaintId: complaint.id.rawValue, receivedAt: content.receivedAt, text: content.text,
+public enum DetectionMapping {
+    /// What the detector sees of a complaint: text, structured fields, and who complained (as a key, not data).
+    public static func input(_ content: NewComplaint, id: ComplaintID) -> DetectionInput {
+        DetectionInput(
+            complaintId: id.rawValue, receivedAt: content.receivedAt, text: content.text,
             product: content.product, departure: content.departure?.description, supplier: content.supplier,
             complainantKey: content.complainant.identityKey, demand: content.demand)
+    }
+
+    static func input(_ complaint: Complaint) -> DetectionInput {
+        input(complaint.content, id: complaint.id)
     }
 
     static func snapshot(_ summary: ClusterSummary, updatedAt: Date) -> ClusterSnapshot {

@@ -14,12 +14,12 @@ public enum DetectionSettings {
         guard let rules = playbook?.warning else { return configuration }
         var policy = configuration.policy
         var derived: [WarningPolicy.Rule] = []
-        if let seconds = rules.window.fixedSeconds {
+        if let seconds = rules.window.windowSeconds {
             derived.append(.init(name: "burst", minimumComplainants: rules.minComplaints, window: seconds))
         }
         derived += policy.rules.filter { $0.minimumSignalledComplaints > 0 }
         for slow in rules.slowWindows {
-            guard let seconds = slow.window.fixedSeconds else { continue }
+            guard let seconds = slow.window.windowSeconds else { continue }
             derived.append(.init(name: "sustained-\(slow.window)", minimumComplainants: slow.complaints, window: seconds))
         }
         if !derived.isEmpty { policy.rules = derived }

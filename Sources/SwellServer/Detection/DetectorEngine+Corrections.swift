@@ -11,10 +11,13 @@ extension DetectorEngine {
         case detection(DetectionError)
         /// The cluster or complaint is older than the detector's window; it can no longer be corrected.
         case outsideWindow
+        /// This instance does not run the detector (another instance of a shared store does, or it is starting).
+        case notActive
     }
 
     /// Moves a complaint into another cluster. Returns the target's snapshot.
     public func move(complaint: ComplaintID, to target: ClusterID, by caller: String, at now: Date) async throws -> ClusterSnapshot? {
+        guard isActive else { throw CorrectionError.notActive }
         try await drain()
         guard let source = placedCluster(of: complaint) else { throw CorrectionError.outsideWindow }
         let warnings = try corrected { (detector: inout Detector) throws(DetectionError) in try detector.move(complaint: complaint.rawValue, to: target.rawValue) }
@@ -33,6 +36,7 @@ extension DetectorEngine {
 
     /// Splits complaints out of a cluster into a new one, whose snapshot is returned.
     public func split(cluster: ClusterID, complaints: [ComplaintID], by caller: String, at now: Date) async throws -> ClusterSnapshot? {
+        guard isActive else { throw CorrectionError.notActive }
         try await drain()
         let newId = try corrected { (detector: inout Detector) throws(DetectionError) in try detector.split(cluster: cluster.rawValue, complaints: complaints.map(\.rawValue)) }
         var changes: [StoreChange] = complaints.map { .assignCluster($0, ClusterID(newId)) }
@@ -47,6 +51,7 @@ extension DetectorEngine {
 
     /// Merges one cluster into another. Returns the surviving snapshot.
     public func merge(_ absorbed: ClusterID, into surviving: ClusterID, by caller: String, at now: Date) async throws -> ClusterSnapshot? {
+        guard isActive else { throw CorrectionError.notActive }
         try await drain()
         let warnings = try corrected { (detector: inout Detector) throws(DetectionError) in try detector.merge(absorbed.rawValue, into: surviving.rawValue) }
         var changes: [StoreChange] = [

@@ -16,6 +16,8 @@ public actor DetectorEngine {
     let logger: Logger
     private var detector: Detector
     private var checkpoint: Int64 = 0
+    /// True while this instance runs the detector (after a rebuild, until it stands down).
+    public private(set) var isActive = false
     private let pageSize: Int
 
     public init(store: any CaseStore, configuration: DetectorConfiguration, logger: Logger, pageSize: Int = 1_000) {
@@ -54,10 +56,16 @@ public actor DetectorEngine {
         }
         detector = rebuilt
         checkpoint = try await store.checkpoint(of: Self.followerName)
+        isActive = true
         logger.info(
             "Detector rebuilt",
             metadata: ["detector.restored": "\(restored)", "detector.clusters": "\(rebuilt.clusterCount)",
                        "detector.checkpoint": "\(checkpoint)", "detector.seconds": "\(Date().timeIntervalSince(started))"])
+    }
+
+    /// Stops answering corrections: another instance may now hold the detector.
+    public func standDown() {
+        isActive = false
     }
 
     /// Handles one page of events after the checkpoint; false when there was nothing to do.

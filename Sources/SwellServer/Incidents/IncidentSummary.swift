@@ -15,8 +15,8 @@ public struct IncidentSummary: Encodable, Sendable, Equatable {
     public struct Acceptance: Encodable, Sendable, Equatable {
         public var eligible: Int
         public var accepted: Int
-        /// Accepted ÷ eligible, 0…1; null when nobody is eligible.
-        public var rate: Double?
+        /// Accepted ÷ eligible, 0…1 (0 when nobody is eligible, so a gauge always has a value).
+        public var rate: Double
         /// 1 for the first (highest) tier; null after the last tier.
         public var currentTier: Int?
         public var tierEndsAt: String?
@@ -106,7 +106,7 @@ extension IncidentEngine {
         let at = max(now, accepted.max() ?? now)
         guard let totals = try? current.offer.offer.totals(acceptedAt: accepted, eligible: current.offer.eligible, at: at) else { return nil }
         return IncidentSummary.Acceptance(
-            eligible: totals.eligible, accepted: totals.accepted, rate: totals.acceptanceRate,
+            eligible: totals.eligible, accepted: totals.accepted, rate: totals.acceptanceRate ?? 0,
             currentTier: totals.currentTierIndex.map { $0 + 1 },
             tierEndsAt: totals.currentTierIndex.map { RFC3339.format(current.offer.offer.tiers[$0].endsAt) })
     }

@@ -90,6 +90,10 @@ struct ClusterRoutes {
 
     static func problem(_ error: DetectorEngine.CorrectionError) -> Problem {
         switch error {
+        case .notActive:
+            return Problem(
+                .serviceUnavailable, "detector-elsewhere", title: "The detector runs elsewhere",
+                detail: "This instance does not run the detector right now (another instance does, or it is starting); retry shortly.")
         case .outsideWindow, .detection(.unknownComplaint):
             return Problem(.notFound, "not-found", title: "Not found", detail: "The complaint is unknown or older than the detection window.")
         case .detection(.unknownCluster(let id)):

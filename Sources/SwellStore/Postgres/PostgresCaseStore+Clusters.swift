@@ -40,6 +40,25 @@ extension PostgresCaseStore {
         }
     }
 
+    public func warnedClusterCount() async throws -> Int {
+        let count = try await rows("SELECT COUNT(*) FROM cluster WHERE mergedInto IS NULL AND level IS NOT NULL").first?.decode(Int64.self)
+        return Int(count ?? 0)
+    }
+
+    public func hourlyComplaintCounts(hours: Int) async throws -> [HourlyCount] {
+        guard let newest = try await rows("SELECT MAX(receivedAt) FROM complaint").first?.decode(Int64?.self) else { return [] }
+        let (first, last) = HourlySeries.window(endingWith: newest, hours: hours)
+        let from = first * HourlySeries.millisecondsPerHour
+        var counts: [Int64: Int] = [:]
+        for row in try await rows(
+            "SELECT receivedAt / 3600000 AS hour, COUNT(*) FROM complaint WHERE receivedAt >= \(from) GROUP BY hour")
+        {
+            let (hour, count) = try row.decode((Int64, Int64).self)
+            counts[hour] = Int(count)
+        }
+        return HourlySeries.dense(counts, first: first, last: last)
+    }
+
     public func warnings(limit: Int, clusterId: ClusterID?) async throws -> [WarningRecord] {
         let rows: [PostgresRow]
         if let clusterId {

@@ -42,6 +42,27 @@ extension SQLiteCaseStore {
         }
     }
 
+    public func warnedClusterCount() async throws -> Int {
+        try await writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cluster WHERE mergedInto IS NULL AND level IS NOT NULL") ?? 0
+        }
+    }
+
+    public func hourlyComplaintCounts(hours: Int) async throws -> [HourlyCount] {
+        try await writer.read { db in
+            guard let newest = try Int64.fetchOne(db, sql: "SELECT MAX(receivedAt) FROM complaint") else { return [] }
+            let (first, last) = HourlySeries.window(endingWith: newest, hours: hours)
+            var counts: [Int64: Int] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT receivedAt / 3600000 AS hour, COUNT(*) AS n FROM complaint WHERE receivedAt >= ? GROUP BY hour",
+                arguments: [first * HourlySeries.millisecondsPerHour])
+            {
+                counts[row["hour"]] = row["n"]
+            }
+            return HourlySeries.dense(counts, first: first, last: last)
+        }
+    }
+
     public func warnings(limit: Int, clusterId: ClusterID?) async throws -> [WarningRecord] {
         try await writer.read { db in
             let records: [String]

@@ -5,7 +5,16 @@ import Synchronization
 
 /// The embedded case store: one SQLite file in WAL mode (GRDB `DatabasePool`), or memory for tests.
 public final class SQLiteCaseStore: CaseStore {
-    let writer: any DatabaseWriter
+    private let database: any DatabaseWriter
+
+    /// The database, or `StoreError.closed` once `close()` ran: GRDB must never be used after closing
+    /// (background followers such as the feed hub may still poll while the process shuts down).
+    var writer: any DatabaseWriter {
+        get throws {
+            guard !closed.withLock({ $0 }) else { throw StoreError.closed }
+            return database
+        }
+    }
     public let signal = EventSignal()
     private let closed = Mutex(false)
 
@@ -30,21 +39,25 @@ public final class SQLiteCaseStore: CaseStore {
     }
 
     init(writer: any DatabaseWriter) throws {
-        self.writer = writer
+        self.database = writer
         try SQLiteSchema.migrator.migrate(writer)
     }
 
     public func ping() async throws {
-        guard !closed.withLock({ $0 }) else { throw StoreError.closed }
         _ = try await writer.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+    }
+
+    /// One SQLite file serves one `swell serve` process, so the role is always this process's.
+    public func withExclusiveRole(_ name: String, _ body: @escaping @Sendable () async throws -> Void) async throws {
+        try await body()
     }
 
     public func close() async throws {
         guard !closed.withLock({ closed in defer { closed = true }; return closed }) else { return }
         signal.finish()
-        if let pool = writer as? DatabasePool {
+        if let pool = database as? DatabasePool {
             try pool.close()
-        } else if let queue = writer as? DatabaseQueue {
+        } else if let queue = database as? DatabaseQueue {
             try queue.close()
         }
     }

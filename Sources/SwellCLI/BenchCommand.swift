@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import SwellDetection
+import SwellEvaluation
+
+/// `swell bench detection`: detection quality and speed on generated streams (build with `-c release`).
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Benchmarks; figures go to stdout.", subcommands: [Detection.self])
+
+    struct Detection: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Quality (B-cubed, warnings) against the exhaustive baseline, and throughput as history grows.")
+
+        @Option(help: "Seed of the quality stream (tune on one seed, report on another).") var seed: UInt64 = 11
+        @Option(help: "Incidents in the quality stream.") var incidents = 60
+        @Option(help: "Background complaints in the quality stream.") var background = 6_000
+        @Option(help: "Complaints placed in the throughput run.") var total = 1_000_000
+        @Option(name: .customLong("per-day"), help: "Complaints a day in the throughput run (window 30 d).") var perDay = 6_700
+        @Flag(help: "Skip the throughput run.") var qualityOnly = false
+
+        func run() async throws {
+            let stream = StreamGenerator.generate(StreamSpec(seed: seed, incidents: incidents, background: background))
+            let agreement = DetectionBenchmark.agreement(stream)
+            let indexed = agreement.indexed
+            print("quality (seed \(seed), \(indexed.complaints) complaints, \(stream.incidents.count) incidents):")
+            print(String(format: "  B-cubed all: P %.3f R %.3f F1 %.3f; incidents only: P %.3f R %.3f F1 %.3f",
+                         indexed.overall.precision, indexed.overall.recall, indexed.overall.f1,
+                         indexed.incidents.precision, indexed.incidents.recall, indexed.incidents.f1))
+            let audit = indexed.warnings
+            print("  warnings: \(audit.warnedIncidents)/\(audit.eligibleIncidents) incidents of 8+ warned; "
+                + "median \(audit.medianComplaintsAtWarning.map { String(format: "%.0f", $0) } ?? "-") complaints and "
+                + "\(audit.medianMinutesToWarning.map { String(format: "%.0f", $0) } ?? "-") min to warning; "
+                + "\(audit.falseWarnings) false (\(audit.backgroundWarnings) on background, \(audit.duplicateWarnings) duplicate) of \(audit.totalWarnings)")
+            print(String(format: "  exhaustive baseline: F1 %.3f; agreement with it F1 %.3f; speed-up %.1fx",
+                         agreement.exhaustive.overall.f1, agreement.agreement.f1, agreement.speedup))
+            guard !qualityOnly else { return }
+            let throughput = DetectionBenchmark.throughput(total: total, perDay: perDay)
+            print("throughput (\(throughput.complaints) complaints, about \(perDay) a day, 30-day window):")
+            for block in throughput.blocks where block.history == 10_000 || block.history % 100_000 == 0 {
+                print(String(format: "  at %8d history, %7d in window: %6.1f µs per complaint",
+                             block.history, block.complaintsInWindow, block.microsecondsPerComplaint))
+            }
+            print(String(format: "  overall %.0f complaints/s wall, %.0f per CPU second; index %.0f bytes per complaint in window (estimate)%@",
+                         throughput.complaintsPerSecond, throughput.complaintsPerCPUSecond,
+                         throughput.estimatedBytesPerComplaintInWindow,
+                         throughput.bytesPerComplaintInWindow.map { String(format: ", resident growth %.0f bytes", $0) } ?? ""))
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/// How the live feed behaves; defaults suit production, tests shorten the times.
+public struct FeedConfiguration: Sendable {
+    /// Events (and heartbeats) a subscriber may have queued and not yet written; one more and it is
+    /// disconnected as a slow consumer (close code 4008) so it can never hold back ingest or other subscribers.
+    public var bufferSize: Int
+    /// How often every subscriber gets `{"type":"heartbeat","seq":<head>}` (WebSocket pings run as well, every 30 s).
+    public var heartbeatInterval: Duration
+    /// How long a ticket from `POST /v1/feed/ticket` may wait before it is used.
+    public var ticketLifetime: Duration
+    /// How often the hub reads the log without a wake-up (another process may append to the same SQLite file).
+    public var pollInterval: Duration
+
+    public init(
+        bufferSize: Int = 4096, heartbeatInterval: Duration = .seconds(15), ticketLifetime: Duration = .seconds(30),
+        pollInterval: Duration = .seconds(1)
+    ) {
+        self.bufferSize = bufferSize
+        self.heartbeatInterval = heartbeatInterval
+        self.ticketLifetime = ticketLifetime
+        self.pollInterval = pollInterval
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import SwellCore
+
+/// The text of one feed message (DESIGN.md section 4), encoded once by the hub and sent as is to every subscriber:
+/// `{"seq":42,"at":"…","type":"warning.raised","incidentId":null,"clusterId":7,"complaintId":131,"data":{…}}`.
+/// `data` is the event's stored payload, which never holds personal data. Heartbeats are
+/// `{"type":"heartbeat","seq":<head>,"at":"…"}`: no event, only the newest seq the hub has seen.
+enum FeedEnvelope {
+    static func json(_ event: Event) -> String {
+        let draft = event.draft
+        var text = #"{"seq":\#(event.seq),"at":"\#(RFC3339.format(draft.at))","type":\#(quoted(draft.type.rawValue))"#
+        text += #","incidentId":\#(number(draft.incidentId?.rawValue))"#
+        text += #","clusterId":\#(number(draft.clusterId?.rawValue))"#
+        text += #","complaintId":\#(number(draft.complaintId?.rawValue))"#
+        text += #","data":\#(draft.payload.isEmpty ? "{}" : draft.payload)}"#
+        return text
+    }
+
+    static func heartbeat(head: Int64, at: Date) -> String {
+        #"{"type":"heartbeat","seq":\#(head),"at":"\#(RFC3339.format(at))"}"#
+    }
+
+    /// Who may see an event of this type: token events only admins; everything else every role.
+    static func isAdminOnly(_ type: EventType) -> Bool {
+        type.rawValue.hasPrefix("token.")
+    }
+
+    private static func number(_ value: Int64?) -> String {
+        value.map(String.init) ?? "null"
+    }
+
+    private static func quoted(_ text: String) -> String {
+        let data = (try? JSONEncoder().encode(text)) ?? Data(#""""#.utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,36 @@
+import Hummingbird
+import SwellCore
+
+/// `/v1/summary`: the executive view, readable by every role.
+struct SummaryRoutes {
+    let environment: ServerEnvironment
+    static let warningCount = 20
+
+    func register(on router: Router<SwellRequestContext>) {
+        router.get("v1/summary", use: summary)
+    }
+
+    /// GET /v1/summary — counts, the latest warnings with their clusters' top terms, open incidents and
+    /// complaints per hour for the last 48 h of event time. No personal data, whatever the role.
+    @Sendable func summary(_ request: Request, context: SwellRequestContext) async throws -> JSONResponse<SummaryView> {
+        try context.require(.readCases)
+        let store = environment.store
+        let hourly = try await store.hourlyComplaintCounts(hours: 48)
+        let warnings = try await store.warnings(limit: Self.warningCount, clusterId: nil)
+        var topTerms: [ClusterID: [String]] = [:]
+        for id in Set(warnings.map(\.clusterId)) {
+            topTerms[id] = try await store.cluster(id)?.topTerms ?? []
+        }
+        let incidents = try await environment.incidents?.summaries(now: environment.now()) ?? []
+        return JSONResponse(
+            SummaryView(
+                generatedAt: RFC3339.format(environment.now()),
+                counts: .init(
+                    complaintsLast24h: hourly.suffix(24).map(\.count).reduce(0, +),
+                    openWarnings: try await store.warnedClusterCount(),
+                    openIncidents: incidents.count),
+                warnings: warnings.map { SummaryWarning(warning: WarningView($0), topTerms: topTerms[$0.clusterId] ?? []) },
+                incidents: incidents,
+                hourlyComplaints: hourly))
+    }
+}

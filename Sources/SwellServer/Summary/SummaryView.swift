@@ -1,0 +1,37 @@
+import SwellCore
+
+/// The executive view (`GET /v1/summary`): counts, the latest warnings, incidents and complaints per hour.
+/// Nothing in it is personal data. "Last 24 h" and "48 h" are measured back from the newest complaint's
+/// `receivedAt` (event time), so a replayed or imported history reads the same as a live one.
+struct SummaryView: Encodable, Sendable {
+    var generatedAt: String
+    var counts: Counts
+    /// The latest 20 warnings, newest first, each with its cluster's top terms.
+    var warnings: [SummaryWarning]
+    /// Open incidents (every one not closed), newest first.
+    var incidents: [IncidentSummary]
+    /// Complaints per UTC hour over the 48 hours ending with the newest complaint's hour, oldest first.
+    var hourlyComplaints: [HourlyCount]
+
+    struct Counts: Encodable, Sendable {
+        /// Complaints in the 24 hours ending with the newest complaint's hour.
+        var complaintsLast24h: Int
+        /// Live clusters standing at a warning level.
+        var openWarnings: Int
+        var openIncidents: Int
+    }
+}
+
+/// A `WarningView` plus the top terms of its cluster.
+struct SummaryWarning: Encodable, Sendable {
+    var warning: WarningView
+    var topTerms: [String]
+
+    enum CodingKeys: String, CodingKey { case topTerms }
+
+    func encode(to encoder: any Encoder) throws {
+        try warning.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(topTerms, forKey: .topTerms)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+extension PostgresCaseStore {
+    /// Leader election by a session-level advisory lock held on one pooled connection for as long as `body`
+    /// runs. Other instances retry every `retryInterval`; when the holder dies its connection closes, PostgreSQL
+    /// releases the lock, and the next instance to try takes over. A watchdog pings the holding connection: if
+    /// it breaks, the lock may already be someone else's, so `body` is cancelled at once.
+    public func withExclusiveRole(_ name: String, _ body: @escaping @Sendable () async throws -> Void) async throws {
+        try await withExclusiveRole(name, retryInterval: .seconds(2), body)
+    }
+
+    public func withExclusiveRole(
+        _ name: String, retryInterval: Duration, _ body: @escaping @Sendable () async throws -> Void
+    ) async throws {
+        let key = Self.lockKey(for: name)
+        let logger = self.logger
+        while !Task.isCancelled {
+            try checkOpen()
+            let held: Bool = try await client.withConnection { connection in
+                var acquired = false
+                for try await value in try await connection.query("SELECT pg_try_advisory_lock(\(key))", logger: logger)
+                    .decode(Bool.self)
+                {
+                    acquired = value
+                }
+                guard acquired else { return false }
+                logger.info("Holding exclusive role", metadata: ["role": "\(name)"])
+                defer { logger.info("Released exclusive role", metadata: ["role": "\(name)"]) }
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask { try await body() }
+                    group.addTask {
+                        while true {
+                            try await Task.sleep(for: .seconds(1))
+                            try await connection.query("SELECT 1", logger: logger)
+                        }
+                    }
+                    defer { group.cancelAll() }
+                    try await group.next()
+                }
+                _ = try? await connection.query("SELECT pg_advisory_unlock(\(key))", logger: logger)
+                return true
+            }
+            if held { return }
+            try await Task.sleep(for: retryInterval)
+        }
+    }
+
+    /// A stable 64-bit key per role name (FNV-1a), so every instance locks the same key.
+    static func lockKey(for name: String) -> Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in ("swell-role:" + name).utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return Int64(bitPattern: hash)
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import HummingbirdWSClient
+import HummingbirdWSTesting
+import HummingbirdWebSocket
+import Logging
+import ServiceLifecycle
+import SwellCore
+import Synchronization
+import SwellStore
+import Testing
+
+@testable import SwellServer
+
+/// The live feed through a real WebSocket client against a running server (`.live`).
+@Suite struct FeedTests {
+    /// Secrets that the complaints below carry and that no feed message may ever contain.
+    static let personalData = ["张三", "13812345678", "zhang@example.com"]
+
+    /// Opens the feed at `path` with `headers` and collects text messages until `done` says so (bounded).
+    func collect(
+        _ client: any TestClientProtocol, _ path: String, headers: HTTPFields = [:], seconds: Double = 10,
+        until done: @escaping @Sendable ([String]) -> Bool
+    ) async throws -> (messages: [String], close: WebSocketCloseFrame?) {
+        let box = MessageBox()
+        let close = try await client.ws(path, configuration: .init(additionalHeaders: headers)) { inbound, _, _ in
+            let deadline = ContinuousClock.now.advanced(by: .seconds(seconds))
+            for try await message in inbound.messages(maxSize: 1 << 20) {
+                if case .text(let text) = message { box.append(text) }
+                if done(box.messages) || ContinuousClock.now > deadline { break }
+            }
+        }
+        return (box.messages, close)
+    }
+
+    /// Opens the feed and leaves at once; throws `webSocketUpgradeFailed` when the upgrade is refused.
+    func open(_ client: any TestClientProtocol, _ path: String, headers: HTTPFields = [:]) async throws {
+        try await client.ws(path, configuration: .init(additionalHeaders: headers)) { _, _, _ in }
+    }
+
+    @Test func ticketsAreSingleUseAndShortLived() async throws {
+        let app = try await TestApp(feed: .init(ticketLifetime: .milliseconds(300)))
+        try await app.runLive { client in
+            // Given no token: the ticket endpoint explains with a 401 problem
+            let anonymous = try await client.execute(uri: "/v1/feed/ticket", method: .post)
+            #expect(anonymous.status == .unauthorized)
+            #expect(anonymous.problemType == "urn:swell:problem:unauthenticated")
+
+            // When an executive takes a ticket, it opens the feed once
+            let ticket = try await client.post("/v1/feed/ticket", as: .executive, json: "", app: app)
+            #expect(ticket.status == .created)
+            let value = try #require(ticket.json["ticket"] as? String)
+            #expect(ticket.json["url"] as? String == "/v1/feed?ticket=\(value)")
+            try await open(client, "/v1/feed?ticket=\(value)")
+            try await open(client, "/v1/feed", headers: app.headers(.executive))  // a bearer header works too
+
+            // Then the same ticket is refused (a bare 400 upgrade failure), and so is an expired one
+            await #expect(throws: WebSocketClientError.webSocketUpgradeFailed) {
+                try await open(client, "/v1/feed?ticket=\(value)")
+            }
+            let late = try await client.post("/v1/feed/ticket", as: .executive, json: "", app: app).json["ticket"] as? String
+            try await Task.sleep(for: .milliseconds(400))
+            await #expect(throws: WebSocketClientError.webSocketUpgradeFailed) {
+                try await open(client, "/v1/feed?ticket=\(late ?? "")")
+            }
+            await #expect(throws: WebSocketClientError.webSocketUpgradeFailed) {
+                try await open(client, "/v1/feed")
+            }
+            await #expect(throws: WebSocketClientError.webSocketUpgradeFailed) {
+                try await open(client, "/v1/feed", headers: [.authorization: "Bearer swl_forged"])
+            }
+            // A plain GET says how to open the feed
+            #expect(try await client.get("/v1/feed", as: .executive, app: app).status == .upgradeRequired)
+        }
+    }
+
+    @Test func replayIsFilteredByRoleAndCarriesNoPersonalData() async throws {
+        let app = try await TestApp()
+        let tokenEvents = try await app.store.lastEventSeq()  // one token.created per role
+        #expect(tokenEvents == Int64(Role.allCases.count))
+        try await app.runLive { client in
+            for n in 1...3 { _ = try await client.post("/v1/complaints", json: complaintJSON("f-\(n)"), app: app) }
+            let head = tokenEvents + 3
+
+            let admin = try await collect(client, "/v1/feed?since=0", headers: app.headers(.admin)) { $0.count >= Int(head) }
+            #expect(admin.messages.map(Self.seq) == Array(1...head))
+            #expect(admin.messages.first.map(Self.type) == "token.created")
+
+            let executive = try await collect(client, "/v1/feed?since=0", headers: app.headers(.executive)) { $0.count >= 3 }
+            #expect(executive.messages.map(Self.seq) == Array((tokenEvents + 1)...head))
+            #expect(executive.messages.allSatisfy { Self.type($0) == "complaint.received" })
+            let envelope = try #require(executive.messages.first.flatMap(Self.object))
+            #expect(Set(envelope.keys) == ["seq", "at", "type", "incidentId", "clusterId", "complaintId", "data"])
+            for message in admin.messages + executive.messages {
+                for secret in Self.personalData { #expect(!message.contains(secret), "feed leaks \(secret): \(message)") }
+            }
+        }
+    }
+
+    @Test func resumeCrossesFromReplayToLiveWithoutGapOrDuplicate() async throws {
+        let app = try await TestApp()
+        try await app.runLive { client in
+            for n in 1...20 { _ = try await client.post("/v1/complaints", json: complaintJSON("r-\(n)"), app: app) }
+            let target = try await app.store.lastEventSeq() + 40
+            try await withThrowingTaskGroup(of: [String].self) { group in
+                // Given a subscriber resuming from seq 3 while complaints keep arriving
+                group.addTask {
+                    try await collect(client, "/v1/feed?since=3", headers: app.headers(.admin), seconds: 20) { messages in
+                        messages.last.map(Self.seq) ?? 0 >= target
+                    }.messages
+                }
+                group.addTask {
+                    for n in 21...60 {
+                        _ = try await client.post("/v1/complaints", json: complaintJSON("r-\(n)"), app: app)
+                        if n % 5 == 0 { try await Task.sleep(for: .milliseconds(5)) }
+                    }
+                    return []
+                }
+                var received: [String] = []
+                for try await messages in group { received += messages }
+                // Then every seq after 3 arrives exactly once, in order
+                let seqs = received.filter { Self.type($0) != "heartbeat" }.map(Self.seq)
+                #expect(seqs == Array(4...target))
+            }
+        }
+    }
+
+    @Test func aSubscriberThatDoesNotReadIsDroppedAndOthersKeepUp() async throws {
+        let app = try await TestApp(feed: .init(bufferSize: 64))
+        let hub = app.environment.feedHub
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await hub.run() }
+            while hub.publishedHead == nil { try await Task.sleep(for: .milliseconds(5)) }
+
+            // Given a stalled subscriber (never reads) and one that reads
+            let stalled = hub.subscribe()
+            let reader = hub.subscribe()
+            async let lastSeen: Int64 = {
+                var last: Int64 = 0
+                for await item in reader.items {
+                    if case .event(let seq, _, _) = item { last = seq }
+                    if last >= 205 { break }
+                }
+                return last
+            }()
+
+            // When 200 complaints arrive in 20 commits
+            let started = ContinuousClock.now
+            for batch in 0..<20 {
+                let complaints = (0..<10).map { n in
+                    NewComplaint(
+                        externalId: "slow-\(batch)-\(n)", receivedAt: TestApp.now, channel: .web, text: "团餐不卫生 \(n)",
+                        complainant: Complainant(name: nil, phone: nil))
+                }
+                _ = try await app.store.ingest(complaints, at: TestApp.now)
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            let ingest = ContinuousClock.now - started
+
+            // Then the stalled one is ended as a slow consumer, the reader has everything, and ingest never waited
+            #expect(await lastSeen == 205)
+            #expect(stalled.end == .slowConsumer)
+            #expect(reader.end == nil)
+            #expect(ingest < .seconds(5))
+            #expect(hub.subscriberCount == 1)
+            hub.endAll(.shuttingDown)
+            #expect(reader.end == .shuttingDown)
+            group.cancelAll()
+        }
+    }
+
+    static func object(_ text: String) -> [String: Any]? {
+        try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+    }
+
+    static func seq(_ text: String) -> Int64 {
+        (object(text)?["seq"] as? NSNumber)?.int64Value ?? -1
+    }
+
+    static func type(_ text: String) -> String {
+        object(text)?["type"] as? String ?? ""
+    }
+}
+
+/// Messages gathered inside a WebSocket handler.
+final class MessageBox: Sendable {
+    private let storage = Mutex<[String]>([])
+    func append(_ text: String) { storage.withLock { $0.append(text) } }
+    var messages: [String] { storage.withLock { $0 } }
+}

@@ -1,0 +1,89 @@
+"""The dashboard in a real (headless) Chromium against a live `swell serve`: sign in, watch a warning arrive."""
+import json
+import os
+from datetime import datetime, timedelta, timezone
+
+import pytest
+import requests
+
+from browser import Browser, chromium_binary
+from swell_process import SwellProcess
+
+HOTEL = [
+    "6月12日出发的澳洲8日游，合同写的四星酒店，结果住进了汽车旅馆，强烈要求退还差价",
+    "AU-8D-0612团，说好的四星级酒店变成了路边汽车旅馆，房间又脏又小，要求赔偿",
+    "澳洲八日游6月12日团 酒店被降级 四星变成汽车旅馆 旅行社必须给说法",
+    "我们6/12出发的澳洲团，酒店和合同不符，四星酒店换成了汽车旅馆，要求退差价并道歉",
+    "澳洲8天团（6月12日出发）入住的不是合同里的四星酒店，是汽车旅馆，太过分了",
+    "6月12号澳洲团的酒店严重降级，合同四星实际是汽车旅馆，要求全额退还住宿差价",
+    "同团的人都很气愤：6月12日澳洲八日游酒店从四星降成汽车旅馆，要求赔偿",
+    "澳洲8日游6月12日出发，旅行社擅自把四星酒店换成汽车旅馆，我们要投诉到12315",
+    "投诉澳洲八日游（6月12日团）：酒店不符合合同约定的四星标准，是汽车旅馆，要求退款",
+    "6月12日澳洲团酒店降级为汽车旅馆，与合同四星不符，已联系媒体记者曝光",
+]
+UNRELATED = ["导游在云南丽江强迫我们购物，不买就甩脸色", "The coach to the Great Wall broke down and we waited four hours in the sun",
+             "邮轮上的自助餐太难吃了，服务员态度也差"]
+ARTIFACTS = os.path.join(os.path.dirname(__file__), "..", "..", "artifacts")
+
+
+@pytest.fixture
+def browser():
+    if chromium_binary() is None:
+        if os.environ.get("SWELL_SKIP_BROWSER") == "1":
+            pytest.skip("no chromium (SWELL_SKIP_BROWSER=1)")
+        pytest.fail("chromium is not installed: run SWELL_SETUP_BROWSER=1 scripts/setup")
+    instance = Browser()
+    yield instance
+    instance.close()
+
+
+def test_a_warning_appears_live_on_the_dashboard(tmp_path, browser):
+    repo = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+    server = SwellProcess(str(tmp_path / "swell.sqlite"), env=dict(os.environ, SWELL_DASHBOARDS=os.path.join(repo, "dashboards"))).start()
+    try:
+        # Sign in with the admin token through the form
+        browser.goto(server.url + "/")
+        browser.evaluate("localStorage.setItem('swell.lang', 'zh')")
+        browser.goto(server.url + "/")
+        browser.wait_for("!document.getElementById('signin').hidden")
+        assert "登录" in browser.evaluate("document.body.innerText")
+        browser.evaluate(f"document.getElementById('token').value = {server.token!r}")
+        browser.evaluate("document.getElementById('signin-form').requestSubmit()")
+        browser.wait_for("document.getElementById('connection').dataset.state === 'live'")
+        assert browser.evaluate("document.querySelectorAll('.warning').length") == 0
+
+        # A group complaint arrives through the API, one POST at a time, with unrelated complaints among it
+        def post(external_id, text, minute, phone):
+            at = (datetime(2026, 6, 13, 8, 0, tzinfo=timezone.utc) + timedelta(minutes=minute)).strftime("%Y-%m-%dT%H:%M:%SZ")
+            body = {"externalId": external_id, "receivedAt": at, "channel": "web", "text": text, "complainant": {"phone": phone}}
+            requests.post(server.url + "/v1/complaints", headers=server.headers(), data=json.dumps(body), timeout=10).raise_for_status()
+
+        for n, text in enumerate(HOTEL):
+            post(f"hotel-{n}", text, n * 20, f"1390000{n:04d}")
+            if n == 2:
+                for m, other in enumerate(UNRELATED):
+                    post(f"other-{m}", other, n * 20 + m, f"1370000000{m}")
+
+        # The warning appears without a reload, with its level colour; no personal data on the page
+        browser.wait_for("document.querySelectorAll('#warnings .warning').length > 0", timeout=30)
+        level = browser.evaluate("document.querySelector('#warnings .badge').className")
+        assert any(colour in level for colour in ("level-blue", "level-yellow", "level-orange", "level-red"))
+        browser.wait_for("document.querySelectorAll('#hourly svg rect').length === 48")
+        browser.wait_for("document.getElementById('kpi-complaints').textContent !== '0'")
+        page = browser.evaluate("document.body.innerText")
+        assert "张三" not in page and "1390000" not in page
+        browser.screenshot(os.path.join(ARTIFACTS, "dashboard-zh.png"))
+
+        # English, and the offline state when the server goes away
+        browser.evaluate("document.getElementById('lang').click()")
+        browser.wait_for("document.documentElement.lang === 'en'")
+        assert "Warnings" in browser.evaluate("document.body.innerText")
+        assert "Warning raised" in browser.evaluate("document.getElementById('ticker').innerText")
+        browser.screenshot(os.path.join(ARTIFACTS, "dashboard-en.png"))
+        server.terminate()
+        browser.wait_for("document.getElementById('connection').dataset.state === 'offline'", timeout=15)
+        browser.wait_for("!document.getElementById('offline-banner').hidden")
+        browser.screenshot(os.path.join(ARTIFACTS, "dashboard-offline.png"))
+    finally:
+        if server.process.poll() is None:
+            server.terminate()

@@ -1,0 +1,162 @@
+"""The live feed against the real binary: tickets, replay and resume, role filtering, slow consumers, shutdown."""
+import json
+import os
+import threading
+import time
+
+import pytest
+import requests
+from websockets.exceptions import ConnectionClosed, InvalidStatus
+
+from feed_client import PERSONAL, complaint, open_feed, post_batch, read_until, small_receive_buffer_socket, ticket
+from swell_process import SwellProcess
+
+
+def start(tmp_path, **env):
+    return SwellProcess(str(tmp_path / "swell.sqlite"), env=dict(os.environ, SWELL_FEED_TICKET_SECONDS="1", **env)).start()
+
+
+@pytest.fixture
+def server(tmp_path):
+    process = start(tmp_path)
+    yield process
+    if process.process.poll() is None:
+        process.terminate()
+
+
+@pytest.fixture
+def small_buffer_server(tmp_path):
+    """Subscribers may lag 2,048 messages: a reader keeps up with 1,000-complaint batches, a stalled one cannot."""
+    process = start(tmp_path, SWELL_FEED_BUFFER="2048")
+    yield process
+    if process.process.poll() is None:
+        process.terminate()
+
+
+def head(server) -> int:
+    """The newest seq, read through an admin replay of the whole log."""
+    with open_feed(server, since=0) as ws:
+        last = 0
+        try:
+            while True:
+                message = json.loads(ws.recv(timeout=1))
+                last = max(last, message.get("seq", 0))
+        except TimeoutError:
+            return last
+
+
+def test_tickets_are_single_use_expire_and_explain_refusals(server):
+    assert ticket(server, token="swl_forged").status_code == 401
+    assert ticket(server, token="swl_forged").headers["Content-Type"] == "application/problem+json"
+    assert requests.post(server.url + "/v1/feed/ticket", timeout=5).status_code == 401
+
+    issued = ticket(server).json()
+    url = server.url.replace("http://", "ws://") + issued["url"]
+    from websockets.sync.client import connect
+    with connect(url):
+        pass
+    with pytest.raises(InvalidStatus) as reused:
+        connect(url)
+    assert reused.value.response.status_code == 400  # a refused upgrade is a bare 400
+
+    late = ticket(server).json()
+    time.sleep(1.3)
+    with pytest.raises(InvalidStatus):
+        connect(server.url.replace("http://", "ws://") + late["url"])
+
+    with open_feed(server, use_ticket=False):  # a bearer header works for non-browser clients
+        pass
+    assert requests.get(server.url + "/v1/feed", headers=server.headers(), timeout=5).status_code == 426
+
+
+def test_resume_across_replay_and_live_has_no_gap_or_duplicate(server):
+    post_batch(server, [complaint(n, "pre") for n in range(200)])
+    start = head(server)
+    stop = threading.Event()
+    posted = []
+
+    def keep_posting():
+        n = 0
+        while not stop.is_set() and n < 60:
+            post_batch(server, [complaint(n * 10 + k, "live") for k in range(10)])
+            posted.append(n)
+            n += 1
+            time.sleep(0.01)
+
+    poster = threading.Thread(target=keep_posting)
+    poster.start()
+    messages = []
+    try:
+        time.sleep(0.05)
+        with open_feed(server, since=50) as ws:  # replay 51…, while new commits keep landing: read as they come
+            final = None
+            while final is None or not messages or messages[-1]["seq"] < final:
+                if final is None and not poster.is_alive():
+                    final = head(server)
+                try:
+                    message = json.loads(ws.recv(timeout=0.5))
+                except TimeoutError:
+                    continue
+                if message["type"] != "heartbeat":
+                    messages.append(message)
+    finally:
+        stop.set()
+        poster.join(timeout=60)
+    seqs = [m["seq"] for m in messages]
+    assert seqs == list(range(51, final + 1)), "every seq once, in order"
+    assert final > start + 100
+    for message in messages:
+        assert set(message) == {"seq", "at", "type", "incidentId", "clusterId", "complaintId", "data"}
+        for secret in PERSONAL:
+            assert secret not in json.dumps(message, ensure_ascii=False)
+
+
+def test_token_events_reach_admins_only(server):
+    created = server.run_cli("token", "create", "--role", "executive", "--name", "boss")
+    assert created.returncode == 0, created.stderr
+    executive_token = next(word for word in created.stdout.split() if word.startswith("swl_"))
+    post_batch(server, [complaint(n, "roles") for n in range(3)])
+    last = head(server)
+    with open_feed(server, since=0) as admin:
+        admin_types = [m["type"] for m in read_until(admin, last)]
+    with open_feed(server, since=0, token=executive_token) as executive:
+        executive_messages = read_until(executive, last)
+    assert "token.created" in admin_types
+    assert all(not m["type"].startswith("token.") for m in executive_messages)
+    assert len(executive_messages) == len(admin_types) - admin_types.count("token.created")
+
+
+def test_a_stalled_subscriber_is_dropped_and_ingest_goes_on(small_buffer_server):
+    server = small_buffer_server
+    stalled = open_feed(server, max_queue=1, sock=small_receive_buffer_socket(server))
+    with open_feed(server) as reader:
+        start = time.monotonic()
+        for batch in range(12):
+            post_batch(server, [complaint(batch * 1000 + n, "slow", text="团餐不卫生，全团腹泻" * 8) for n in range(1000)])
+        ingest_seconds = time.monotonic() - start
+        last = head(server)
+        received = read_until(reader, last, timeout=60)  # the reading subscriber kept up
+        assert received[-1]["seq"] == last
+    with pytest.raises(ConnectionClosed) as closed:
+        while True:
+            stalled.recv(timeout=30)
+    stalled.close()
+    assert closed.value.rcvd is not None and closed.value.rcvd.code == 4008
+    reason = closed.value.rcvd.reason
+    assert reason.startswith("slow consumer; resume with since=")
+    resume_from = int(reason.rsplit("=", 1)[1])
+    with open_feed(server, since=resume_from) as resumed:
+        assert [m["seq"] for m in read_until(resumed, last)] == list(range(resume_from + 1, last + 1))
+    assert ingest_seconds < 60
+    metrics = requests.get(server.url + "/metrics", timeout=5).text
+    assert 'swell_feed_disconnects_total{reason="slow_consumer"} 1' in metrics
+
+
+def test_shutdown_closes_sockets_with_going_away(server):
+    ws = open_feed(server)
+    time.sleep(0.2)
+    assert server.terminate() == 0
+    with pytest.raises(ConnectionClosed) as closed:
+        ws.recv(timeout=10)
+    assert closed.value.rcvd is not None and closed.value.rcvd.code == 1001
+    assert "resume with since=" in closed.value.rcvd.reason

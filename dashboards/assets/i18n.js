@@ -1,0 +1,46 @@
+// Interface text in Simplified Chinese and English. Event and level names are translated here too.
+"use strict";
+window.SwellText = {
+  zh: {
+    title: "群体性投诉态势", offline: "离线", online: "实时", connecting: "连接中", signOut: "退出", signIn: "登录",
+    signInTitle: "登录", signInHint: "输入 Swell 令牌。令牌只保存在本标签页的会话中。",
+    badToken: "令牌无效或已撤销。", forbidden: "此角色无权查看。", network: "无法连接服务器。",
+    offlineBanner: "与服务器的连接已断开，正在重连……数据可能不是最新的。",
+    kpiComplaints: "近 24 小时投诉", kpiWarnings: "未解除预警", kpiIncidents: "处置中事件", kpiSeq: "最新事件序号",
+    incidents: "处置中的事件", noIncidents: "目前没有处置中的事件。预警升级为事件后会显示在这里。",
+    warnings: "预警", noWarnings: "暂无预警。", hourly: "每小时投诉量（48 小时）", live: "实时事件",
+    updated: "更新于", noData: "暂无数据",
+    cluster: "聚类", complaints: "件投诉", complainants: "位投诉人", raised: "发出", escalated: "升级",
+    phase: "阶段", nextDeadline: "下一个截止", overdue: "项任务已逾期", noDeadline: "无待办截止",
+    dueIn: "剩余", overdueBy: "已逾期", daily: "每日监控", acceptance: "和解接受率", tierLeft: "本档奖励剩余",
+    noOffer: "尚未发出和解方案", media: "最新媒体接触", noMedia: "暂无媒体接触",
+    level: { blue: "蓝色", yellow: "黄色", orange: "橙色", red: "红色" },
+    tone: { positive: "正面", neutral: "中性", negative: "负面" },
+    events: {
+      "complaint.received": "收到投诉", "cluster.created": "新聚类", "cluster.updated": "聚类更新",
+      "cluster.merged": "聚类合并", "cluster.split": "聚类拆分", "cluster.complaint_moved": "投诉移动",
+      "warning.raised": "发出预警", "warning.escalated": "预警升级", "token.created": "创建令牌", "token.revoked": "撤销令牌",
+    },
+  },
+  en: {
+    title: "Group complaint situation", offline: "Offline", online: "Live", connecting: "Connecting", signOut: "Sign out", signIn: "Sign in",
+    signInTitle: "Sign in", signInHint: "Enter your Swell token. It is kept only in this tab's session.",
+    badToken: "The token is not valid or was revoked.", forbidden: "This role may not view this.", network: "Cannot reach the server.",
+    offlineBanner: "Connection to the server lost; reconnecting… Figures may be out of date.",
+    kpiComplaints: "Complaints, last 24 h", kpiWarnings: "Open warnings", kpiIncidents: "Open incidents", kpiSeq: "Latest event",
+    incidents: "Open incidents", noIncidents: "No open incidents. Incidents opened from warnings appear here.",
+    warnings: "Warnings", noWarnings: "No warnings yet.", hourly: "Complaints per hour (48 h)", live: "Live events",
+    updated: "Updated", noData: "No data",
+    cluster: "Cluster", complaints: "complaints", complainants: "complainants", raised: "raised", escalated: "escalated",
+    phase: "Phase", nextDeadline: "Next deadline", overdue: "tasks overdue", noDeadline: "No open deadline",
+    dueIn: "due in", overdueBy: "overdue by", daily: "Daily monitoring", acceptance: "Settlement acceptance", tierLeft: "left in this bonus tier",
+    noOffer: "No settlement offer yet", media: "Latest media contacts", noMedia: "No media contacts",
+    level: { blue: "Blue", yellow: "Yellow", orange: "Orange", red: "Red" },
+    tone: { positive: "positive", neutral: "neutral", negative: "negative" },
+    events: {
+      "complaint.received": "Complaint received", "cluster.created": "New cluster", "cluster.updated": "Cluster updated",
+      "cluster.merged": "Clusters merged", "cluster.split": "Cluster split", "cluster.complaint_moved": "Complaint moved",
+      "warning.raised": "Warning raised", "warning.escalated": "Warning escalated", "token.created": "Token created", "token.revoked": "Token revoked",
+    },
+  },
+};

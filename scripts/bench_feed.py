@@ -1,0 +1,141 @@
+"""Measures Swell's feed fan-out (see scripts/bench-feed). Loopback only; every loop is bounded."""
+import argparse
+import asyncio
+import json
+import multiprocessing
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "Tests", "e2e"))
+import requests  # noqa: E402
+from websockets.asyncio.client import connect  # noqa: E402
+
+from feed_client import complaint, post_batch  # noqa: E402
+from swell_process import BINARY, SwellProcess  # noqa: E402
+
+
+def parse_at(text: str) -> float:
+    return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
+
+
+async def subscriber(url: str, token: str, ready: asyncio.Event, opened: list, delays: list, stop_at: float, failed: list):
+    try:
+        await follow(url, token, ready, opened, delays, stop_at)
+    except Exception as error:  # noqa: BLE001 - counted and reported
+        failed.append(repr(error))
+
+
+async def follow(url: str, token: str, ready: asyncio.Event, opened: list, delays: list, stop_at: float):
+    async with connect(url, additional_headers={"Authorization": f"Bearer {token}"}, max_queue=None, open_timeout=60) as ws:
+        opened.append(1)
+        ready.set()
+        while time.time() < stop_at:
+            try:
+                raw = await asyncio.wait_for(ws.recv(), timeout=max(0.1, stop_at - time.time()))
+            except Exception:  # timed out, or the server closed (e.g. slow consumer during the ingest phase)
+                break
+            now = time.time()
+            if '"externalId":"live-' in raw:  # the paced complaints only
+                message = json.loads(raw)
+                delays.append(now - parse_at(message["at"]))
+
+
+def worker(url: str, token: str, count: int, stop_at: float, results, started):
+    async def main():
+        opened, delays, ready, failed = [], [], asyncio.Event(), []
+        tasks = []
+        for _ in range(count):
+            tasks.append(asyncio.create_task(subscriber(url, token, ready, opened, delays, stop_at, failed)))
+            await asyncio.sleep(0.005)
+        while len(opened) + len(failed) < count and time.time() < stop_at:
+            await asyncio.sleep(0.05)
+        if failed:
+            print(f"{len(failed)} subscribers failed to connect, e.g. {failed[0]}", flush=True)
+        started.put(len(opened))
+        await asyncio.gather(*tasks, return_exceptions=True)
+        results.put((len(opened), delays))
+    asyncio.run(main())
+
+
+def batch_ingest(server, batches: int, prefix: str) -> float:
+    if batches == 0:
+        return 0.0
+    start = time.monotonic()
+    for b in range(batches):
+        post_batch(server, [complaint(b * 1000 + n, prefix, text=f"行程{b}-{n}：导游临时更改行程，增加购物点") for n in range(1000)])
+    return batches * 1000 / (time.monotonic() - start)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--subscribers", type=int, default=1000)
+    parser.add_argument("--rate", type=float, default=20, help="single POSTs per second during the fan-out phase")
+    parser.add_argument("--seconds", type=float, default=15)
+    parser.add_argument("--batches", type=int, default=10, help="batches of 1,000 for the ingest phases")
+    parser.add_argument("--processes", type=int, default=2, help="client processes sharing the subscribers")
+    args = parser.parse_args()
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, max(soft, args.subscribers * 2 + 256)), hard))
+
+    with tempfile.TemporaryDirectory() as folder:
+        server = SwellProcess(os.path.join(folder, "bench.sqlite")).start()
+        try:
+            print(f"binary {BINARY}; {args.subscribers} subscribers in {args.processes} processes", flush=True)
+            baseline = batch_ingest(server, args.batches, "base")
+            print(f"ingest, no subscribers: {baseline:,.0f} complaints/s", flush=True)
+
+            url = server.url.replace("http://", "ws://") + "/v1/feed"
+            stop_at = time.time() + 60 + args.seconds + 60
+            results, started = multiprocessing.Queue(), multiprocessing.Queue()
+            per = [args.subscribers // args.processes + (1 if i < args.subscribers % args.processes else 0) for i in range(args.processes)]
+            procs = [multiprocessing.Process(target=worker, args=(url, server.token, n, stop_at, results, started)) for n in per]
+            for p in procs:
+                p.start()
+            connected = sum(started.get(timeout=120) for _ in procs)
+            gauge = next(line for line in requests.get(server.url + "/metrics", timeout=5).text.splitlines()
+                         if line.startswith("swell_feed_subscribers "))
+            print(f"connected {connected}; server reports {gauge}", flush=True)
+
+            posted = 0
+            begin = time.monotonic()
+            session = requests.Session()
+            while time.monotonic() - begin < args.seconds:
+                due = begin + posted / args.rate
+                time.sleep(max(0, due - time.monotonic()))
+                body = json.dumps(complaint(posted, "live", text=f"第{posted}号投诉：退团退款迟迟不到账"))
+                session.post(server.url + "/v1/complaints", headers=server.headers(), data=body, timeout=10).raise_for_status()
+                posted += 1
+            print(f"posted {posted} complaints at {args.rate}/s", flush=True)
+            time.sleep(2)
+            loaded = batch_ingest(server, args.batches, "loaded")
+            print(f"ingest, {connected} subscribers: {loaded:,.0f} complaints/s", flush=True)
+            time.sleep(3)
+            disconnects = [line for line in requests.get(server.url + "/metrics", timeout=5).text.splitlines()
+                           if line.startswith("swell_feed_disconnects_total")]
+            server.terminate()
+            delays = []
+            for _ in procs:
+                _, part = results.get(timeout=180)
+                delays.extend(part)
+            for p in procs:
+                p.join(timeout=30)
+        finally:
+            if server.process.poll() is None:
+                server.terminate()
+
+    live = sorted(delays)
+    expected = connected * posted
+    print(f"deliveries of the {posted} paced complaints: {len(live):,} of {expected:,}")
+    if len(live) > 1:
+        q = statistics.quantiles(live, n=100)
+        print(f"commit → subscriber delay: p50 {q[49]*1000:.1f} ms, p99 {q[98]*1000:.1f} ms, max {live[-1]*1000:.1f} ms")
+    print("disconnects: " + (", ".join(disconnects) if disconnects else "none"))
+
+
+if __name__ == "__main__":
+    main()
