@@ -55,7 +55,7 @@ extension OpenAPISpec {
                         properties:
                           ticket: {type: string}
                           expiresIn: {type: integer, description: seconds}
-                          url: {type: string, example: /v1/feed?ticket=tkt_…}
+                          url: {type: string, example: '/v1/feed?ticket=tkt_…'}
                 '401': {$ref: '#/components/responses/Problem'}
                 '403': {$ref: '#/components/responses/Problem'}
           /v1/feed:
@@ -110,40 +110,10 @@ extension OpenAPISpec {
                     allOf:
                       - {$ref: '#/components/schemas/Warning'}
                       - {type: object, properties: {topTerms: {type: array, items: {type: string}}}}
-                incidents: {type: array, items: {$ref: '#/components/schemas/SummaryIncident'}}
+                incidents: {type: array, items: {$ref: '#/components/schemas/IncidentSummary'}}
                 hourlyComplaints:
                   type: array
                   items: {type: object, properties: {hour: {type: string, format: date-time}, count: {type: integer}}}
-            SummaryIncident:
-              type: object
-              properties:
-                id: {type: integer, format: int64}
-                title: {type: string}
-                state: {type: string}
-                level: {type: string, enum: [blue, yellow, orange, red]}
-                phase: {type: [string, 'null']}
-                clusterId: {type: [integer, 'null'], format: int64}
-                openedAt: {type: string, format: date-time}
-                nextDeadline:
-                  type: [object, 'null']
-                  properties: {taskId: {type: integer}, title: {type: string}, dueAt: {type: string, format: date-time}, ownerRole: {type: string}}
-                overdueTasks: {type: integer}
-                complaintCount: {type: integer}
-                distinctComplainants: {type: integer}
-                acceptance:
-                  type: [object, 'null']
-                  properties:
-                    eligible: {type: integer}
-                    accepted: {type: integer}
-                    rate: {type: number}
-                    currentTier: {type: [integer, 'null'], description: 1 = first (highest) tier}
-                    tierEndsAt: {type: [string, 'null'], format: date-time}
-                mediaContacts:
-                  type: array
-                  items: {type: object, properties: {at: {type: string, format: date-time}, outlet: {type: string}, tone: {type: string}}}
-                dailyCounts:
-                  type: array
-                  items: {type: object, properties: {day: {type: string, format: date}, count: {type: integer}}}
 
         """
 }
