@@ -133,6 +133,7 @@ extension OpenAPISpec {
                         assignee: {type: [string, 'null'], maxLength: 200}
                         status: {type: string, enum: [open, done, cancelled]}
                         note: {type: string, maxLength: 2000}
+                        dueAt: {type: string, format: date-time, description: a new deadline; judged for overdue again}
                         at: {type: string, format: date-time}
               responses:
                 '200': {description: The task., content: {application/json: {schema: {$ref: '#/components/schemas/Task'}}}}

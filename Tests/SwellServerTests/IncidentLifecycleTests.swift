@@ -46,6 +46,11 @@ import Testing
             _ = try await story.send(
                 .patch, "/v1/incidents/\(id)/tasks/\(task("first_reply_to_complainants"))", as: .admin,
                 json: "{\"status\":\"done\",\"at\":\"2026-07-01T05:30:00Z\"}")
+            let answer = "/v1/incidents/\(id)/tasks/\(task("answer_regulator_in_writing"))"
+            #expect(try await story.send(.patch, answer, as: .pr, json: "{\"dueAt\":\"2026-07-12T00:00:00Z\"}").status == .forbidden)
+            let moved = try await story.send(.patch, answer, as: .incidentManager, json: "{\"dueAt\":\"2026-07-12T00:00:00Z\"}")
+            #expect(moved.json["dueAt"] as? String == "2026-07-12T00:00:00Z")
+            #expect(try await story.send(.patch, answer, as: .incidentManager, json: "{\"dueAt\":\"soon\"}").status == .unprocessableContent)
             #expect(try await story.send(.patch, "/v1/incidents/\(id)/tasks/999999", as: .admin, json: "{\"status\":\"done\"}").status == .notFound)
             #expect(try await story.send(.patch, holding, as: .admin, json: "{\"status\":\"finished\"}").status == .unprocessableContent)
             let timing = try await client.get("/v1/incidents/\(id)/timing", as: .executive, app: app).json

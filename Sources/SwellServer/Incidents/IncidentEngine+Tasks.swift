@@ -46,6 +46,8 @@ extension IncidentEngine {
         public var assignee: String??
         public var status: IncidentTaskStatus?
         public var note: String?
+        /// A new deadline (e.g. 10 days from the regulator's notice, once it arrives).
+        public var dueAt: Date?
         public var at: Date
         public var by: String
         public var role: Role
@@ -63,10 +65,15 @@ extension IncidentEngine {
             throw IncidentError.taskNotFound(taskId)
         }
         let runs = change.role.may(.runIncidents)
-        let onlyCompletesOwnTask = change.assignee == nil && change.status == .done && task.ownerRole == change.role.rawValue
+        let onlyCompletesOwnTask = change.assignee == nil && change.dueAt == nil && change.status == .done
+            && task.ownerRole == change.role.rawValue
         guard runs || onlyCompletesOwnTask else { throw IncidentError.notTaskOwner(ownerRole: task.ownerRole) }
         if let assignee = change.assignee { task.assignee = assignee }
         if let note = change.note { task.note = note }
+        if let dueAt = change.dueAt, dueAt != task.dueAt {
+            task.dueAt = dueAt
+            task.overdueAt = nil  // judged again against the new deadline
+        }
         if let status = change.status, status != task.status {
             task.status = status
             task.completedAt = status == .done ? change.at : nil
@@ -74,6 +81,7 @@ extension IncidentEngine {
         }
         var updated = item
         updated.body = .task(task)
+        updated.at = task.dueAt
         var changes: [StoreChange] = [
             .saveIncidentItem(updated),
             .appendEvent(IncidentEvents.task(.taskUpdated, task, incident: id, at: change.at, by: change.by)),

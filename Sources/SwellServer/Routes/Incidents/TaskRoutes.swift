@@ -36,6 +36,7 @@ struct TaskRoutes {
         var assignee: String??
         var status: IncidentTaskStatus?
         var note: String?
+        var dueAt: String?
         var at: String?
 
         init(from decoder: any Decoder) throws {
@@ -43,14 +44,16 @@ struct TaskRoutes {
             assignee = container.contains(.assignee) ? .some(try container.decodeIfPresent(String.self, forKey: .assignee)) : nil
             status = try container.decodeIfPresent(IncidentTaskStatus.self, forKey: .status)
             note = try container.decodeIfPresent(String.self, forKey: .note)
+            dueAt = try container.decodeIfPresent(String.self, forKey: .dueAt)
             at = try container.decodeIfPresent(String.self, forKey: .at)
         }
 
-        enum CodingKeys: String, CodingKey { case assignee, status, note, at }
+        enum CodingKeys: String, CodingKey { case assignee, status, note, dueAt, at }
     }
 
-    /// PATCH /v1/incidents/{id}/tasks/{taskId} — assign (`assignee`), complete (`status: done`), cancel or
-    /// reopen. admin and incident_manager may change any task; the owner role may complete its own.
+    /// PATCH /v1/incidents/{id}/tasks/{taskId} — assign (`assignee`), complete (`status: done`), cancel,
+    /// reopen or move the deadline (`dueAt`). admin and incident_manager may change any task; the owner role
+    /// may complete its own.
     @Sendable func update(_ request: Request, context: SwellRequestContext) async throws -> JSONResponse<TaskView> {
         let caller = try context.require(.readCases)
         let engine = try inputs.engine
@@ -60,7 +63,9 @@ struct TaskRoutes {
         let assignee = try body.assignee.map { try inputs.text($0, "assignee", max: 200, required: false) }
         let note = try inputs.text(body.note, "note", max: 2_000, required: false)
         let at = try inputs.instant(body.at)
-        let change = IncidentEngine.TaskChange(assignee: assignee, status: body.status, note: note, at: at, by: caller.name, role: caller.role)
+        let dueAt = try inputs.optionalInstant(body.dueAt, field: "dueAt")
+        let change = IncidentEngine.TaskChange(
+            assignee: assignee, status: body.status, note: note, dueAt: dueAt, at: at, by: caller.name, role: caller.role)
         let updated = try await IncidentProblems.run { try await engine.updateTask(incident: id, task: taskId, change: change) }
         return JSONResponse(TaskView(id: updated.id, updated.task, now: await engine.eventTime ?? environment.now()))
     }
