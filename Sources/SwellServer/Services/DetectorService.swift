@@ -21,31 +21,10 @@ public struct DetectorService: Service {
     /// Waits to be the one instance running the detector (always at once on SQLite), rebuilds, then follows
     /// the log until shutdown. If leadership is lost, the engine stands down and waits for it again.
     public func run() async throws {
-        let (engine, signal, logger, pollInterval) = (self.engine, self.signal, self.logger, self.pollInterval)
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            do {
-                try await cancelWhenGracefulShutdown {
-                    try await engine.store.withExclusiveRole(DetectorEngine.followerName) {
-                        try await engine.rebuild()
-                        try await WakeUps.run(signal: signal, every: pollInterval) {
-                            do {
-                                try await engine.drain()
-                            } catch {
-                                logger.error("Detector failed; rebuilding from the store", metadata: ["error": "\(error)"])
-                                try? await Task.sleep(for: .seconds(1))
-                                try? await engine.rebuild()
-                            }
-                        }
-                        await engine.standDown()
-                    }
-                }
-            } catch {
-                await engine.standDown()
-                if Task.isShuttingDownGracefully || Task.isCancelled { break }
-                logger.warning("Detector lost its role; waiting to take it again", metadata: ["error": "\(error)"])
-                try? await Task.sleep(for: .seconds(1))
-            }
-        }
-        logger.info("Detector stopped")
+        let engine = self.engine
+        try await ExclusiveFollower.run(
+            role: DetectorEngine.followerName, store: engine.store, signal: signal, pollInterval: pollInterval,
+            logger: logger, start: { try await engine.rebuild() }, drain: { try await engine.drain() },
+            standDown: { await engine.standDown() })
     }
 }

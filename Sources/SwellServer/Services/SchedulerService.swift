@@ -5,7 +5,7 @@ import SwellStore
 
 /// The background service that runs incidents in event time: follows the event log for warnings
 /// (auto-open), and at each new event time plans due tasks, marks overdue ones and writes daily reports.
-/// A failure is logged and the follower restarted from its checkpoint, so nothing is half-applied.
+/// One instance runs it (an exclusive role of the store); a failure restarts it from its checkpoint.
 public struct SchedulerService: Service {
     let engine: IncidentEngine
     let signal: EventSignal
@@ -19,17 +19,11 @@ public struct SchedulerService: Service {
         self.pollInterval = pollInterval
     }
 
+    /// Waits to be the one instance running the scheduler (always at once on SQLite), then follows the log.
     public func run() async throws {
-        try await engine.start()
-        try await WakeUps.run(signal: signal, every: pollInterval) {
-            do {
-                try await engine.drain()
-            } catch {
-                logger.error("Incident scheduler failed; restarting from its checkpoint", metadata: ["error": "\(error)"])
-                try? await Task.sleep(for: .seconds(1))
-                try? await engine.start()
-            }
-        }
-        logger.info("Incident scheduler stopped")
+        let engine = self.engine
+        try await ExclusiveFollower.run(
+            role: "scheduler", store: engine.store, signal: signal, pollInterval: pollInterval, logger: logger,
+            start: { try await engine.start() }, drain: { try await engine.drain() })
     }
 }
