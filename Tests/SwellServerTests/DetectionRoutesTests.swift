@@ -40,7 +40,7 @@ import Testing
 
     /// Waits (bounded) until the detector has placed complaint `id`.
     func clusterOf(_ client: any TestClientProtocol, _ app: TestApp, _ id: Int) async throws -> Int? {
-        for _ in 0..<200 {
+        for _ in 0..<1_500 {
             if let cluster = try await client.get("/v1/complaints/\(id)", app: app).json["clusterId"] as? Int { return cluster }
             try await Task.sleep(for: .milliseconds(20))
         }

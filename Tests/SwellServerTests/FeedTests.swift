@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func ticketsAreSingleUseAndShortLived() async throws {
-        let app = try await TestApp(feed: .init(ticketLifetime: .milliseconds(300)))
+        let app = try await TestApp(feed: .init(ticketLifetime: .seconds(3)))  // long enough for a loaded CI machine
         try await app.runLive { client in
             // Given no token: the ticket endpoint explains with a 401 problem
             let anonymous = try await client.execute(uri: "/v1/feed/ticket", method: .post)
@@ -60,7 +60,7 @@ import Testing
                 try await open(client, "/v1/feed?ticket=\(value)")
             }
             let late = try await client.post("/v1/feed/ticket", as: .executive, json: "", app: app).json["ticket"] as? String
-            try await Task.sleep(for: .milliseconds(400))
+            try await Task.sleep(for: .milliseconds(3_200))
             await #expect(throws: WebSocketClientError.webSocketUpgradeFailed) {
                 try await open(client, "/v1/feed?ticket=\(late ?? "")")
             }

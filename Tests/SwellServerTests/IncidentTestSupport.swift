@@ -44,10 +44,10 @@ struct IncidentStory {
         return ids
     }
 
-    /// Polls `read` until `done` holds (bounded, about ten seconds).
+    /// Polls `read` until `done` holds (bounded, about fifty seconds on a loaded machine).
     func eventually<T>(_ what: String, _ read: () async throws -> T, until done: (T) -> Bool) async throws -> T {
         var value = try await read()
-        for _ in 0..<500 where !done(value) {
+        for _ in 0..<2_500 where !done(value) {
             try await Task.sleep(for: .milliseconds(20))
             value = try await read()
         }

@@ -36,7 +36,7 @@ import Testing
             }
             // When the executive reads the summary (once the detector has warned)
             var summary: [String: Any] = [:]
-            for _ in 0..<200 {
+            for _ in 0..<1_500 {
                 summary = try await client.get("/v1/summary", as: .executive, app: app).json
                 if (summary["warnings"] as? [Any])?.isEmpty == false { break }
                 try await Task.sleep(for: .milliseconds(20))
@@ -62,7 +62,7 @@ import Testing
             _ = try await client.post("/v1/complaints", json: complaintJSON("m-1"), app: app)
             _ = try await client.get("/v1/complaints/1", app: app)
             var text = ""
-            for _ in 0..<100 {
+            for _ in 0..<500 {
                 text = String(buffer: try await client.get("/metrics", as: nil, app: app).body)
                 if text.contains("swell_complaints_ingested_total 1") { break }
                 try await Task.sleep(for: .milliseconds(20))
