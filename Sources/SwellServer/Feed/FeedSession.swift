@@ -4,6 +4,7 @@ import Logging
 import NIOWebSocket
 import SwellCore
 import SwellStore
+import Synchronization
 
 /// One subscriber's socket: replays the log after `since` (if given), then follows the hub, with no gap and no
 /// duplicate across the switch. It subscribes to the hub before its final replay read and then keeps a cursor
@@ -35,6 +36,37 @@ struct FeedSession {
         }
         defer { hub.unsubscribe(subscription) }
 
+        // The pump writes; the watcher returns as soon as the hub ends the subscription. A slow consumer's socket
+        // may be stalled mid-write, so the pump is cancelled then rather than awaited (cancelling a suspended write
+        // makes it throw); on shutdown the same happens, and the client resumes from the cursor it is told.
+        let sent = SentCursor(cursor)
+        let start = cursor
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await pump(subscription, from: start, sent: sent, outbound) }
+            group.addTask { for await _ in subscription.ended {} }
+            defer { group.cancelAll() }
+            do {
+                try await group.next()
+            } catch is CancellationError {
+            }
+        }
+        let cursorAtEnd = sent.get()
+        // The close frame may not get through a stalled socket either: give it a moment, then let the handler
+        // return, which closes the connection.
+        let end = subscription.end
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await close(outbound, reason: end, cursor: cursorAtEnd) }
+            group.addTask { try await Task.sleep(for: .seconds(2)) }
+            defer { group.cancelAll() }
+            _ = try? await group.next()
+        }
+    }
+
+    /// Writes live items until the subscription's stream ends, filling any gap from the store.
+    private func pump(
+        _ subscription: FeedSubscription, from start: Int64, sent: SentCursor, _ outbound: WebSocketOutboundWriter
+    ) async throws {
+        var cursor = start
         for await item in subscription.items {
             if subscription.end == .slowConsumer { break }
             switch item {
@@ -42,15 +74,18 @@ struct FeedSession {
                 try await outbound.writeTextMessage(text)
             case .event(let seq, let text, let adminOnly):
                 guard seq > cursor else { continue }
-                if seq > cursor + 1 { cursor = try await replay(after: cursor, upTo: seq - 1, outbound) }
+                if seq > cursor + 1 {
+                    cursor = try await replay(after: cursor, upTo: seq - 1, outbound)
+                    sent.set(cursor)
+                }
                 if !adminOnly || caller.role == .admin {
                     try await outbound.writeTextMessage(text)
                     hub.metrics.feedEventsSent.increment()
                 }
                 cursor = seq
+                sent.set(cursor)
             }
         }
-        try await close(outbound, reason: subscription.end, cursor: cursor)
     }
 
     /// Sends the logged events after `seq` (up to `last`, or to the log's end), returning the new cursor.
@@ -84,4 +119,15 @@ struct FeedSession {
             hub.metrics.feedDisconnect("client")  // the client left (the item stream was cancelled)
         }
     }
+}
+
+/// The last seq a session has written, shared between its pump and the code that closes the socket.
+final class SentCursor: Sendable {
+    private let value: Mutex<Int64>
+
+    init(_ seq: Int64) { value = Mutex(seq) }
+
+    func get() -> Int64 { value.withLock { $0 } }
+
+    func set(_ seq: Int64) { value.withLock { $0 = seq } }
 }

@@ -23,11 +23,16 @@ final class FeedSubscription: Sendable {
     let items: AsyncStream<FeedItem>
     private let continuation: AsyncStream<FeedItem>.Continuation
     private let ending = Mutex<FeedEnd?>(nil)
+    /// Finishes when the hub ends the subscription, so a session blocked writing to a stalled socket can be
+    /// interrupted instead of waiting for writability that never comes.
+    let ended: AsyncStream<Void>
+    private let endedContinuation: AsyncStream<Void>.Continuation
 
     init(id: Int, startHead: Int64?, bufferSize: Int) {
         self.id = id
         self.startHead = startHead
         (items, continuation) = AsyncStream<FeedItem>.makeStream(bufferingPolicy: .bufferingOldest(bufferSize))
+        (ended, endedContinuation) = AsyncStream<Void>.makeStream()
     }
 
     /// Why it ended, once the hub ended it.
@@ -42,5 +47,6 @@ final class FeedSubscription: Sendable {
     func finish(_ reason: FeedEnd) {
         ending.withLock { if $0 == nil { $0 = reason } }
         continuation.finish()
+        endedContinuation.finish()
     }
 }
