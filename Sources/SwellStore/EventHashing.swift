@@ -14,16 +14,16 @@ public enum EventHashing {
         content += (draft.clusterId.map { String($0.rawValue) } ?? "") + "\n"
         content += (draft.incidentId.map { String($0.rawValue) } ?? "") + "\n"
         content += draft.payload
-        let digest = SHA256.hash(data: Data(content.utf8))
-        return digest.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return hexSHA256(content)
     }
 
     /// Hex SHA-256 of a bearer token: tokens are stored only as this.
     public static func tokenHash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { byte in
+        hexSHA256(token)
+    }
+
+    private static func hexSHA256(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()
@@ -45,7 +45,7 @@ public enum ChainVerifier {
     public static func verify(
         _ store: any CaseStore, pageSize: Int = 5_000, progress: (Int64) -> Void = { _ in }
     ) async throws -> ChainVerification {
-        var previousHash = genesisHash
+        var previousHash = EventHashing.genesis
         var expectedSeq: Int64 = 1
         var checked: Int64 = 0
         while true {
@@ -72,5 +72,4 @@ public enum ChainVerifier {
         return ChainVerification(eventsChecked: checked, firstBrokenSeq: nil, problem: nil)
     }
 
-    private static let genesisHash = EventHashing.genesis
 }

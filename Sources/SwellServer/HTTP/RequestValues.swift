@@ -14,7 +14,11 @@ enum PathValues {
 /// Typed query parameters; a bad value is a 400 naming the parameter.
 enum QueryValues {
     static func limit(_ request: Request, default value: Int, max: Int) throws -> Int {
-        guard let raw = request.uri.queryParameters["limit"] else { return value }
+        try limit(request.uri.queryParameters, default: value, max: max)
+    }
+
+    static func limit(_ parameters: Parameters, default value: Int, max: Int) throws -> Int {
+        guard let raw = parameters["limit"] else { return value }
         guard let limit = Int(String(raw)), (1...max).contains(limit) else {
             throw Problem.badParameter("limit", "limit must be an integer from 1 to \(max).")
         }
@@ -22,7 +26,11 @@ enum QueryValues {
     }
 
     static func integer(_ request: Request, _ name: String) throws -> Int64? {
-        guard let raw = request.uri.queryParameters[Substring(name)] else { return nil }
+        try integer(request.uri.queryParameters, name)
+    }
+
+    static func integer(_ parameters: Parameters, _ name: String) throws -> Int64? {
+        guard let raw = parameters[Substring(name)] else { return nil }
         guard let value = Int64(String(raw)) else { throw Problem.badParameter(name, "\(name) must be an integer.") }
         return value
     }

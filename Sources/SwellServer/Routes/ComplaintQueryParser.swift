@@ -21,10 +21,7 @@ enum ComplaintQueryParser {
             }
             query.channel = channel
         }
-        if let raw = parameters["clusterId"] {
-            guard let id = Int64(String(raw)) else { throw Problem.badParameter("clusterId", "clusterId must be an integer.") }
-            query.clusterId = ClusterID(id)
-        }
+        query.clusterId = try QueryValues.integer(parameters, "clusterId").map { ClusterID($0) }
         query.receivedFrom = try instant(parameters, "receivedFrom")
         query.receivedBefore = try instant(parameters, "receivedBefore")
         if let raw = parameters["cursor"] {
@@ -33,12 +30,7 @@ enum ComplaintQueryParser {
             }
             query.after = cursor
         }
-        if let raw = parameters["limit"] {
-            guard let limit = Int(String(raw)), (1...ComplaintQuery.maxLimit).contains(limit) else {
-                throw Problem.badParameter("limit", "limit must be an integer from 1 to \(ComplaintQuery.maxLimit).")
-            }
-            query.limit = limit
-        }
+        query.limit = try QueryValues.limit(parameters, default: query.limit, max: ComplaintQuery.maxLimit)
         return query
     }
 

@@ -36,7 +36,7 @@ struct ComplaintRoutes {
     /// POST /v1/complaints/batch[?atomic=true] — stores up to 10,000 complaints in one transaction.
     @Sendable func createBatch(_ request: Request, context: SwellRequestContext) async throws -> JSONResponse<BatchResult> {
         let caller = try context.require(.submitComplaints)
-        let atomic = try parseAtomic(request)
+        let atomic = try QueryValues.flag(request, "atomic")
         let data = try await RequestBody.data(of: request, limit: Self.batchBodyLimit)
         let items = try BatchParser.parse(data)
         let now = environment.now()
@@ -80,10 +80,8 @@ struct ComplaintRoutes {
     /// GET /v1/complaints/{id}
     @Sendable func show(_ request: Request, context: SwellRequestContext) async throws -> JSONResponse<ComplaintView> {
         let caller = try context.require(.readCases)
-        guard let raw = context.parameters.get("id"), let id = Int64(raw) else {
-            throw Problem.notFound("There is no complaint with that id.")
-        }
-        guard let complaint = try await environment.store.complaint(ComplaintID(id)) else {
+        let id = try PathValues.id(context, ComplaintID.self, "complaint")
+        guard let complaint = try await environment.store.complaint(id) else {
             throw Problem.notFound("There is no complaint \(id).")
         }
         return JSONResponse(ComplaintView(complaint, for: caller.role))
@@ -96,15 +94,6 @@ struct ComplaintRoutes {
         let page = try await environment.store.complaints(query)
         return JSONResponse(ComplaintList(
             items: page.items.map { ComplaintView($0, for: caller.role) }, nextCursor: page.next?.token))
-    }
-
-    private func parseAtomic(_ request: Request) throws -> Bool {
-        guard let value = request.uri.queryParameters["atomic"] else { return false }
-        switch value.lowercased() {
-        case "true", "1": return true
-        case "false", "0": return false
-        default: throw Problem.badParameter("atomic", "atomic must be true or false.")
-        }
     }
 }
 
