@@ -1,6 +1,11 @@
 """Helpers for driving Swell's live feed and posting complaints in end-to-end tests and the benchmark."""
+import base64
 import json
+import os
 import socket
+import struct
+import threading
+import time
 
 import requests
 from websockets.sync.client import connect
@@ -41,12 +46,87 @@ def open_feed(server, since: int | None = None, token: str | None = None, use_ti
     return connect(url, additional_headers=headers, open_timeout=10, **options)
 
 
-def small_receive_buffer_socket(server, size: int = 4096) -> socket.socket:
-    """A connected socket with a tiny receive window, so a client that stops reading backs up quickly."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, size)
-    sock.connect(("127.0.0.1", server.port))
-    return sock
+class StalledSubscriber:
+    """A raw feed socket that completes the WebSocket handshake and then reads nothing, with a tiny receive window.
+
+    Nothing on the client side drains it (a library client would keep reading into its own queue), so once the
+    kernel's buffers are full the server's writes to it stall, exactly as with a frozen browser tab.
+    """
+
+    def __init__(self, server, receive_buffer: int = 4096):
+        issued = ticket(server)
+        issued.raise_for_status()
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, receive_buffer)
+        self.sock.connect(("127.0.0.1", server.port))
+        key = base64.b64encode(os.urandom(16)).decode()
+        self.sock.sendall((f"GET /v1/feed?ticket={issued.json()['ticket']} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                           f"Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
+                           "Sec-WebSocket-Version: 13\r\n\r\n").encode())
+        self.pending = b""
+        while b"\r\n\r\n" not in self.pending:
+            self.pending += self.sock.recv(4096)
+        status, self.pending = self.pending.split(b"\r\n\r\n", 1)
+        if not status.startswith(b"HTTP/1.1 101"):
+            raise RuntimeError(f"feed upgrade refused: {status!r}")
+
+    def read_to_close(self, timeout: float = 30) -> tuple[list[dict], int, str]:
+        """Drains every frame the server buffered: (the data messages, the close code, the close reason)."""
+        self.sock.settimeout(timeout)
+        messages = []
+        while True:
+            opcode, payload = self._frame()
+            if opcode == 0x8:
+                self.sock.close()
+                return messages, struct.unpack("!H", payload[:2])[0], payload[2:].decode()
+            if opcode == 0x1:
+                messages.append(json.loads(payload))
+
+    def _frame(self) -> tuple[int, bytes]:
+        head = self._bytes(2)
+        opcode, length = head[0] & 0x0F, head[1] & 0x7F  # server frames are never masked
+        if length == 126:
+            length = struct.unpack("!H", self._bytes(2))[0]
+        elif length == 127:
+            length = struct.unpack("!Q", self._bytes(8))[0]
+        return opcode, self._bytes(length)
+
+    def _bytes(self, count: int) -> bytes:
+        while len(self.pending) < count:
+            chunk = self.sock.recv(1 << 20)
+            if not chunk:
+                raise ConnectionError("the server closed the socket without a close frame")
+            self.pending += chunk
+        data, self.pending = self.pending[:count], self.pending[count:]
+        return data
+
+
+class FeedReader:
+    """A subscriber that keeps reading on its own thread, as a healthy dashboard does."""
+
+    def __init__(self, ws):
+        self.ws = ws
+        self.messages: list[dict] = []
+        self.closed = None
+        self.thread = threading.Thread(target=self._read, daemon=True)
+        self.thread.start()
+
+    def _read(self):
+        try:
+            for text in self.ws:
+                message = json.loads(text)
+                if message["type"] != "heartbeat":
+                    self.messages.append(message)
+        except Exception as error:  # the test looks at why it stopped
+            self.closed = error
+
+    def wait_for(self, seq: int, timeout: float = 60) -> list[dict]:
+        deadline = time.time() + timeout
+        while time.time() < deadline and (not self.messages or self.messages[-1]["seq"] < seq):
+            if not self.thread.is_alive():
+                raise AssertionError(f"the reader stopped: {self.closed!r}")
+            time.sleep(0.05)
+        return self.messages
 
 
 def read_until(ws, last_seq: int, timeout: float = 30) -> list[dict]:

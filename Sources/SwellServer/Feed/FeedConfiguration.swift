@@ -9,14 +9,22 @@ public struct FeedConfiguration: Sendable {
     public var ticketLifetime: Duration
     /// How often the hub reads the log without a wake-up (another process may append to the same SQLite file).
     public var pollInterval: Duration
+    /// How long a socket dropped as a slow consumer stays open for its queued frames and the 4008 close frame to
+    /// drain (a client that resumes reading within it learns where to resume); then the connection is cut.
+    public var slowConsumerCloseGrace: Duration
+    /// The same bound when the server shuts down, kept short so shutdown is never held up by a stalled socket.
+    public var shutdownCloseGrace: Duration
 
     public init(
         bufferSize: Int = 4096, heartbeatInterval: Duration = .seconds(15), ticketLifetime: Duration = .seconds(30),
-        pollInterval: Duration = .seconds(1)
+        pollInterval: Duration = .seconds(1), slowConsumerCloseGrace: Duration = .seconds(30),
+        shutdownCloseGrace: Duration = .seconds(2)
     ) {
         self.bufferSize = bufferSize
         self.heartbeatInterval = heartbeatInterval
         self.ticketLifetime = ticketLifetime
         self.pollInterval = pollInterval
+        self.slowConsumerCloseGrace = slowConsumerCloseGrace
+        self.shutdownCloseGrace = shutdownCloseGrace
     }
 }

@@ -51,12 +51,13 @@ struct FeedSession {
             }
         }
         let cursorAtEnd = sent.get()
-        // The close frame may not get through a stalled socket either: give it a moment, then let the handler
-        // return, which closes the connection.
+        // The close frame queues behind whatever a stalled socket has not taken yet: give it a grace period to
+        // drain, then let the handler return, which cuts the connection.
         let end = subscription.end
+        let grace = end == .slowConsumer ? hub.configuration.slowConsumerCloseGrace : hub.configuration.shutdownCloseGrace
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await close(outbound, reason: end, cursor: cursorAtEnd) }
-            group.addTask { try await Task.sleep(for: .seconds(2)) }
+            group.addTask { try await Task.sleep(for: grace) }
             defer { group.cancelAll() }
             _ = try? await group.next()
         }
