@@ -85,22 +85,32 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// The feed's tunables from the environment: `SWELL_FEED_BUFFER` (events a subscriber may lag behind
-    /// before it is disconnected), `SWELL_FEED_HEARTBEAT_SECONDS` and `SWELL_FEED_TICKET_SECONDS`.
+    /// before it is disconnected), `SWELL_FEED_HEARTBEAT_SECONDS`, `SWELL_FEED_TICKET_SECONDS` and
+    /// `SWELL_FEED_POLL_SECONDS` (how often the hub reads the log when no wake-up came).
     static func feedConfiguration(_ environment: [String: String]) throws -> FeedConfiguration {
         var feed = FeedConfiguration()
-        if let text = environment["SWELL_FEED_BUFFER"] {
-            guard let size = Int(text), size >= 16 else { throw ValidationError("SWELL_FEED_BUFFER must be a number ≥ 16, not \(text)") }
+        if let size = try integer("SWELL_FEED_BUFFER", atLeast: 16, in: environment) {
             feed.bufferSize = size
         }
-        if let text = environment["SWELL_FEED_HEARTBEAT_SECONDS"] {
-            guard let seconds = Int(text), seconds >= 1 else { throw ValidationError("SWELL_FEED_HEARTBEAT_SECONDS must be ≥ 1, not \(text)") }
+        if let seconds = try integer("SWELL_FEED_HEARTBEAT_SECONDS", atLeast: 1, in: environment) {
             feed.heartbeatInterval = .seconds(seconds)
         }
-        if let text = environment["SWELL_FEED_TICKET_SECONDS"] {
-            guard let seconds = Int(text), seconds >= 1 else { throw ValidationError("SWELL_FEED_TICKET_SECONDS must be ≥ 1, not \(text)") }
+        if let seconds = try integer("SWELL_FEED_TICKET_SECONDS", atLeast: 1, in: environment) {
             feed.ticketLifetime = .seconds(seconds)
         }
+        if let seconds = try integer("SWELL_FEED_POLL_SECONDS", atLeast: 1, in: environment) {
+            feed.pollInterval = .seconds(seconds)
+        }
         return feed
+    }
+
+    /// The whole number in environment variable `name`, if set; a clear error when it is not one or too small.
+    private static func integer(_ name: String, atLeast minimum: Int, in environment: [String: String]) throws -> Int? {
+        guard let text = environment[name] else { return nil }
+        guard let value = Int(text), value >= minimum else {
+            throw ValidationError("\(name) must be a whole number ≥ \(minimum), not \(text)")
+        }
+        return value
     }
 
     static func parsePort(_ text: String) throws -> Int {

@@ -1,4 +1,5 @@
 """Two `swell serve` instances on one PostgreSQL database: shared intake, one detector, takeover on death."""
+import json
 import os
 import subprocess
 import time
@@ -7,6 +8,7 @@ import uuid
 import pytest
 import requests
 
+from feed_client import open_feed
 from swell_process import SwellProcess
 
 ADMIN_URL = os.environ.get("SWELL_TEST_POSTGRES_URL")
@@ -87,3 +89,34 @@ def test_two_instances_share_the_store_and_the_detector_fails_over(tmp_path, dat
         b.terminate()
         if a.process.poll() is None:
             a.terminate()
+
+
+def feed_messages_about(ws, complaint_id: int, timeout: float) -> list[dict]:
+    """Feed messages until one about `complaint_id` arrives (TimeoutError if none does in time)."""
+    deadline = time.time() + timeout
+    seen = []
+    while True:
+        message = json.loads(ws.recv(timeout=max(0.1, deadline - time.time())))
+        seen.append(message)
+        if message.get("complaintId") == complaint_id:
+            return seen
+
+
+def test_a_complaint_posted_to_one_instance_reaches_a_feed_on_the_other(tmp_path, database_url):
+    # Both hubs only poll the log once a minute, so an event can arrive in time only through LISTEN/NOTIFY.
+    quiet = dict(os.environ, SWELL_FEED_POLL_SECONDS="60")
+    a = SwellProcess(str(tmp_path / "unused-a.sqlite"), extra_args=["--store", database_url], env=quiet).start()
+    b = SwellProcess(str(tmp_path / "unused-b.sqlite"), token=a.token, extra_args=["--store", database_url], env=quiet).start()
+    try:
+        with open_feed(b) as on_b, open_feed(a) as on_a:
+            time.sleep(0.5)  # both hubs have started and subscribed
+            posted_to_a = post(a, 1, 0)
+            messages = feed_messages_about(on_b, posted_to_a, timeout=15)
+            assert messages[-1]["type"] == "complaint.received"
+            posted_to_b = post(b, 2, 5)
+            assert feed_messages_about(on_a, posted_to_b, timeout=15)[-1]["type"] == "complaint.received"
+            seqs = [m["seq"] for m in feed_messages_about(on_b, posted_to_b, timeout=15) if m["type"] != "heartbeat"]
+            assert seqs == sorted(set(seqs)), "in order, once each"
+    finally:
+        b.terminate()
+        a.terminate()
