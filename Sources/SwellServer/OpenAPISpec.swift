@@ -15,7 +15,9 @@ enum OpenAPISpec {
           description: >
             Group-complaint crisis coordination: complaint intake, clustering, early warnings, incidents that
             follow a playbook, and a live feed. Every error is an RFC 9457 problem document
-            (application/problem+json) with a stable `type` (urn:swell:problem:<slug>).
+            (application/problem+json) with a stable `type` (urn:swell:problem:<slug>). Any route that reads or
+            writes the case store may answer 503 `store-unavailable` with `Retry-After` while the database cannot be
+            reached; nothing is wrong with the request, and re-sending is safe (intake is idempotent by externalId).
         servers:
           - url: /
         security:

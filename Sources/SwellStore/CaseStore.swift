@@ -141,6 +141,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case badLocation(String)
     /// The store was closed (shutting down).
     case closed
+    /// The database cannot be reached or is overloaded right now (connection refused or lost, no pooled
+    /// connection in time, disk full, locked too long). Nothing was changed by the failed call, or (when the
+    /// connection broke during a commit) possibly it was: intake is idempotent, so retrying is always safe.
+    case unavailable(String)
 
     public var description: String {
         switch self {
@@ -148,6 +152,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .corruptRow(let table, let detail): "unreadable row in \(table): \(detail)"
         case .badLocation(let detail): detail
         case .closed: "the case store is closed"
+        case .unavailable(let detail): "the case store is unavailable: \(detail)"
         }
     }
 }

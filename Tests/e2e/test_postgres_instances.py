@@ -4,12 +4,14 @@ import os
 import subprocess
 import time
 import uuid
+from urllib.parse import urlsplit
 
 import pytest
 import requests
 
 from feed_client import open_feed
 from swell_process import SwellProcess
+from tcp_proxy import TcpProxy
 
 ADMIN_URL = os.environ.get("SWELL_TEST_POSTGRES_URL")
 pytestmark = pytest.mark.skipif(not ADMIN_URL, reason="needs SWELL_TEST_POSTGRES_URL (run under scripts/with-postgres)")
@@ -120,3 +122,35 @@ def test_a_complaint_posted_to_one_instance_reaches_a_feed_on_the_other(tmp_path
     finally:
         b.terminate()
         a.terminate()
+
+
+def test_while_postgres_is_unreachable_requests_get_503_and_nothing_is_lost(tmp_path, database_url):
+    address = urlsplit(database_url)
+    proxy = TcpProxy(address.hostname, address.port)
+    through_proxy = database_url.replace(f"{address.hostname}:{address.port}", f"127.0.0.1:{proxy.port}")
+    server = SwellProcess(str(tmp_path / "unused.sqlite"), extra_args=["--store", through_proxy]).start()
+    try:
+        before = post(server, 1, 0)
+        proxy.cut()
+        body = {"externalId": "pg-outage", "receivedAt": "2026-06-13T09:00:00Z", "channel": "web", "text": "酒店降级，要求退差价"}
+        refused = requests.post(server.url + "/v1/complaints", headers=server.headers(), json=body, timeout=60)
+        assert refused.status_code == 503, refused.text
+        assert refused.headers["Content-Type"] == "application/problem+json"
+        assert refused.headers["Retry-After"].isdigit()
+        assert refused.json()["type"] == "urn:swell:problem:store-unavailable"
+        assert requests.get(server.url + "/readyz", timeout=30).status_code == 503
+        assert requests.get(server.url + "/healthz", timeout=5).status_code == 200, "the process itself is fine"
+
+        proxy.restore()
+        deadline = time.time() + 60
+        while requests.get(server.url + "/readyz", timeout=30).status_code != 200:
+            assert time.time() < deadline, "the store never came back"
+            time.sleep(0.5)
+        retried = requests.post(server.url + "/v1/complaints", headers=server.headers(), json=body, timeout=30)
+        assert retried.status_code == 201, retried.text
+        assert requests.get(f"{server.url}/v1/complaints/{before}", headers=server.headers(), timeout=10).status_code == 200
+        stored = int(psql(database_url, "SELECT COUNT(*) FROM complaint"))
+        assert stored == 2, "the refused complaint is stored once, after the retry"
+    finally:
+        server.terminate()
+        proxy.cut()

@@ -38,6 +38,7 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         var headers = HTTPFields()
         headers[.contentType] = "application/problem+json"
         if status == .unauthorized { headers[.wwwAuthenticate] = #"Bearer realm="swell""# }
+        if status == .serviceUnavailable { headers[.retryAfter] = "\(Self.retryAfterSeconds)" }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(body))))
     }
 
@@ -61,6 +62,15 @@ public struct BatchItemProblem: Codable, Sendable, Equatable {
 }
 
 extension Problem {
+    /// The `Retry-After` every 503 carries.
+    static let retryAfterSeconds = 2
+
+    /// The database is down, unreachable or overloaded; nothing in the request is wrong and retrying is safe.
+    static let storeUnavailable = Problem(
+        .serviceUnavailable, "store-unavailable", title: "The case store is unavailable",
+        detail: "The database cannot be reached right now. Nothing is wrong with the request: retry after a moment "
+            + "(intake is idempotent by externalId, so re-sending is safe).")
+
     static func validation(_ errors: [FieldError]) -> Problem {
         let summary = errors.map { "\($0.field) \($0.message)" }.joined(separator: "; ")
         return Problem(.unprocessableContent, "validation-failed", title: "The input is not valid", detail: summary, errors: errors)

@@ -1,9 +1,10 @@
 import Hummingbird
 import Logging
+import SwellStore
 
 /// The outermost middleware: every error becomes a problem document. Swell's own `Problem`s pass through;
-/// Hummingbird's errors (404, 405, 413, …) are translated; anything else is logged and answered with a
-/// generic 500 that reveals nothing of the internals.
+/// Hummingbird's errors (404, 405, 413, …) are translated; a store that cannot be reached answers 503 with
+/// `Retry-After`; anything else is logged and answered with a generic 500 that reveals nothing of the internals.
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -12,6 +13,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             throw problem
         } catch let error as any HTTPResponseError {
             throw Self.translate(error.status)
+        } catch StoreError.unavailable(let detail) {
+            context.logger.warning("Case store unavailable", metadata: ["error": "\(detail)"])
+            throw Problem.storeUnavailable
         } catch {
             context.logger.error("Unhandled error", metadata: ["error": "\(String(reflecting: error))"])
             throw Problem(

@@ -23,6 +23,8 @@ enum ExclusiveFollower {
                             do {
                                 try await drain()
                             } catch {
+                                // Stopping (shutdown, or the role was lost) is not a failure to restart from.
+                                if Task.isCancelled || Task.isShuttingDownGracefully { return }
                                 logger.error("\(role) failed; restarting from the store", metadata: ["error": "\(error)"])
                                 try? await Task.sleep(for: .seconds(1))
                                 try? await start()

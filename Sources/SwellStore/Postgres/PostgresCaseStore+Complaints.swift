@@ -6,7 +6,7 @@ extension PostgresCaseStore {
     public func ingest(_ complaints: [NewComplaint], at now: Date) async throws -> [IngestOutcome] {
         guard !complaints.isEmpty else { return [] }
         let storedAt = Date(millisecondsSince1970: now.millisecondsSince1970)
-        return try await write { connection, events in
+        return try await write { [self] connection, events in
             // The first occurrence of each externalId is the one that may be stored; later ones repeat it.
             var firstIndex: [String: Int] = [:]
             var candidates: [NewComplaint] = []

@@ -25,7 +25,7 @@ extension PostgresCaseStore {
     }
 
     public func apply(_ changes: [StoreChange], checkpoint: FollowerCheckpoint?) async throws -> [Event] {
-        try await write { connection, events in
+        try await write { [self] connection, events in
             var appended: [Event] = []
             for change in changes {
                 switch change {

@@ -19,11 +19,14 @@ extension PostgresCaseStore {
         while !Task.isCancelled {
             try checkOpen()
             let held: Bool = try await client.withConnection { connection in
-                var acquired = false
-                for try await value in try await connection.query("SELECT pg_try_advisory_lock(\(key))", logger: logger)
-                    .decode(Bool.self)
-                {
-                    acquired = value
+                let acquired = try await PostgresConnectionGuard.run(on: connection, within: Self.roleQueryLimit) { connection in
+                    var acquired = false
+                    for try await value in try await connection.query("SELECT pg_try_advisory_lock(\(key))", logger: logger)
+                        .decode(Bool.self)
+                    {
+                        acquired = value
+                    }
+                    return acquired
                 }
                 guard acquired else { return false }
                 logger.info("Holding exclusive role", metadata: ["role": "\(name)"])
@@ -31,21 +34,29 @@ extension PostgresCaseStore {
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask { try await body() }
                     group.addTask {
+                        // The watchdog: a closed or unanswering connection means the lock may be someone else's.
                         while true {
                             try await Task.sleep(for: .seconds(1))
-                            try await connection.query("SELECT 1", logger: logger)
+                            try await PostgresConnectionGuard.run(on: connection, within: Self.roleQueryLimit) { connection in
+                                _ = try await connection.query("SELECT 1", logger: logger).collect()
+                            }
                         }
                     }
                     defer { group.cancelAll() }
                     try await group.next()
                 }
-                _ = try? await connection.query("SELECT pg_advisory_unlock(\(key))", logger: logger)
+                _ = try? await PostgresConnectionGuard.run(on: connection, within: Self.roleQueryLimit) { connection in
+                    _ = try await connection.query("SELECT pg_advisory_unlock(\(key))", logger: logger).collect()
+                }
                 return true
             }
             if held { return }
             try await Task.sleep(for: retryInterval)
         }
     }
+
+    /// How long a role query (take the lock, the watchdog's ping, release) may go unanswered.
+    static let roleQueryLimit = Duration.seconds(10)
 
     /// A stable 64-bit key per role name (FNV-1a), so every instance locks the same key.
     static func lockKey(for name: String) -> Int64 {

@@ -5,7 +5,7 @@ import SwellCore
 extension PostgresCaseStore {
     public func createToken(name: String, role: Role, tokenHash: String, at now: Date) async throws -> TokenID {
         do {
-            return try await write { connection, events in
+            return try await write { [self] connection, events in
                 // Writers take turns on the log head, so this check cannot race another store's insert.
                 let taken = try await connection.query(
                     "SELECT 1 FROM access_token WHERE name = \(name) AND revokedAt IS NULL", logger: logger
@@ -34,7 +34,7 @@ extension PostgresCaseStore {
     }
 
     public func revokeToken(named name: String, at now: Date) async throws -> Bool {
-        try await write { connection, events in
+        try await write { [self] connection, events in
             let live = try await connection.query(
                 "SELECT id, role FROM access_token WHERE name = \(name) AND revokedAt IS NULL", logger: logger
             ).collect()

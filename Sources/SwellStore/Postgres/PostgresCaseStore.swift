@@ -24,6 +24,8 @@ public final class PostgresCaseStore: CaseStore {
     public let url: PostgresURL
     public let signal = EventSignal()
     let logger: Logger
+    /// How long a call waits for a pooled connection before answering `StoreError.unavailable`.
+    let leaseTimeout: Duration
     private let closed = Mutex(false)
 
     /// The LISTEN/NOTIFY channel carrying "the log now reaches this seq" between instances.
@@ -31,16 +33,19 @@ public final class PostgresCaseStore: CaseStore {
 
     /// A store on the database at `url` (see ``PostgresURL``); throws `StoreError.badLocation` for a bad URL.
     /// No connection is made until the ``client`` runs.
-    public convenience init(url: String, logger: Logger, maximumConnections: Int = 16) throws {
-        try self.init(url: PostgresURL(url), logger: logger, maximumConnections: maximumConnections)
+    public convenience init(url: String, logger: Logger, maximumConnections: Int = 16, leaseTimeout: Duration = .seconds(10)) throws {
+        try self.init(url: PostgresURL(url), logger: logger, maximumConnections: maximumConnections, leaseTimeout: leaseTimeout)
     }
 
-    /// A store on the database at `url`. No connection is made until the ``client`` runs.
-    public init(url: PostgresURL, logger: Logger, maximumConnections: Int = 16) {
+    /// A store on the database at `url`. No connection is made until the ``client`` runs. The pool keeps retrying
+    /// while the server is down and would make callers wait for ever, so a call that gets no connection within
+    /// `leaseTimeout` fails with `StoreError.unavailable` instead (the HTTP edge answers 503).
+    public init(url: PostgresURL, logger: Logger, maximumConnections: Int = 16, leaseTimeout: Duration = .seconds(10)) {
         var configuration = url.clientConfiguration
         configuration.options.maximumConnections = maximumConnections
         self.url = url
         self.logger = logger
+        self.leaseTimeout = leaseTimeout
         self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
     }
 
@@ -71,9 +76,12 @@ public final class PostgresCaseStore: CaseStore {
         PostgresEventListener(client: client, signal: signal, logger: logger)
     }
 
+    /// Answers within about two seconds (sooner than ``leaseTimeout``): readiness probes have short timeouts.
     public func ping() async throws {
-        try checkOpen()
-        try await client.query("SELECT 1", logger: logger)
+        let logger = self.logger
+        _ = try await withPooledConnection(leaseTimeout: min(leaseTimeout, .seconds(2))) { connection in
+            try await connection.query("SELECT 1", logger: logger).collect()
+        }
     }
 
     /// Ends the store: later calls throw `StoreError.closed` and signal subscriptions finish. The pool itself
@@ -89,34 +97,74 @@ public final class PostgresCaseStore: CaseStore {
 
     /// Runs a read-only statement and collects its rows.
     func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
+        let logger = self.logger
+        return try await withPooledConnection { connection in
+            try await connection.query(query, logger: logger).collect()
+        }
+    }
+
+    /// Runs `body` on a pooled connection, or throws `StoreError.unavailable` when the pool hands none out within
+    /// ``leaseTimeout`` or the connection fails (see ``PostgresAvailability``). A lease still pending at the deadline
+    /// is cancelled; once `body` runs, the deadline no longer applies, but a connection that closes under it ends
+    /// the wait at once (``PostgresConnectionGuard``).
+    func withPooledConnection<T: Sendable>(
+        leaseTimeout: Duration? = nil, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+    ) async throws -> T {
         try checkOpen()
-        return try await client.query(query, logger: logger).collect()
+        try Task.checkCancellation()  // a lease asked for by a cancelled task could wait for a connection regardless
+        let (client, timeout) = (self.client, leaseTimeout ?? self.leaseTimeout)
+        let leased = LeaseMark()
+        do {
+            return try await withThrowingTaskGroup(of: T?.self) { group in
+                group.addTask {
+                    try await client.withConnection { connection in
+                        leased.set()
+                        return try await PostgresConnectionGuard.run(on: connection, body)
+                    }
+                }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    guard leased.isSet else {
+                        throw StoreError.unavailable("no PostgreSQL connection within \(timeout)")
+                    }
+                    return nil  // the work is under way: let it finish
+                }
+                defer { group.cancelAll() }
+                while let result = try await group.next() {
+                    if let value = result { return value }
+                }
+                throw CancellationError()  // unreachable: the work task always yields a value or throws
+            }
+        } catch {
+            throw PostgresAvailability.translate(error)
+        }
     }
 
     /// Runs a write transaction holding the log head, appends the events it staged, then wakes followers
     /// (here at once, elsewhere via NOTIFY on commit). Errors thrown by `body` come out as they were thrown.
     func write<T: Sendable>(
-        _ body: (PostgresConnection, inout PostgresEventAppender) async throws -> T
+        _ body: @escaping @Sendable (PostgresConnection, inout PostgresEventAppender) async throws -> T
     ) async throws -> T {
-        try checkOpen()
         let logger = self.logger
-        do {
-            let (value, lastSeq) = try await client.withTransaction(logger: logger) { connection in
-                var appender = try await PostgresEventAppender(lockingHeadOn: connection, logger: logger)
-                let value = try await body(connection, &appender)
-                let lastSeq = try await appender.flush(notifying: Self.notificationChannel)
-                return (value, lastSeq)
+        let (value, lastSeq) = try await withPooledConnection { connection in
+            do {
+                return try await connection.withTransaction(logger: logger) { connection in
+                    var appender = try await PostgresEventAppender(lockingHeadOn: connection, logger: logger)
+                    let value = try await body(connection, &appender)
+                    let lastSeq = try await appender.flush(notifying: Self.notificationChannel)
+                    return (value, lastSeq)
+                }
+            } catch let error as PostgresTransactionError {
+                throw Self.storeError(from: error)
             }
-            if let lastSeq { signal.notify(upTo: lastSeq) }
-            return value
-        } catch let error as PostgresTransactionError {
-            throw Self.storeError(from: error)
         }
+        if let lastSeq { signal.notify(upTo: lastSeq) }
+        return value
     }
 
     /// The error a caller should see: the transaction body's own error where there is one.
     private static func storeError(from error: PostgresTransactionError) -> any Error {
-        error.closureError ?? error.commitError ?? error
+        error.closureError ?? error.commitError ?? error.beginError ?? error
     }
 }
 
@@ -161,4 +209,13 @@ public func withPostgresCaseStore<T: Sendable>(
             throw error
         }
     }
+}
+
+/// Whether a pooled connection has been handed out yet, shared by the work and its lease deadline.
+private final class LeaseMark: Sendable {
+    private let leased = Mutex(false)
+
+    var isSet: Bool { leased.withLock { $0 } }
+
+    func set() { leased.withLock { $0 = true } }
 }

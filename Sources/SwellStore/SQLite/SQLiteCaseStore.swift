@@ -62,12 +62,18 @@ public final class SQLiteCaseStore: CaseStore {
         }
     }
 
-    /// Runs a write transaction, then wakes followers if it appended events.
+    /// Runs a write transaction, then wakes followers if it appended events. A database that cannot take the write
+    /// now (locked too long, disk full) throws `StoreError.unavailable`.
     func write<T: Sendable>(_ body: @escaping @Sendable (Database, inout EventAppender) throws -> T) async throws -> T {
-        let (value, lastSeq) = try await writer.write { db in
-            var appender = try EventAppender(db: db)
-            let value = try body(db, &appender)
-            return (value, appender.appendedAny ? appender.lastSeq : nil)
+        let (value, lastSeq): (T, Int64?)
+        do {
+            (value, lastSeq) = try await writer.write { db in
+                var appender = try EventAppender(db: db)
+                let value = try body(db, &appender)
+                return (value, appender.appendedAny ? appender.lastSeq : nil)
+            }
+        } catch {
+            throw SQLiteAvailability.translate(error)
         }
         if let lastSeq { signal.notify(upTo: lastSeq) }
         return value
