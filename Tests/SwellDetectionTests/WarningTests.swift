@@ -94,6 +94,24 @@ struct WarningTests {
         #expect(detector.cluster(raised.clusterId)?.signals.contains(.health) == true)
     }
 
+    /// The scan for signalled complaints goes past the point where enough people are counted, as far as the
+    /// cluster still has signals to find: here the first of the two is the oldest member of a big cluster.
+    @Test func anOldSignalledComplaintStillCountsInABigCluster() throws {
+        var configuration = DetectorConfiguration.standard
+        configuration.policy.rules = [
+            WarningPolicy.Rule(name: "signalled", minimumComplainants: 3, window: 72 * 3600, minimumSignalledComplaints: 2)
+        ]
+        var detector = Detector(configuration: configuration)
+        let media = "已经找了媒体记者。"
+        let placements = placeAll(
+            &detector, incident(40, spacingHours: 0.5, people: { "p\($0)" }, extra: { $0 == 0 || $0 == 39 ? media : "" }))
+        #expect(Set(placements.map(\.clusterId)).count == 1)
+        let warnings = placements.flatMap(\.warnings).filter { $0.kind == .raised }
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.rule == "signalled")
+        #expect(warnings.first?.triggeringComplaintId == 40, "fires only once the second signalled complaint arrives")
+    }
+
     @Test func policyIsAValueWithItsOwnThresholds() throws {
         var configuration = DetectorConfiguration.standard
         configuration.policy.rules = [WarningPolicy.Rule(name: "tiny", minimumComplainants: 3, window: 3600)]

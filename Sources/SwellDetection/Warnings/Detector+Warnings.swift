@@ -6,7 +6,8 @@ extension Detector {
     mutating func evaluateWarnings(cluster id: Int64, trigger: Int64, at time: Double) -> [WarningDecision] {
         guard let cluster = clusters[id], cluster.memberCount > 0 else { return [] }
         let policy = configuration.policy
-        let counts = RecentActivity.count(cluster.members, in: complaints, at: time, policy: policy)
+        let counts = RecentActivity.count(
+            cluster.members, in: complaints, at: time, policy: policy, signalMarks: cluster.signalCounts.reduce(0) { $0 + Int($1) })
         let activity = ClusterActivity(
             distinctComplainants: cluster.distinctComplainants, complaintCount: cluster.memberCount,
             recentComplainants: counts.growth, signalCounts: cluster.signalCounts)
