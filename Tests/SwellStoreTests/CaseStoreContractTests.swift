@@ -32,6 +32,7 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
     case tokensAreLookedUpByHashAndRevocable
     case applyMovesTheCheckpointWithItsChanges
     case signalWakesSubscribersAfterCommit
+    case placementsApplyInOrderWithinOneBatch
     case clustersWarningsAndMergesRoundTrip
     case hourlyCountsEndWithTheNewestComplaint
     case incidentsAndTheirItemsRoundTrip
@@ -49,6 +50,7 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
         case .tokensAreLookedUpByHashAndRevocable: try await Self.tokensAreLookedUpByHashAndRevocable(store)
         case .applyMovesTheCheckpointWithItsChanges: try await Self.applyMovesTheCheckpointWithItsChanges(store)
         case .signalWakesSubscribersAfterCommit: try await Self.signalWakesSubscribersAfterCommit(store)
+        case .placementsApplyInOrderWithinOneBatch: try await Self.placementsApplyInOrderWithinOneBatch(store)
         case .clustersWarningsAndMergesRoundTrip: try await Self.clustersWarningsAndMergesRoundTrip(store)
         case .hourlyCountsEndWithTheNewestComplaint: try await Self.hourlyCountsEndWithTheNewestComplaint(store)
         case .incidentsAndTheirItemsRoundTrip: try await IncidentStoreContract.roundTrip(store)
@@ -225,6 +227,26 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
         #expect(try await store.checkpoint(of: "detector") == 2)
         #expect(try await store.complaint(id)?.clusterId == nil)
         #expect(try await store.lastEventSeq() == 2)
+    }
+
+    /// One batch as the detector sends it: many placements, a complaint placed twice (the last one holds), a
+    /// merge between placements (it moves only what was placed before it), and more than 1,000 of them.
+    private static func placementsApplyInOrderWithinOneBatch(_ store: any CaseStore) async throws {
+        _ = try await store.ingest((1...1_205).map { sampleComplaint($0) }, at: storeNow)
+        var changes: [StoreChange] = (1...1_200).map { .assignCluster(ComplaintID(Int64($0)), ClusterID(1)) }
+        changes += [
+            .assignCluster(ComplaintID(1201), ClusterID(2)), .assignCluster(ComplaintID(1201), ClusterID(3)),
+            .assignCluster(ComplaintID(1202), ClusterID(2)),
+            .reassignCluster(from: ClusterID(2), to: ClusterID(1)),
+            .assignCluster(ComplaintID(1203), ClusterID(2)), .assignCluster(ComplaintID(5), nil),
+        ]
+        _ = try await store.apply(changes, checkpoint: nil)
+        #expect(try await store.complaint(ComplaintID(1200))?.clusterId == ClusterID(1))
+        #expect(try await store.complaint(ComplaintID(1201))?.clusterId == ClusterID(3))
+        #expect(try await store.complaint(ComplaintID(1202))?.clusterId == ClusterID(1))
+        #expect(try await store.complaint(ComplaintID(1203))?.clusterId == ClusterID(2))
+        #expect(try await store.complaint(ComplaintID(5))?.clusterId == nil)
+        #expect(try await store.complaint(ComplaintID(1204))?.clusterId == nil)
     }
 
     private static func signalWakesSubscribersAfterCommit(_ store: any CaseStore) async throws {

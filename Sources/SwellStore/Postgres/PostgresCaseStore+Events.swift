@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PostgresNIO
 import SwellCore
 
@@ -27,14 +28,19 @@ extension PostgresCaseStore {
     public func apply(_ changes: [StoreChange], checkpoint: FollowerCheckpoint?) async throws -> [Event] {
         try await write { [self] connection, events in
             var appended: [Event] = []
+            // Placements come by the thousand: consecutive ones go out as one statement, before any other change.
+            var assignments = ClusterAssignments()
             for change in changes {
+                if case .assignCluster(let complaint, let cluster) = change {
+                    assignments.add(complaint, cluster)
+                    continue
+                }
+                try await assignments.flush(on: connection, logger: logger)
                 switch change {
+                case .assignCluster:
+                    break  // gathered above
                 case .appendEvent(let draft):
                     appended.append(events.append(draft))
-                case .assignCluster(let complaint, let cluster):
-                    try await connection.query(
-                        "UPDATE complaint SET clusterId = \(cluster?.rawValue) WHERE id = \(complaint.rawValue)",
-                        logger: logger)
                 case .reassignCluster(let from, let to):
                     try await connection.query(
                         "UPDATE complaint SET clusterId = \(to.rawValue) WHERE clusterId = \(from.rawValue)", logger: logger)
@@ -75,6 +81,7 @@ extension PostgresCaseStore {
                     }
                 }
             }
+            try await assignments.flush(on: connection, logger: logger)
             if let checkpoint {
                 try await connection.query(
                     """
@@ -88,5 +95,41 @@ extension PostgresCaseStore {
 
     public func checkpoint(of follower: String) async throws -> Int64 {
         try await rows("SELECT seq FROM follower_checkpoint WHERE follower = \(follower)").first?.decode(Int64.self) ?? 0
+    }
+}
+
+/// Complaint → cluster placements gathered from consecutive `assignCluster` changes and written with one
+/// `UPDATE … FROM jsonb_to_recordset(…)` per 1,000; a complaint placed twice keeps its last placement.
+private struct ClusterAssignments {
+    private struct Row: Encodable {
+        var id: Int64
+        var clusterid: Int64?
+    }
+    private var rows: [Row] = []
+    private var position: [Int64: Int] = [:]
+
+    mutating func add(_ complaint: ComplaintID, _ cluster: ClusterID?) {
+        if let index = position[complaint.rawValue] {
+            rows[index].clusterid = cluster?.rawValue
+        } else {
+            position[complaint.rawValue] = rows.count
+            rows.append(Row(id: complaint.rawValue, clusterid: cluster?.rawValue))
+        }
+    }
+
+    mutating func flush(on connection: PostgresConnection, logger: Logger) async throws {
+        guard !rows.isEmpty else { return }
+        for chunk in rows.chunked(PostgresBulkRows.rowsPerStatement) {
+            try await connection.query(
+                PostgresBulkRows.query(
+                    """
+                    UPDATE complaint SET clusterId = placed.clusterid
+                    FROM jsonb_to_recordset($1::jsonb) AS placed(id bigint, clusterid bigint)
+                    WHERE complaint.id = placed.id
+                    """, rows: Array(chunk)),
+                logger: logger)
+        }
+        rows.removeAll(keepingCapacity: true)
+        position.removeAll(keepingCapacity: true)
     }
 }
