@@ -30,7 +30,7 @@ esac
 pid=$!
 until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; do sleep 0.1; done
 token=$(grep -o 'swl_[A-Za-z0-9_-]*' "$dir/serve.log" | head -1)
-echo "$backend: $("$swell" --version 2>/dev/null || echo swell) on $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$backend: $swell on $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 started=$(date +%s.%N)
 python3 scripts/bench/ingest.py batch --url "http://127.0.0.1:$port" --token "$token" --total "$n" --batch 1000 --clients 2

@@ -104,37 +104,14 @@ public final class PostgresCaseStore: CaseStore {
     }
 
     /// Runs `body` on a pooled connection, or throws `StoreError.unavailable` when the pool hands none out within
-    /// ``leaseTimeout`` or the connection fails (see ``PostgresAvailability``). A lease still pending at the deadline
-    /// is cancelled; once `body` runs, the deadline no longer applies, but a connection that closes under it ends
-    /// the wait at once (``PostgresConnectionGuard``).
+    /// ``leaseTimeout`` (or `leaseTimeout` given here), when the connection closes under it, or when it fails in
+    /// a way that means the database cannot serve now (``PostgresAvailability``). See ``PostgresConnectionGuard``.
     func withPooledConnection<T: Sendable>(
         leaseTimeout: Duration? = nil, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
         try checkOpen()
-        try Task.checkCancellation()  // a lease asked for by a cancelled task could wait for a connection regardless
-        let (client, timeout) = (self.client, leaseTimeout ?? self.leaseTimeout)
-        let leased = LeaseMark()
         do {
-            return try await withThrowingTaskGroup(of: T?.self) { group in
-                group.addTask {
-                    try await client.withConnection { connection in
-                        leased.set()
-                        return try await PostgresConnectionGuard.run(on: connection, body)
-                    }
-                }
-                group.addTask {
-                    try await Task.sleep(for: timeout)
-                    guard leased.isSet else {
-                        throw StoreError.unavailable("no PostgreSQL connection within \(timeout)")
-                    }
-                    return nil  // the work is under way: let it finish
-                }
-                defer { group.cancelAll() }
-                while let result = try await group.next() {
-                    if let value = result { return value }
-                }
-                throw CancellationError()  // unreachable: the work task always yields a value or throws
-            }
+            return try await PostgresConnectionGuard.run(leasingFrom: client, leaseTimeout: leaseTimeout ?? self.leaseTimeout, body)
         } catch {
             throw PostgresAvailability.translate(error)
         }
@@ -209,13 +186,4 @@ public func withPostgresCaseStore<T: Sendable>(
             throw error
         }
     }
-}
-
-/// Whether a pooled connection has been handed out yet, shared by the work and its lease deadline.
-private final class LeaseMark: Sendable {
-    private let leased = Mutex(false)
-
-    var isSet: Bool { leased.withLock { $0 } }
-
-    func set() { leased.withLock { $0 = true } }
 }
