@@ -23,14 +23,14 @@ def parse_at(text: str) -> float:
     return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
 
 
-async def subscriber(url: str, token: str, ready: asyncio.Event, opened: list, delays: list, stop_at: float, failed: list):
+async def subscriber(url: str, token: str, ready: asyncio.Event, opened: list, delays: list, stop_at: float, failed: list, frames: list):
     try:
-        await follow(url, token, ready, opened, delays, stop_at)
+        await follow(url, token, ready, opened, delays, stop_at, frames)
     except Exception as error:  # noqa: BLE001 - counted and reported
         failed.append(repr(error))
 
 
-async def follow(url: str, token: str, ready: asyncio.Event, opened: list, delays: list, stop_at: float):
+async def follow(url: str, token: str, ready: asyncio.Event, opened: list, delays: list, stop_at: float, frames: list):
     async with connect(url, additional_headers={"Authorization": f"Bearer {token}"}, max_queue=None, open_timeout=60) as ws:
         opened.append(1)
         ready.set()
@@ -40,6 +40,7 @@ async def follow(url: str, token: str, ready: asyncio.Event, opened: list, delay
             except Exception:  # timed out, or the server closed (e.g. slow consumer during the ingest phase)
                 break
             now = time.time()
+            frames[0] += 1
             if '"externalId":"live-' in raw:  # the paced complaints only
                 message = json.loads(raw)
                 delays.append(now - parse_at(message["at"]))
@@ -47,10 +48,10 @@ async def follow(url: str, token: str, ready: asyncio.Event, opened: list, delay
 
 def worker(url: str, token: str, count: int, stop_at: float, results, started):
     async def main():
-        opened, delays, ready, failed = [], [], asyncio.Event(), []
+        opened, delays, ready, failed, frames = [], [], asyncio.Event(), [], [0]
         tasks = []
         for _ in range(count):
-            tasks.append(asyncio.create_task(subscriber(url, token, ready, opened, delays, stop_at, failed)))
+            tasks.append(asyncio.create_task(subscriber(url, token, ready, opened, delays, stop_at, failed, frames)))
             await asyncio.sleep(0.005)
         while len(opened) + len(failed) < count and time.time() < stop_at:
             await asyncio.sleep(0.05)
@@ -58,8 +59,32 @@ def worker(url: str, token: str, count: int, stop_at: float, results, started):
             print(f"{len(failed)} subscribers failed to connect, e.g. {failed[0]}", flush=True)
         started.put(len(opened))
         await asyncio.gather(*tasks, return_exceptions=True)
-        results.put((len(opened), delays))
+        results.put((len(opened), delays, frames[0]))
     asyncio.run(main())
+
+
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time a process has used so far (from /proc)."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def events_sent(server) -> float:
+    text = requests.get(server.url + "/metrics", timeout=5).text
+    return sum(float(line.split()[-1]) for line in text.splitlines() if line.startswith("swell_feed_events_sent_total"))
+
+
+def wait_for_sends_to_settle(server, sent_before: float, quiet: float = 1.5, limit: float = 120):
+    """Polls the server's own count of frames written until it stops growing: (frames, when it last grew, CPU by then)."""
+    last, last_change, cpu = events_sent(server), time.monotonic(), cpu_seconds(server.process.pid)
+    deadline = time.monotonic() + limit
+    while time.monotonic() - last_change < quiet and time.monotonic() < deadline:
+        time.sleep(0.1)
+        now_sent = events_sent(server)
+        if now_sent != last:
+            last, last_change, cpu = now_sent, time.monotonic(), cpu_seconds(server.process.pid)
+    return last - sent_before, last_change, cpu
 
 
 def batch_ingest(server, batches: int, prefix: str) -> float:
@@ -102,6 +127,8 @@ def main():
             print(f"connected {connected}; server reports {gauge}", flush=True)
 
             posted = 0
+            cpu_before = cpu_seconds(server.process.pid)
+            sent_before = events_sent(server)
             begin = time.monotonic()
             session = requests.Session()
             while time.monotonic() - begin < args.seconds:
@@ -110,18 +137,23 @@ def main():
                 body = json.dumps(complaint(posted, "live", text=f"第{posted}号投诉：退团退款迟迟不到账"))
                 session.post(server.url + "/v1/complaints", headers=server.headers(), data=body, timeout=10).raise_for_status()
                 posted += 1
+            posted_at = time.monotonic()
             print(f"posted {posted} complaints at {args.rate}/s", flush=True)
-            time.sleep(2)
+            sent, drained_at, cpu_after = wait_for_sends_to_settle(server, sent_before)
+            paced_cpu = cpu_after - cpu_before
+            paced_wall = drained_at - begin
+            server_lag = drained_at - posted_at
             loaded = batch_ingest(server, args.batches, "loaded")
             print(f"ingest, {connected} subscribers: {loaded:,.0f} complaints/s", flush=True)
             time.sleep(3)
             disconnects = [line for line in requests.get(server.url + "/metrics", timeout=5).text.splitlines()
                            if line.startswith("swell_feed_disconnects_total")]
             server.terminate()
-            delays = []
+            delays, frames = [], 0
             for _ in procs:
-                _, part = results.get(timeout=180)
+                _, part, received = results.get(timeout=180)
                 delays.extend(part)
+                frames += received
             for p in procs:
                 p.join(timeout=30)
         finally:
@@ -134,6 +166,10 @@ def main():
     if len(live) > 1:
         q = statistics.quantiles(live, n=100)
         print(f"commit → subscriber delay: p50 {q[49]*1000:.1f} ms, p99 {q[98]*1000:.1f} ms, max {live[-1]*1000:.1f} ms")
+    print(f"frames received by all subscribers: {frames:,} ({frames / max(connected, 1):.0f} each)")
+    print(f"server: wrote {sent:,.0f} event frames; its last write came {server_lag:.1f} s after the last POST")
+    print(f"server CPU from first POST to last write: {paced_cpu - 0:.1f} s over {paced_wall:.1f} s wall"
+          + (f", {paced_cpu / sent * 1e6:.1f} µs per frame written" if sent else ""))
     print("disconnects: " + (", ".join(disconnects) if disconnects else "none"))
 
 

@@ -84,13 +84,17 @@ struct ServeCommand: AsyncParsableCommand {
         return try await TokenIssuer.issue(name: "admin", role: .admin, in: store)
     }
 
-    /// The feed's tunables from the environment: `SWELL_FEED_BUFFER` (events a subscriber may lag behind
-    /// before it is disconnected), `SWELL_FEED_HEARTBEAT_SECONDS`, `SWELL_FEED_TICKET_SECONDS` and
+    /// The feed's tunables from the environment: `SWELL_FEED_BUFFER` (events a subscriber may lag behind),
+    /// `SWELL_FEED_SLOW_SECONDS` (how long it may stay further behind before it is disconnected),
+    /// `SWELL_FEED_HEARTBEAT_SECONDS`, `SWELL_FEED_TICKET_SECONDS` and
     /// `SWELL_FEED_POLL_SECONDS` (how often the hub reads the log when no wake-up came).
     static func feedConfiguration(_ environment: [String: String]) throws -> FeedConfiguration {
         var feed = FeedConfiguration()
         if let size = try integer("SWELL_FEED_BUFFER", atLeast: 16, in: environment) {
             feed.bufferSize = size
+        }
+        if let seconds = try integer("SWELL_FEED_SLOW_SECONDS", atLeast: 0, in: environment) {
+            feed.slowConsumerPatience = .seconds(seconds)
         }
         if let seconds = try integer("SWELL_FEED_HEARTBEAT_SECONDS", atLeast: 1, in: environment) {
             feed.heartbeatInterval = .seconds(seconds)

@@ -127,7 +127,7 @@ import Testing
     }
 
     @Test func aSubscriberThatDoesNotReadIsDroppedAndOthersKeepUp() async throws {
-        let app = try await TestApp(feed: .init(bufferSize: 64))
+        let app = try await TestApp(feed: .init(bufferSize: 64, slowConsumerPatience: .milliseconds(100)))
         let hub = app.environment.feedHub
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await hub.run() }
@@ -137,12 +137,15 @@ import Testing
             let stalled = hub.subscribe()
             let reader = hub.subscribe()
             async let lastSeen: Int64 = {
-                var last: Int64 = 0
-                for await item in reader.items {
-                    if case .event(let seq, _, _) = item { last = seq }
-                    if last >= 205 { break }
+                var cursor = reader.startHead ?? 0
+                for await _ in reader.doorbell {
+                    while case .frames(let frames) = hub.next(after: cursor, heartbeatsSeen: .max) {
+                        cursor = frames.last?.seq ?? cursor
+                        reader.wrote(through: cursor)
+                    }
+                    if cursor >= 205 { break }
                 }
-                return last
+                return cursor
             }()
 
             // When 200 complaints arrive in 20 commits

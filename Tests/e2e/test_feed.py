@@ -27,8 +27,9 @@ def server(tmp_path):
 
 @pytest.fixture
 def small_buffer_server(tmp_path):
-    """Subscribers may lag 2,048 messages: a reader keeps up with 1,000-complaint batches, a stalled one cannot."""
-    process = start(tmp_path, SWELL_FEED_BUFFER="2048")
+    """Subscribers may lag 2,048 messages for a second: a reader keeps up with 1,000-complaint batches, a stalled
+    one cannot."""
+    process = start(tmp_path, SWELL_FEED_BUFFER="2048", SWELL_FEED_SLOW_SECONDS="1")
     yield process
     if process.process.poll() is None:
         process.terminate()
@@ -159,6 +160,24 @@ def test_a_stalled_subscriber_is_dropped_and_ingest_goes_on(small_buffer_server)
     assert delivered and delivered[-1] == resume_from, "the hint names the last event the stalled socket was sent"
     with open_feed(server, since=resume_from) as resumed:
         assert [m["seq"] for m in read_until(resumed, last)] == list(range(resume_from + 1, last + 1))
+
+
+def test_a_reader_gets_through_a_burst_bigger_than_the_buffer(tmp_path):
+    """One import of 6,000 complaints puts every socket 6,000 events behind at once; a reader that keeps reading
+    works through it (the hub's backlog, then the store) and is not taken for a slow consumer."""
+    server = start(tmp_path, SWELL_FEED_BUFFER="2048")
+    try:
+        with open_feed(server) as ws:
+            reader = FeedReader(ws)
+            post_batch(server, [complaint(n, "burst", text=f"第{n}位游客：酒店与合同不符") for n in range(6000)])
+            last = head(server)
+            seqs = [m["seq"] for m in reader.wait_for(last)]
+            assert seqs == list(range(seqs[0], last + 1)), "every event once, in order"
+            assert len(seqs) >= 6000
+            assert reader.thread.is_alive() and reader.closed is None
+        assert slow_consumer_disconnects(server) == 0
+    finally:
+        server.terminate()
 
 
 def test_shutdown_closes_sockets_with_going_away(server):

@@ -1,8 +1,13 @@
 /// How the live feed behaves; defaults suit production, tests shorten the times.
 public struct FeedConfiguration: Sendable {
-    /// Events (and heartbeats) a subscriber may have queued and not yet written; one more and it is
-    /// disconnected as a slow consumer (close code 4008) so it can never hold back ingest or other subscribers.
+    /// How far (in events) a subscriber may fall behind the newest event. The hub keeps this many recent events
+    /// in memory, shared by every subscriber; one further behind reads from the store, and one that stays further
+    /// behind for `slowConsumerPatience` is disconnected as a slow consumer (close code 4008), so it can never hold
+    /// back ingest or other subscribers.
     public var bufferSize: Int
+    /// How long a subscriber may stay more than `bufferSize` events behind: long enough to work through a big
+    /// import, short enough that a stalled socket is let go.
+    public var slowConsumerPatience: Duration
     /// How often every subscriber gets `{"type":"heartbeat","seq":<head>}` (WebSocket pings run as well, every 30 s).
     public var heartbeatInterval: Duration
     /// How long a ticket from `POST /v1/feed/ticket` may wait before it is used.
@@ -16,11 +21,12 @@ public struct FeedConfiguration: Sendable {
     public var shutdownCloseGrace: Duration
 
     public init(
-        bufferSize: Int = 4096, heartbeatInterval: Duration = .seconds(15), ticketLifetime: Duration = .seconds(30),
+        bufferSize: Int = 4096, slowConsumerPatience: Duration = .seconds(10), heartbeatInterval: Duration = .seconds(15), ticketLifetime: Duration = .seconds(30),
         pollInterval: Duration = .seconds(1), slowConsumerCloseGrace: Duration = .seconds(30),
         shutdownCloseGrace: Duration = .seconds(2)
     ) {
         self.bufferSize = bufferSize
+        self.slowConsumerPatience = slowConsumerPatience
         self.heartbeatInterval = heartbeatInterval
         self.ticketLifetime = ticketLifetime
         self.pollInterval = pollInterval

@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import Logging
 import ServiceLifecycle
 import Synchronization
@@ -6,9 +7,11 @@ import SwellCore
 import SwellStore
 
 /// The one reader of the event log for every feed socket: woken by the store's `EventSignal` (and a periodic
-/// poll), it reads each new event once, encodes it once and offers it to every subscriber's bounded queue.
-/// It never waits for a subscriber: one whose queue is full is ended as a slow consumer. On graceful shutdown
-/// every subscription ends with `.shuttingDown`, which the sockets turn into close code 1001.
+/// poll), it reads each new event once, encodes it once into a shared `FeedBacklog` and rings every
+/// subscriber's doorbell; each socket then takes what it has not written yet at its own pace. The hub never
+/// waits for a subscriber: one that stays more than `bufferSize` events behind for `slowConsumerPatience` is
+/// ended as a slow consumer. On graceful shutdown every subscription ends with `.shuttingDown`, which the
+/// sockets turn into close code 1001.
 public final class FeedHub: Service, Sendable {
     let store: any CaseStore
     let configuration: FeedConfiguration
@@ -16,12 +19,16 @@ public final class FeedHub: Service, Sendable {
     let logger: Logger
     private let state = Mutex(State())
     private static let pageSize = 1000
+    /// The most frames one read hands a session before it looks again (bounds what a session holds at once).
+    static let framesPerRead = 512
 
     private struct State {
         var nextId = 0
         var subscribers: [Int: FeedSubscription] = [:]
-        /// The last seq published; nil until the hub has started.
-        var head: Int64?
+        /// Nil until the hub has started.
+        var backlog: FeedBacklog?
+        var heartbeats = 0
+        var heartbeat = ""
         var lastHeartbeat = ContinuousClock.now
         var stopped = false
     }
@@ -33,10 +40,11 @@ public final class FeedHub: Service, Sendable {
         self.logger = logger
     }
 
-    /// A new subscription that receives every event published from now on (and heartbeats).
+    /// A new subscription that can read every event published from now on (and heartbeats).
     func subscribe() -> FeedSubscription {
         let (subscription, count) = state.withLock { state in
-            let subscription = FeedSubscription(id: state.nextId, startHead: state.head, bufferSize: configuration.bufferSize)
+            let subscription = FeedSubscription(
+                id: state.nextId, startHead: state.backlog?.head, heartbeatsAtStart: state.heartbeats)
             state.nextId += 1
             if state.stopped {
                 subscription.finish(.shuttingDown)
@@ -60,15 +68,38 @@ public final class FeedHub: Service, Sendable {
     var subscriberCount: Int { state.withLock { $0.subscribers.count } }
 
     /// The last seq handed to subscribers; nil until the hub has started.
-    var publishedHead: Int64? { state.withLock { $0.head } }
+    var publishedHead: Int64? { state.withLock { $0.backlog?.head } }
+
+    /// What a subscriber whose socket has taken every event up to `cursor` (and `heartbeatsSeen` heartbeats)
+    /// should write next.
+    enum Next {
+        case frames(ArraySlice<FeedFrame>)
+        /// Read the log up to and including this seq: the backlog no longer holds it.
+        case missed(through: Int64)
+        case heartbeat(count: Int, text: String)
+        case upToDate
+    }
+
+    func next(after cursor: Int64, heartbeatsSeen: Int) -> Next {
+        state.withLock { state in
+            guard let backlog = state.backlog else { return .upToDate }
+            switch backlog.read(after: cursor, limit: Self.framesPerRead) {
+            case .frames(let frames): return .frames(frames)
+            case .missed(let through): return .missed(through: through)
+            case .upToDate:
+                return state.heartbeats > heartbeatsSeen ? .heartbeat(count: state.heartbeats, text: state.heartbeat) : .upToDate
+            }
+        }
+    }
 
     public func run() async throws {
         let start = try await store.lastEventSeq()
-        state.withLock { $0.head = start }
+        state.withLock { $0.backlog = FeedBacklog(head: start, capacity: configuration.bufferSize) }
         logger.info("Feed hub started", metadata: ["event.seq": "\(start)"])
         try await WakeUps.run(signal: store.signal, every: configuration.pollInterval) {
             await self.publishNewEvents()
             self.heartbeatIfDue()
+            self.dropSlowSubscribers()
         }
         endAll(.shuttingDown)
         logger.info("Feed hub stopped")
@@ -84,8 +115,8 @@ public final class FeedHub: Service, Sendable {
     }
 
     private func publishNewEvents() async {
-        // `WakeUps` runs one call at a time, so `head` only moves here.
-        guard var head = state.withLock({ $0.head }) else { return }
+        // `WakeUps` runs one call at a time, so the head only moves here.
+        guard var head = publishedHead else { return }
         while true {
             let events: [Event]
             do {
@@ -102,34 +133,45 @@ public final class FeedHub: Service, Sendable {
     }
 
     private func publish(_ events: [Event]) {
-        let items = events.map { event in
-            FeedItem.event(seq: event.seq, text: FeedEnvelope.json(event), adminOnly: FeedEnvelope.isAdminOnly(event.type))
+        let frames = events.map { event in
+            FeedFrame(
+                seq: event.seq, at: event.draft.at, text: ByteBuffer(string: FeedEnvelope.json(event)),
+                adminOnly: FeedEnvelope.isAdminOnly(event.type))
         }
         let subscribers = state.withLock { state in
-            state.head = events.last?.seq
+            state.backlog?.append(frames)
             return Array(state.subscribers.values)
         }
-        offer(items, to: subscribers)
+        for subscriber in subscribers { subscriber.ring() }
         metrics.observe(events)
     }
 
     private func heartbeatIfDue() {
         let now = ContinuousClock.now
-        let due: (Int64, [FeedSubscription])? = state.withLock { state in
-            guard let head = state.head, now - state.lastHeartbeat >= configuration.heartbeatInterval else { return nil }
+        let subscribers: [FeedSubscription]? = state.withLock { state in
+            guard let head = state.backlog?.head, now - state.lastHeartbeat >= configuration.heartbeatInterval else { return nil }
             state.lastHeartbeat = now
-            return (head, Array(state.subscribers.values))
+            state.heartbeats += 1
+            state.heartbeat = FeedEnvelope.heartbeat(head: head, at: Date())
+            return Array(state.subscribers.values)
         }
-        guard let (head, subscribers) = due else { return }
-        offer([.heartbeat(FeedEnvelope.heartbeat(head: head, at: Date()))], to: subscribers)
+        for subscriber in subscribers ?? [] { subscriber.ring() }
     }
 
-    /// Offers items to each subscriber without ever waiting; a full queue ends that subscriber as slow.
-    private func offer(_ items: [FeedItem], to subscribers: [FeedSubscription]) {
-        for subscriber in subscribers where !items.allSatisfy(subscriber.offer) {
+    /// Ends every subscriber that has stayed too far behind for too long.
+    private func dropSlowSubscribers() {
+        let now = ContinuousClock.now
+        let (head, subscribers) = state.withLock { ($0.backlog?.head, Array($0.subscribers.values)) }
+        guard let head else { return }
+        for subscriber in subscribers
+        where subscriber.isSlow(
+            head: head, limit: configuration.bufferSize, patience: configuration.slowConsumerPatience, now: now)
+        {
             unsubscribe(subscriber)
             subscriber.finish(.slowConsumer)
-            logger.notice("Feed subscriber too slow; disconnecting", metadata: ["feed.subscriber": "\(subscriber.id)"])
+            logger.notice(
+                "Feed subscriber too slow; disconnecting",
+                metadata: ["feed.subscriber": "\(subscriber.id)", "event.seq": "\(subscriber.written)"])
         }
     }
 }

@@ -4,12 +4,12 @@ import Logging
 import NIOWebSocket
 import SwellCore
 import SwellStore
-import Synchronization
 
 /// One subscriber's socket: replays the log after `since` (if given), then follows the hub, with no gap and no
 /// duplicate across the switch. It subscribes to the hub before its final replay read and then keeps a cursor
-/// (the last seq handled): live items at or below it are skipped, and a live item beyond `cursor + 1` first
-/// fills the gap from the store. Ends with 4008 when the hub found it too slow, 1001 when the server stops.
+/// (the last seq written); on each ring of its doorbell it writes everything the hub's backlog holds after the
+/// cursor, reading from the store whatever the backlog no longer holds. Ends with 4008 when the hub found it
+/// too slow, 1001 when the server stops.
 struct FeedSession {
     let hub: FeedHub
     let caller: Caller
@@ -22,7 +22,7 @@ struct FeedSession {
         var cursor = since ?? 0
         let subscription: FeedSubscription
         if since != nil {
-            // Catch up before subscribing, so a long replay does not fill the live queue.
+            // Catch up before subscribing, so a long replay is not taken for a slow consumer.
             cursor = try await replay(after: cursor, upTo: nil, outbound)
             subscription = hub.subscribe()
             cursor = try await replay(after: cursor, upTo: nil, outbound)
@@ -34,15 +34,15 @@ struct FeedSession {
                 cursor = try await hub.store.lastEventSeq()  // the hub has not started yet
             }
         }
+        subscription.wrote(through: cursor)
         defer { hub.unsubscribe(subscription) }
 
         // The pump writes; the watcher returns as soon as the hub ends the subscription. A slow consumer's socket
         // may be stalled mid-write, so the pump is cancelled then rather than awaited (cancelling a suspended write
         // makes it throw); on shutdown the same happens, and the client resumes from the cursor it is told.
-        let sent = SentCursor(cursor)
         let start = cursor
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await pump(subscription, from: start, sent: sent, outbound) }
+            group.addTask { try await pump(subscription, from: start, outbound) }
             group.addTask { for await _ in subscription.ended {} }
             defer { group.cancelAll() }
             do {
@@ -50,7 +50,7 @@ struct FeedSession {
             } catch is CancellationError {
             }
         }
-        let cursorAtEnd = sent.get()
+        let cursorAtEnd = subscription.written
         // The close frame queues behind whatever a stalled socket has not taken yet: give it a grace period to
         // drain, then let the handler return, which cuts the connection.
         let end = subscription.end
@@ -63,34 +63,42 @@ struct FeedSession {
         }
     }
 
-    /// Writes live items until the subscription's stream ends, filling any gap from the store.
-    private func pump(
-        _ subscription: FeedSubscription, from start: Int64, sent: SentCursor, _ outbound: WebSocketOutboundWriter
-    ) async throws {
+    /// On every ring, writes all that is new (events, then the newest heartbeat) until the subscription ends.
+    private func pump(_ subscription: FeedSubscription, from start: Int64, _ outbound: WebSocketOutboundWriter) async throws {
         var cursor = start
-        for await item in subscription.items {
-            if subscription.end == .slowConsumer { break }
-            switch item {
-            case .heartbeat(let text):
-                try await outbound.writeTextMessage(text)
-            case .event(let seq, let text, let adminOnly):
-                guard seq > cursor else { continue }
-                if seq > cursor + 1 {
-                    cursor = try await replay(after: cursor, upTo: seq - 1, outbound)
-                    sent.set(cursor)
-                }
-                if !adminOnly || caller.role == .admin {
+        var heartbeats = subscription.heartbeatsAtStart
+        for await _ in subscription.doorbell {
+            drain: while subscription.end == nil {
+                switch hub.next(after: cursor, heartbeatsSeen: heartbeats) {
+                case .frames(let frames):
+                    try await write(frames, outbound)
+                    cursor = frames.last?.seq ?? cursor
+                    subscription.wrote(through: cursor)
+                case .missed(let through):
+                    cursor = try await replay(after: cursor, upTo: through, outbound, progress: subscription)
+                case .heartbeat(let count, let text):
+                    heartbeats = count
                     try await outbound.writeTextMessage(text)
-                    hub.metrics.feedEventsSent.increment()
+                case .upToDate:
+                    break drain
                 }
-                cursor = seq
-                sent.set(cursor)
             }
         }
     }
 
+    /// Writes the shared frames this caller may see, as they are (no copy), counting each and its delay.
+    private func write(_ frames: ArraySlice<FeedFrame>, _ outbound: WebSocketOutboundWriter) async throws {
+        for frame in frames where !frame.adminOnly || caller.role == .admin {
+            try await outbound.write(.custom(WebSocketFrame(fin: true, opcode: .text, data: frame.text)))
+            hub.metrics.feedEventSent(committedAt: frame.at)
+        }
+    }
+
     /// Sends the logged events after `seq` (up to `last`, or to the log's end), returning the new cursor.
-    private func replay(after seq: Int64, upTo last: Int64?, _ outbound: WebSocketOutboundWriter) async throws -> Int64 {
+    /// `progress`, when given, learns the cursor after every page (so the hub sees a catching-up socket move).
+    private func replay(
+        after seq: Int64, upTo last: Int64?, _ outbound: WebSocketOutboundWriter, progress: FeedSubscription? = nil
+    ) async throws -> Int64 {
         var cursor = seq
         while last.map({ cursor < $0 }) ?? true {
             let limit = last.map { Int(min(Int64(Self.pageSize), $0 - cursor)) } ?? Self.pageSize
@@ -98,10 +106,11 @@ struct FeedSession {
             for event in events {
                 if !FeedEnvelope.isAdminOnly(event.type) || caller.role == .admin {
                     try await outbound.writeTextMessage(FeedEnvelope.json(event))
-                    hub.metrics.feedEventsSent.increment()
+                    hub.metrics.feedEventSent(committedAt: nil)
                 }
                 cursor = event.seq
             }
+            progress?.wrote(through: cursor)
             if events.count < limit { break }
         }
         return cursor
@@ -120,15 +129,4 @@ struct FeedSession {
             hub.metrics.feedDisconnect("client")  // the client left (the item stream was cancelled)
         }
     }
-}
-
-/// The last seq a session has written, shared between its pump and the code that closes the socket.
-final class SentCursor: Sendable {
-    private let value: Mutex<Int64>
-
-    init(_ seq: Int64) { value = Mutex(seq) }
-
-    func get() -> Int64 { value.withLock { $0 } }
-
-    func set(_ seq: Int64) { value.withLock { $0 = seq } }
 }

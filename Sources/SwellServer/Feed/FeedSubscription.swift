@@ -1,52 +1,80 @@
 import Synchronization
 
-/// One message the hub hands to a subscriber: an event, encoded once for everyone, or a heartbeat.
-enum FeedItem: Sendable {
-    case event(seq: Int64, text: String, adminOnly: Bool)
-    case heartbeat(String)
-}
-
 /// Why the hub ended a subscription.
 enum FeedEnd: Sendable, Equatable {
-    /// Its buffer was full: the socket did not keep up.
+    /// It stayed too far behind for too long: the socket did not keep up.
     case slowConsumer
     /// The server is shutting down.
     case shuttingDown
 }
 
-/// A subscriber's bounded queue of items from the hub. The hub never waits on it: when the queue is full the
-/// subscription ends with `.slowConsumer`.
+/// One socket's place in the hub's shared backlog: a doorbell the hub rings whenever there is something new, the
+/// last seq the socket has written (which the hub watches to find slow consumers), and why it ended.
 final class FeedSubscription: Sendable {
     let id: Int
-    /// The last seq the hub had published when this subscription began; live items all come after it.
+    /// The last seq the hub had published when this subscription began; nil if the hub had not started.
     let startHead: Int64?
-    let items: AsyncStream<FeedItem>
-    private let continuation: AsyncStream<FeedItem>.Continuation
-    private let ending = Mutex<FeedEnd?>(nil)
+    /// Rings after every publish and heartbeat. It holds at most one ring, so a busy session that reads everything
+    /// new on each ring never misses one and never queues more than one.
+    let doorbell: AsyncStream<Void>
+    private let ringer: AsyncStream<Void>.Continuation
     /// Finishes when the hub ends the subscription, so a session blocked writing to a stalled socket can be
     /// interrupted instead of waiting for writability that never comes.
     let ended: AsyncStream<Void>
     private let endedContinuation: AsyncStream<Void>.Continuation
+    private let progress: Mutex<Progress>
 
-    init(id: Int, startHead: Int64?, bufferSize: Int) {
+    private struct Progress {
+        var written: Int64
+        var behindSince: ContinuousClock.Instant?
+        var end: FeedEnd?
+    }
+
+    /// How many heartbeats the hub had made when this subscription began; the session sends only newer ones.
+    let heartbeatsAtStart: Int
+
+    init(id: Int, startHead: Int64?, heartbeatsAtStart: Int) {
         self.id = id
         self.startHead = startHead
-        (items, continuation) = AsyncStream<FeedItem>.makeStream(bufferingPolicy: .bufferingOldest(bufferSize))
+        self.heartbeatsAtStart = heartbeatsAtStart
+        progress = Mutex(Progress(written: startHead ?? 0))
+        (doorbell, ringer) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         (ended, endedContinuation) = AsyncStream<Void>.makeStream()
+        ringer.yield()
     }
 
     /// Why it ended, once the hub ended it.
-    var end: FeedEnd? { ending.withLock { $0 } }
+    var end: FeedEnd? { progress.withLock { $0.end } }
 
-    /// Queues an item; `false` only when the queue is full (a closed queue quietly takes nothing).
-    func offer(_ item: FeedItem) -> Bool {
-        if case .dropped = continuation.yield(item) { return false }
-        return true
+    /// The last seq this subscriber has written to its socket.
+    var written: Int64 { progress.withLock { $0.written } }
+
+    /// Records that the socket has taken every event up to `seq`.
+    func wrote(through seq: Int64) {
+        progress.withLock { $0.written = max($0.written, seq) }
+    }
+
+    func ring() {
+        ringer.yield()
+    }
+
+    /// True once the subscriber has been more than `limit` events behind `head` for at least `patience`: a burst
+    /// it is working through does not count, a socket that stays behind does.
+    func isSlow(head: Int64, limit: Int, patience: Duration, now: ContinuousClock.Instant) -> Bool {
+        progress.withLock { progress in
+            guard head - progress.written > Int64(limit) else {
+                progress.behindSince = nil
+                return false
+            }
+            let since = progress.behindSince ?? now
+            progress.behindSince = since
+            return now - since >= patience
+        }
     }
 
     func finish(_ reason: FeedEnd) {
-        ending.withLock { if $0 == nil { $0 = reason } }
-        continuation.finish()
+        progress.withLock { if $0.end == nil { $0.end = reason } }
+        ringer.finish()
         endedContinuation.finish()
     }
 }

@@ -1,0 +1,59 @@
+import Foundation
+import NIOCore
+
+/// One published event as every subscriber receives it: its envelope encoded once into a buffer that all the
+/// sockets share (writing it copies nothing).
+struct FeedFrame: Sendable {
+    let seq: Int64
+    /// When the event was committed (its `at`), for the delivery-delay metric.
+    let at: Date
+    let text: ByteBuffer
+    let adminOnly: Bool
+}
+
+/// The events the hub has published most recently, in seq order, shared by every subscriber: each subscriber
+/// only keeps a cursor into it, so a burst costs memory once, not once per socket. It keeps at least the last
+/// `capacity` events; a subscriber whose cursor is older than that reads the missed events from the store.
+struct FeedBacklog {
+    let capacity: Int
+    /// The last seq published.
+    private(set) var head: Int64
+    private var frames: [FeedFrame] = []
+
+    init(head: Int64, capacity: Int) {
+        self.head = head
+        self.capacity = max(1, capacity)
+    }
+
+    /// What a subscriber whose cursor is at some seq should do next.
+    enum Read {
+        /// Write these frames (contiguous, starting right after the cursor).
+        case frames(ArraySlice<FeedFrame>)
+        /// The frames right after the cursor are gone from memory: read the log up to and including this seq.
+        case missed(through: Int64)
+        /// Nothing newer has been published.
+        case upToDate
+    }
+
+    /// Appends events published after `head`; events at or below it are ignored, so a re-read page is harmless.
+    mutating func append(_ published: [FeedFrame]) {
+        for frame in published where frame.seq > head {
+            frames.append(frame)
+            head = frame.seq
+        }
+        // Trimming in bulk keeps appends amortised O(1): at most twice the capacity is ever held.
+        if frames.count > capacity * 2 {
+            frames.removeFirst(frames.count - capacity)
+        }
+    }
+
+    /// Where a subscriber at `cursor` stands, with at most `limit` frames to write.
+    func read(after cursor: Int64, limit: Int) -> Read {
+        guard cursor < head else { return .upToDate }
+        guard let first = frames.first?.seq, cursor + 1 >= first else {
+            return .missed(through: (frames.first?.seq ?? head + 1) - 1)
+        }
+        let start = Int(cursor + 1 - first)
+        return .frames(frames[start..<min(frames.count, start + max(1, limit))])
+    }
+}
