@@ -18,6 +18,9 @@ from websockets.asyncio.client import connect  # noqa: E402
 from feed_client import complaint, post_batch  # noqa: E402
 from swell_process import BINARY, SwellProcess  # noqa: E402
 
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "bench"))
+import raw_feed_client  # noqa: E402
+
 
 def parse_at(text: str) -> float:
     return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
@@ -63,6 +66,33 @@ def worker(url: str, token: str, count: int, stop_at: float, results, started):
     asyncio.run(main())
 
 
+def raw_worker(url: str, token: str, count: int, stop_at: float, results, started):
+    results.put(raw_feed_client.follow(url, token, count, stop_at, started))
+
+
+def delay_buckets(server) -> dict[float, float]:
+    """The server's send-delay histogram (hub read → socket took it): cumulative count per upper bound (seconds)."""
+    buckets = {}
+    for line in requests.get(server.url + "/metrics", timeout=5).text.splitlines():
+        if line.startswith("swell_feed_send_delay_seconds_bucket"):
+            bound = line.split('le="', 1)[1].split('"', 1)[0]
+            buckets[float("inf") if bound == "+Inf" else float(bound)] = float(line.split()[-1])
+    return buckets
+
+
+def describe_delays(before: dict[float, float], after: dict[float, float]) -> str:
+    counts = sorted((bound, after[bound] - before.get(bound, 0)) for bound in after)
+    total = counts[-1][1] if counts else 0
+    if not total:
+        return "no live frames timed"
+    def bound_for(share: float) -> str:
+        bound = next(b for b, c in counts if c >= share * total)
+        return "above the largest bucket" if bound == float("inf") else f"≤ {bound * 1000:.0f} ms"
+    within = next((c for b, c in counts if b >= 0.1), total)
+    return (f"{total:,.0f} frames timed; p50 {bound_for(0.5)}, p99 {bound_for(0.99)}; "
+            f"{within / total:.1%} within 100 ms")
+
+
 def cpu_seconds(pid: int) -> float:
     """User plus system CPU time a process has used so far (from /proc)."""
     with open(f"/proc/{pid}/stat") as stat:
@@ -103,6 +133,8 @@ def main():
     parser.add_argument("--seconds", type=float, default=15)
     parser.add_argument("--batches", type=int, default=10, help="batches of 1,000 for the ingest phases")
     parser.add_argument("--processes", type=int, default=2, help="client processes sharing the subscribers")
+    parser.add_argument("--client", choices=["raw", "websockets"], default="raw",
+                        help="raw: light hand-parsed sockets (default); websockets: the websockets library")
     args = parser.parse_args()
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, max(soft, args.subscribers * 2 + 256)), hard))
@@ -110,7 +142,7 @@ def main():
     with tempfile.TemporaryDirectory() as folder:
         server = SwellProcess(os.path.join(folder, "bench.sqlite")).start()
         try:
-            print(f"binary {BINARY}; {args.subscribers} subscribers in {args.processes} processes", flush=True)
+            print(f"binary {BINARY}; {args.subscribers} subscribers in {args.processes} {args.client} client processes", flush=True)
             baseline = batch_ingest(server, args.batches, "base")
             print(f"ingest, no subscribers: {baseline:,.0f} complaints/s", flush=True)
 
@@ -118,7 +150,8 @@ def main():
             stop_at = time.time() + 60 + args.seconds + 60
             results, started = multiprocessing.Queue(), multiprocessing.Queue()
             per = [args.subscribers // args.processes + (1 if i < args.subscribers % args.processes else 0) for i in range(args.processes)]
-            procs = [multiprocessing.Process(target=worker, args=(url, server.token, n, stop_at, results, started)) for n in per]
+            target = raw_worker if args.client == "raw" else worker
+            procs = [multiprocessing.Process(target=target, args=(url, server.token, n, stop_at, results, started)) for n in per]
             for p in procs:
                 p.start()
             connected = sum(started.get(timeout=120) for _ in procs)
@@ -129,6 +162,7 @@ def main():
             posted = 0
             cpu_before = cpu_seconds(server.process.pid)
             sent_before = events_sent(server)
+            buckets_before = delay_buckets(server)
             begin = time.monotonic()
             session = requests.Session()
             while time.monotonic() - begin < args.seconds:
@@ -143,6 +177,7 @@ def main():
             paced_cpu = cpu_after - cpu_before
             paced_wall = drained_at - begin
             server_lag = drained_at - posted_at
+            server_delays = describe_delays(buckets_before, delay_buckets(server))
             loaded = batch_ingest(server, args.batches, "loaded")
             print(f"ingest, {connected} subscribers: {loaded:,.0f} complaints/s", flush=True)
             time.sleep(3)
@@ -168,6 +203,7 @@ def main():
         print(f"commit → subscriber delay: p50 {q[49]*1000:.1f} ms, p99 {q[98]*1000:.1f} ms, max {live[-1]*1000:.1f} ms")
     print(f"frames received by all subscribers: {frames:,} ({frames / max(connected, 1):.0f} each)")
     print(f"server: wrote {sent:,.0f} event frames; its last write came {server_lag:.1f} s after the last POST")
+    print(f"server-side send delay (hub read → socket took it): {server_delays}")
     print(f"server CPU from first POST to last write: {paced_cpu - 0:.1f} s over {paced_wall:.1f} s wall"
           + (f", {paced_cpu / sent * 1e6:.1f} µs per frame written" if sent else ""))
     print("disconnects: " + (", ".join(disconnects) if disconnects else "none"))

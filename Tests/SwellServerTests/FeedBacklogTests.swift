@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct FeedBacklogTests {
     static func frames(_ seqs: ClosedRange<Int64>) -> [FeedFrame] {
-        seqs.map { FeedFrame(seq: $0, at: Date(), text: ByteBuffer(string: #"{"seq":\#($0)}"#), adminOnly: false) }
+        seqs.map { FeedFrame(seq: $0, publishedAt: .now, text: ByteBuffer(string: #"{"seq":\#($0)}"#), adminOnly: false) }
     }
 
     static func seqs(_ read: FeedBacklog.Read) -> [Int64]? {

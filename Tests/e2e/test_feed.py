@@ -176,6 +176,9 @@ def test_a_reader_gets_through_a_burst_bigger_than_the_buffer(tmp_path):
             assert len(seqs) >= 6000
             assert reader.thread.is_alive() and reader.closed is None
         assert slow_consumer_disconnects(server) == 0
+        metrics = requests.get(server.url + "/metrics", timeout=5).text.splitlines()
+        timed = next(l for l in metrics if l.startswith("swell_feed_send_delay_seconds_count"))
+        assert float(timed.split()[-1]) >= 6000, "every live event's send delay is recorded"
     finally:
         server.terminate()
 

@@ -5,8 +5,8 @@ import NIOCore
 /// sockets share (writing it copies nothing).
 struct FeedFrame: Sendable {
     let seq: Int64
-    /// When the event was committed (its `at`), for the delivery-delay metric.
-    let at: Date
+    /// When the hub read it from the log, for the send-delay metric.
+    let publishedAt: ContinuousClock.Instant
     let text: ByteBuffer
     let adminOnly: Bool
 }

@@ -133,9 +133,10 @@ public final class FeedHub: Service, Sendable {
     }
 
     private func publish(_ events: [Event]) {
+        let now = ContinuousClock.now
         let frames = events.map { event in
             FeedFrame(
-                seq: event.seq, at: event.draft.at, text: ByteBuffer(string: FeedEnvelope.json(event)),
+                seq: event.seq, publishedAt: now, text: ByteBuffer(string: FeedEnvelope.json(event)),
                 adminOnly: FeedEnvelope.isAdminOnly(event.type))
         }
         let subscribers = state.withLock { state in

@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 import HummingbirdWebSocket
 import SwellCore
 import SwellStore
@@ -9,9 +10,12 @@ public struct FeedRequestContext: RequestContext, WebSocketRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let webSocket: WebSocketHandlerReference<FeedRequestContext>
     var caller: Caller?
+    /// The connection itself, which the feed writes its frames into in runs (see `FeedChannelWriter`).
+    let channel: any NIOCore.Channel
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        channel = source.channel
         webSocket = .init()
         caller = nil
     }

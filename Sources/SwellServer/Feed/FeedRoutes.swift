@@ -60,7 +60,9 @@ struct FeedRoutes {
         _ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter, _ context: WebSocketRouterContext<FeedRequestContext>
     ) async throws {
         guard let caller = context.requestContext.caller else { return }
-        let session = FeedSession(hub: hub, caller: caller, since: try Self.since(context.request), logger: context.logger)
+        let session = FeedSession(
+            hub: hub, caller: caller, since: try Self.since(context.request),
+            writer: FeedChannelWriter(channel: context.requestContext.channel), logger: context.logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 for try await _ in inbound.messages(maxSize: 4096) {}

@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdWebSocket
 import Logging
+import NIOCore
 import NIOWebSocket
 import SwellCore
 import SwellStore
@@ -14,6 +15,7 @@ struct FeedSession {
     let hub: FeedHub
     let caller: Caller
     let since: Int64?
+    let writer: FeedChannelWriter
     let logger: Logger
     static let pageSize = 500
     static let slowConsumerCode = WebSocketErrorCode(codeNumber: 4008)
@@ -50,16 +52,16 @@ struct FeedSession {
             } catch is CancellationError {
             }
         }
-        let cursorAtEnd = subscription.written
+        let cursorAtEnd = subscription.queued
         // The close frame queues behind whatever a stalled socket has not taken yet: give it a grace period to
         // drain, then let the handler return, which cuts the connection.
         let end = subscription.end
         let grace = end == .slowConsumer ? hub.configuration.slowConsumerCloseGrace : hub.configuration.shutdownCloseGrace
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await close(outbound, reason: end, cursor: cursorAtEnd) }
-            group.addTask { try await Task.sleep(for: grace) }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { try? await close(outbound, reason: end, cursor: cursorAtEnd) }
+            group.addTask { try? await Task.sleep(for: grace) }
             defer { group.cancelAll() }
-            _ = try? await group.next()
+            await group.next()
         }
     }
 
@@ -71,8 +73,10 @@ struct FeedSession {
             drain: while subscription.end == nil {
                 switch hub.next(after: cursor, heartbeatsSeen: heartbeats) {
                 case .frames(let frames):
+                    let last = frames.last?.seq ?? cursor
+                    subscription.queued(through: last)
                     try await write(frames, outbound)
-                    cursor = frames.last?.seq ?? cursor
+                    cursor = last
                     subscription.wrote(through: cursor)
                 case .missed(let through):
                     cursor = try await replay(after: cursor, upTo: through, outbound, progress: subscription)
@@ -86,12 +90,12 @@ struct FeedSession {
         }
     }
 
-    /// Writes the shared frames this caller may see, as they are (no copy), counting each and its delay.
+    /// Writes the shared frames this caller may see, as they are (no copy) and in one run, counting each and its
+    /// delay.
     private func write(_ frames: ArraySlice<FeedFrame>, _ outbound: WebSocketOutboundWriter) async throws {
-        for frame in frames where !frame.adminOnly || caller.role == .admin {
-            try await outbound.write(.custom(WebSocketFrame(fin: true, opcode: .text, data: frame.text)))
-            hub.metrics.feedEventSent(committedAt: frame.at)
-        }
+        let visible = frames.filter { !$0.adminOnly || caller.role == .admin }
+        try await writer.write(visible.map(\.text))
+        for frame in visible { hub.metrics.feedEventSent(publishedAt: frame.publishedAt) }
     }
 
     /// Sends the logged events after `seq` (up to `last`, or to the log's end), returning the new cursor.
@@ -103,13 +107,11 @@ struct FeedSession {
         while last.map({ cursor < $0 }) ?? true {
             let limit = last.map { Int(min(Int64(Self.pageSize), $0 - cursor)) } ?? Self.pageSize
             let events = try await hub.store.events(after: cursor, limit: limit)
-            for event in events {
-                if !FeedEnvelope.isAdminOnly(event.type) || caller.role == .admin {
-                    try await outbound.writeTextMessage(FeedEnvelope.json(event))
-                    hub.metrics.feedEventSent(committedAt: nil)
-                }
-                cursor = event.seq
-            }
+            let visible = events.filter { !FeedEnvelope.isAdminOnly($0.type) || caller.role == .admin }
+            if let last = events.last?.seq { progress?.queued(through: last) }
+            try await writer.write(visible.map { ByteBuffer(string: FeedEnvelope.json($0)) })
+            for _ in visible { hub.metrics.feedEventSent(publishedAt: nil) }
+            cursor = events.last?.seq ?? cursor
             progress?.wrote(through: cursor)
             if events.count < limit { break }
         }

@@ -26,6 +26,7 @@ final class FeedSubscription: Sendable {
 
     private struct Progress {
         var written: Int64
+        var queued: Int64
         var behindSince: ContinuousClock.Instant?
         var end: FeedEnd?
     }
@@ -37,7 +38,7 @@ final class FeedSubscription: Sendable {
         self.id = id
         self.startHead = startHead
         self.heartbeatsAtStart = heartbeatsAtStart
-        progress = Mutex(Progress(written: startHead ?? 0))
+        progress = Mutex(Progress(written: startHead ?? 0, queued: startHead ?? 0))
         (doorbell, ringer) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         (ended, endedContinuation) = AsyncStream<Void>.makeStream()
         ringer.yield()
@@ -51,7 +52,19 @@ final class FeedSubscription: Sendable {
 
     /// Records that the socket has taken every event up to `seq`.
     func wrote(through seq: Int64) {
-        progress.withLock { $0.written = max($0.written, seq) }
+        progress.withLock {
+            $0.written = max($0.written, seq)
+            $0.queued = max($0.queued, seq)
+        }
+    }
+
+    /// The last seq handed to the connection. Frames already handed over still go out ahead of a close frame, so
+    /// this (not `written`) is where a client that reads up to the close frame resumes.
+    var queued: Int64 { progress.withLock { $0.queued } }
+
+    /// Records that every event up to `seq` has been handed to the connection (it may not have taken them yet).
+    func queued(through seq: Int64) {
+        progress.withLock { $0.queued = max($0.queued, seq) }
     }
 
     func ring() {

@@ -13,7 +13,7 @@ public final class SwellMetrics: Sendable {
 
     let feedSubscribers: Metrics.Meter
     let feedEventsSent: Metrics.Counter
-    let feedDeliveryDelay: Metrics.Timer
+    let feedSendDelay: Metrics.Timer
     let logHead: Metrics.Meter
     let complaintsIngested: Metrics.Counter
     let clustersCreated: Metrics.Counter
@@ -29,12 +29,12 @@ public final class SwellMetrics: Sendable {
             .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25),
             .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5),
         ]
-        factory.durationHistogramBuckets[Names.feedDeliveryDelay] = [
+        factory.durationHistogramBuckets[Names.feedSendDelay] = [
             .milliseconds(1), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
             .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5), .seconds(30),
         ]
         self.factory = factory
-        feedDeliveryDelay = Metrics.Timer(label: Names.feedDeliveryDelay, factory: factory)
+        feedSendDelay = Metrics.Timer(label: Names.feedSendDelay, factory: factory)
         feedSubscribers = Metrics.Meter(label: Names.feedSubscribers, factory: factory)
         feedEventsSent = Metrics.Counter(label: Names.feedEventsSent, factory: factory)
         logHead = Metrics.Meter(label: Names.logHead, factory: factory)
@@ -48,7 +48,7 @@ public final class SwellMetrics: Sendable {
         static let feedSubscribers = "swell_feed_subscribers"
         static let feedEventsSent = "swell_feed_events_sent_total"
         static let feedDisconnects = "swell_feed_disconnects_total"
-        static let feedDeliveryDelay = "swell_feed_delivery_delay_seconds"
+        static let feedSendDelay = "swell_feed_send_delay_seconds"
         static let logHead = "swell_event_log_head_seq"
         static let complaintsIngested = "swell_complaints_ingested_total"
         static let clustersCreated = "swell_clusters_created_total"
@@ -75,11 +75,12 @@ public final class SwellMetrics: Sendable {
         if let last = events.last { logHead.set(Double(last.seq)) }
     }
 
-    /// One event written to a feed socket; for live events, also how long after its commit the socket took it.
-    func feedEventSent(committedAt: Date?) {
+    /// One event written to a feed socket; for live events, also how long after the hub read it from the log the
+    /// socket took it (the fan-out's share of the delay; an event's `at` is event time, not its commit time).
+    func feedEventSent(publishedAt: ContinuousClock.Instant?) {
         feedEventsSent.increment()
-        if let committedAt {
-            feedDeliveryDelay.recordNanoseconds(Int64(max(0, Date().timeIntervalSince(committedAt)) * 1e9))
+        if let publishedAt {
+            feedSendDelay.recordNanoseconds((ContinuousClock.now - publishedAt).nanoseconds)
         }
     }
 
