@@ -154,3 +154,23 @@ def test_while_postgres_is_unreachable_requests_get_503_and_nothing_is_lost(tmp_
     finally:
         server.terminate()
         proxy.cut()
+
+
+def test_shutdown_while_postgres_is_unreachable_does_not_wait_for_a_connection(tmp_path, database_url):
+    """Store calls waiting for a connection give up when shutdown begins, instead of holding it for the whole
+    10 s lease timeout (the feed hub polls the log every second, so one is always waiting during an outage)."""
+    address = urlsplit(database_url)
+    proxy = TcpProxy(address.hostname, address.port)
+    through_proxy = database_url.replace(f"{address.hostname}:{address.port}", f"127.0.0.1:{proxy.port}")
+    server = SwellProcess(str(tmp_path / "unused.sqlite"), extra_args=["--store", through_proxy]).start()
+    try:
+        post(server, 1, 0)
+        proxy.cut()
+        assert requests.get(server.url + "/readyz", timeout=30).status_code == 503
+        started = time.monotonic()
+        assert server.terminate(timeout=30) == 0
+        assert time.monotonic() - started < 5, "shutdown waited for the lease timeout"
+    finally:
+        if server.process.poll() is None:
+            server.process.kill()
+        proxy.cut()

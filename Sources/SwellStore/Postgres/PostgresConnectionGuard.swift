@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import ServiceLifecycle
 import Synchronization
 
 /// Keeps work on PostgreSQL from waiting for ever, in one place for the whole store.
@@ -8,7 +9,9 @@ import Synchronization
 /// server that is down, and a query issued on a connection that has just closed is never answered (the channel
 /// write carries no promise) and ignores task cancellation. So the work runs in its own task while a watcher
 /// stops waiting for it with `StoreError.unavailable` when no connection came within the lease timeout, when the
-/// leased connection closes, or when the work outlives its limit; the caller's cancellation ends the wait too.
+/// leased connection closes, or when the work outlives its limit; the caller's cancellation ends the wait too, and
+/// so does a graceful shutdown while no connection has been leased yet (nothing has started that could be left
+/// half done, and during an outage that wait would otherwise hold shutdown for the whole lease timeout).
 /// The abandoned task is cancelled (a pending lease is withdrawn) and, if it is stuck, left behind.
 enum PostgresConnectionGuard {
     /// Leases a connection from `client` for `body`.
@@ -46,11 +49,14 @@ enum PostgresConnectionGuard {
             try await withCheckedThrowingContinuation { continuation in
                 watch.install(continuation)
                 let worker = Task { watch.settle(await Result(catching: { try await work(watch) })) }
-                Task {
+                Task {  // inherits the caller's task-locals, so it sees the service group's graceful shutdown
                     let started = ContinuousClock.now
                     while !watch.isSettled {
                         try? await Task.sleep(for: watchInterval)
-                        if let problem = watch.problem(started: started, leaseTimeout: leaseTimeout, workLimit: workLimit) {
+                        if let problem = watch.problem(
+                            started: started, leaseTimeout: leaseTimeout, workLimit: workLimit,
+                            shuttingDown: Task.isShuttingDownGracefully)
+                        {
                             watch.settle(.failure(StoreError.unavailable(problem)))
                         }
                     }
@@ -85,9 +91,12 @@ private final class Watch<T: Sendable>: Sendable {
     }
 
     /// Why the caller should stop waiting now, if it should.
-    func problem(started: ContinuousClock.Instant, leaseTimeout: Duration?, workLimit: Duration?) -> String? {
+    func problem(
+        started: ContinuousClock.Instant, leaseTimeout: Duration?, workLimit: Duration?, shuttingDown: Bool
+    ) -> String? {
         let (connection, leasedAt) = state.withLock { ($0.connection, $0.leasedAt) }
         guard let connection, let leasedAt else {
+            if shuttingDown { return "shutting down before a PostgreSQL connection was available" }
             guard let leaseTimeout, ContinuousClock.now - started > leaseTimeout else { return nil }
             return "no PostgreSQL connection within \(leaseTimeout)"
         }
