@@ -8,6 +8,9 @@ public struct FeedConfiguration: Sendable {
     /// How long a subscriber may stay more than `bufferSize` events behind: long enough to work through a big
     /// import, short enough that a stalled socket is let go.
     public var slowConsumerPatience: Duration
+    /// How long the hub waits after a wake-up before it reads the log, so commits that land together go out
+    /// together (each socket write then carries several events).
+    public var publishDelay: Duration = .milliseconds(5)
     /// How often every subscriber gets `{"type":"heartbeat","seq":<head>}` (WebSocket pings run as well, every 30 s).
     public var heartbeatInterval: Duration
     /// How long a ticket from `POST /v1/feed/ticket` may wait before it is used.

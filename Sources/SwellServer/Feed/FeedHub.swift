@@ -97,6 +97,9 @@ public final class FeedHub: Service, Sendable {
         state.withLock { $0.backlog = FeedBacklog(head: start, capacity: configuration.bufferSize) }
         logger.info("Feed hub started", metadata: ["event.seq": "\(start)"])
         try await WakeUps.run(signal: store.signal, every: configuration.pollInterval) {
+            // A complaint's own commit and the detector's commit for it come milliseconds apart: waiting a moment
+            // lets one publish carry both, so each socket gets them in one write instead of two.
+            try? await Task.sleep(for: self.configuration.publishDelay)
             await self.publishNewEvents()
             self.heartbeatIfDue()
             self.dropSlowSubscribers()
