@@ -25,9 +25,9 @@ struct FeedSession {
         let subscription: FeedSubscription
         if since != nil {
             // Catch up before subscribing, so a long replay is not taken for a slow consumer.
-            cursor = try await replay(after: cursor, upTo: nil, outbound)
+            cursor = try await replay(after: cursor, upTo: nil)
             subscription = hub.subscribe()
-            cursor = try await replay(after: cursor, upTo: nil, outbound)
+            cursor = try await replay(after: cursor, upTo: nil)
         } else {
             subscription = hub.subscribe()
             if let start = subscription.startHead {
@@ -75,11 +75,11 @@ struct FeedSession {
                 case .frames(let frames):
                     let last = frames.last?.seq ?? cursor
                     subscription.queued(through: last)
-                    try await write(frames, outbound)
+                    try await write(frames)
                     cursor = last
                     subscription.wrote(through: cursor)
                 case .missed(let through):
-                    cursor = try await replay(after: cursor, upTo: through, outbound, progress: subscription)
+                    cursor = try await replay(after: cursor, upTo: through, progress: subscription)
                 case .heartbeat(let count, let text):
                     heartbeats = count
                     try await outbound.writeTextMessage(text)
@@ -92,7 +92,7 @@ struct FeedSession {
 
     /// Writes the shared frames this caller may see, as they are (no copy) and in one run, counting each and its
     /// delay.
-    private func write(_ frames: ArraySlice<FeedFrame>, _ outbound: WebSocketOutboundWriter) async throws {
+    private func write(_ frames: ArraySlice<FeedFrame>) async throws {
         let visible = frames.filter { !$0.adminOnly || caller.role == .admin }
         try await writer.write(visible.map(\.text))
         for frame in visible { hub.metrics.feedEventSent(publishedAt: frame.publishedAt) }
@@ -101,7 +101,7 @@ struct FeedSession {
     /// Sends the logged events after `seq` (up to `last`, or to the log's end), returning the new cursor.
     /// `progress`, when given, learns the cursor after every page (so the hub sees a catching-up socket move).
     private func replay(
-        after seq: Int64, upTo last: Int64?, _ outbound: WebSocketOutboundWriter, progress: FeedSubscription? = nil
+        after seq: Int64, upTo last: Int64?, progress: FeedSubscription? = nil
     ) async throws -> Int64 {
         var cursor = seq
         while last.map({ cursor < $0 }) ?? true {
