@@ -177,8 +177,11 @@ def test_a_reader_gets_through_a_burst_bigger_than_the_buffer(tmp_path):
             assert reader.thread.is_alive() and reader.closed is None
         assert slow_consumer_disconnects(server) == 0
         metrics = requests.get(server.url + "/metrics", timeout=5).text.splitlines()
-        timed = next(l for l in metrics if l.startswith("swell_feed_send_delay_seconds_count"))
-        assert float(timed.split()[-1]) >= 6000, "every live event's send delay is recorded"
+        def value(name: str) -> float:
+            return float(next(l for l in metrics if l.startswith(name)).split()[-1])
+        # Frames taken from the shared backlog are timed; any the reader had to fetch from the log are not.
+        assert value("swell_feed_events_sent_total") >= 6000
+        assert 0 < value("swell_feed_send_delay_seconds_count") <= value("swell_feed_events_sent_total")
     finally:
         server.terminate()
 
