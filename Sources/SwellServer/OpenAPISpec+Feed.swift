@@ -68,8 +68,9 @@ extension OpenAPISpec {
                 event after SEQ from the log, then continues live, with no gap and no duplicate. Token events go
                 to admins only; no message carries personal data. A heartbeat message
                 {"type":"heartbeat","seq":<head>} arrives every 15 s (WebSocket pings every 30 s too).
-                Close codes: 1001 the server is shutting down; 4008 slow consumer (its queue overflowed). Both
-                reasons say "resume with since=<last seq>"; reconnect with that. A plain GET (no upgrade) gets 426.
+                Close codes: 1001 the server is shutting down; 4008 slow consumer (it stayed more than
+                SWELL_FEED_BUFFER events behind for SWELL_FEED_SLOW_SECONDS). Both reasons say
+                "resume with since=<last seq sent>"; reconnect with that. A plain GET (no upgrade) gets 426.
               parameters:
                 - {name: ticket, in: query, schema: {type: string}}
                 - {name: since, in: query, schema: {type: integer, format: int64, minimum: 0}}

@@ -147,6 +147,24 @@ struct PostgresCaseStoreTests {
         }
     }
 
+    @Test func aRoleWhoseWorkFailsIsReleasedForTheOtherInstance() async throws {
+        struct Failed: Error {}
+        try await PostgresTestDatabase.withFreshDatabase { url in
+            try await withPostgresCaseStore(url: url, logger: testLogger, maximumConnections: 1) { first in
+                try await withPostgresCaseStore(url: url, logger: testLogger, maximumConnections: 1) { second in
+                    // The holder's work fails while its connection stays healthy (and goes back to its pool)
+                    await #expect(throws: Failed.self) {
+                        try await first.withExclusiveRole("detector", retryInterval: .milliseconds(50)) { throw Failed() }
+                    }
+                    // Then the other instance gets the role
+                    try await withTimeout(seconds: 20) {
+                        try await second.withExclusiveRole("detector", retryInterval: .milliseconds(50)) {}
+                    }
+                }
+            }
+        }
+    }
+
     @Test func closedStoreRefusesCalls() async throws {
         try await withFreshPostgresStore { store in
             try await store.ping()

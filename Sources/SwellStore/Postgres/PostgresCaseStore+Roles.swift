@@ -31,27 +31,41 @@ extension PostgresCaseStore {
                 guard acquired else { return false }
                 logger.info("Holding exclusive role", metadata: ["role": "\(name)"])
                 defer { logger.info("Released exclusive role", metadata: ["role": "\(name)"]) }
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask { try await body() }
-                    group.addTask {
-                        // The watchdog: a closed or unanswering connection means the lock may be someone else's.
-                        while true {
-                            try await Task.sleep(for: .seconds(1))
-                            try await PostgresConnectionGuard.run(on: connection, within: Self.roleQueryLimit) { connection in
-                                _ = try await connection.query("SELECT 1", logger: logger).collect()
+                let outcome = await Result {
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        group.addTask { try await body() }
+                        group.addTask {
+                            // The watchdog: a closed or unanswering connection means the lock may be someone else's.
+                            while true {
+                                try await Task.sleep(for: .seconds(1))
+                                try await PostgresConnectionGuard.run(on: connection, within: Self.roleQueryLimit) { connection in
+                                    _ = try await connection.query("SELECT 1", logger: logger).collect()
+                                }
                             }
                         }
+                        defer { group.cancelAll() }
+                        try await group.next()
                     }
-                    defer { group.cancelAll() }
-                    try await group.next()
                 }
-                _ = try? await PostgresConnectionGuard.run(on: connection, within: Self.roleQueryLimit) { connection in
-                    _ = try await connection.query("SELECT pg_advisory_unlock(\(key))", logger: logger).collect()
-                }
+                // Released however `body` ended: this connection goes back to the pool, and a lock left on it would
+                // keep every other instance out of the role.
+                await Self.release(key, on: connection, logger: logger)
+                try outcome.get()
                 return true
             }
             if held { return }
             try await Task.sleep(for: retryInterval)
+        }
+    }
+
+    /// Unlocks the role's key; if that cannot be done, closes the connection, which releases it too.
+    private static func release(_ key: Int64, on connection: PostgresConnection, logger: Logger) async {
+        do {
+            try await PostgresConnectionGuard.run(on: connection, within: roleQueryLimit) { connection in
+                _ = try await connection.query("SELECT pg_advisory_unlock(\(key))", logger: logger).collect()
+            }
+        } catch {
+            try? await connection.close()
         }
     }
 
