@@ -38,6 +38,13 @@ import Testing
             // pr may not publish offers
             let publish = "{\"base\":{\"minorUnits\":100000,\"currency\":\"CNY\"},\"at\":\"2026-07-01T04:00:00Z\"}"
             #expect(try await client.post("/v1/incidents/\(id)/offers", as: .pr, json: publish, app: app).status == .forbidden)
+            // An uplift out of range (also one too big for an integer) is a 422 on the field, and the server stays up
+            for uplift in ["1e300", "-1e300", "1001", "-5"] {
+                let body = "{\"base\":{\"minorUnits\":100000,\"currency\":\"CNY\"},\"upliftPercent\":\(uplift)}"
+                let refused = try await client.post("/v1/incidents/\(id)/offers", as: .incidentManager, json: body, app: app)
+                #expect(refused.status == .unprocessableContent, "upliftPercent \(uplift)")
+                #expect(String(buffer: refused.body).contains("upliftPercent"))
+            }
             let published = try await client.post("/v1/incidents/\(id)/offers", as: .incidentManager, json: publish, app: app)
             #expect(published.status == .created)
             let offerId = try #require(published.json["id"] as? Int)

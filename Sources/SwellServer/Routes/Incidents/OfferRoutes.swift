@@ -49,7 +49,12 @@ struct OfferRoutes {
         if let eligible = body.eligible, eligible < 0 {
             throw Problem.validation([FieldError(field: "eligible", code: "invalid", message: "must not be negative")])
         }
-        let uplift = Int(((body.upliftPercent ?? 0) * 100).rounded())
+        // Checked before converting: a huge or non-finite percentage would trap in Int(_:) and take the server down.
+        let percent = body.upliftPercent ?? 0
+        guard percent.isFinite, (0...1000).contains(percent) else {
+            throw Problem.validation([FieldError(field: "upliftPercent", code: "invalid", message: "the uplift must be from 0 to 1000 percent")])
+        }
+        let uplift = Int((percent * 100).rounded())
         let at = try inputs.instant(body.at)
         let published = try await IncidentProblems.run {
             try await engine.publishOffer(incident: id, base: base, upliftBasisPoints: uplift, eligible: body.eligible, at: at, by: caller.name)
