@@ -69,7 +69,7 @@ extension OpenAPISpec {
                 to admins only; no message carries personal data. A heartbeat message
                 {"type":"heartbeat","seq":<head>} arrives every 15 s (WebSocket pings every 30 s too).
                 Close codes: 1001 the server is shutting down; 4008 slow consumer (it stayed more than
-                SWELL_FEED_BUFFER events behind for SWELL_FEED_SLOW_SECONDS). Both reasons say
+                SWELL_FEED_BUFFER events behind for SWELL_FEED_SLOW_SECONDS without catching up). Both reasons say
                 "resume with since=<last seq sent>"; reconnect with that. A plain GET (no upgrade) gets 426.
               parameters:
                 - {name: ticket, in: query, schema: {type: string}}

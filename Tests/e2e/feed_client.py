@@ -53,14 +53,14 @@ class StalledSubscriber:
     kernel's buffers are full the server's writes to it stall, exactly as with a frozen browser tab.
     """
 
-    def __init__(self, server, receive_buffer: int = 4096):
+    def __init__(self, server, receive_buffer: int = 4096, since: int | None = None):
         issued = ticket(server)
         issued.raise_for_status()
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, receive_buffer)
         self.sock.connect(("127.0.0.1", server.port))
         key = base64.b64encode(os.urandom(16)).decode()
-        self.sock.sendall((f"GET /v1/feed?ticket={issued.json()['ticket']} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        self.sock.sendall((f"GET /v1/feed?ticket={issued.json()['ticket']}{'' if since is None else f'&since={since}'} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                            f"Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
                            "Sec-WebSocket-Version: 13\r\n\r\n").encode())
         self.pending = b""

@@ -162,6 +162,31 @@ def test_a_stalled_subscriber_is_dropped_and_ingest_goes_on(small_buffer_server)
         assert [m["seq"] for m in read_until(resumed, last)] == list(range(resume_from + 1, last + 1))
 
 
+def test_a_socket_that_stalls_during_a_since_replay_is_dropped_too(small_buffer_server):
+    """A dashboard reconnecting with since=0 over a long history, whose tab then freezes: the replay from the store
+    stalls on the socket, and the hub drops it like any other stalled subscriber (shutdown would otherwise wait)."""
+    server = small_buffer_server
+    for batch in range(10):
+        post_batch(server, [complaint(batch * 1000 + n, "history", text="团餐不卫生，全团腹泻" * 8) for n in range(1000)])
+    stalled = StalledSubscriber(server, since=0)
+    # The kernel may absorb the whole replay; history keeps growing until the stalled socket falls behind for good.
+    batches = 10
+    while slow_consumer_disconnects(server) == 0:
+        assert batches < 80, "a socket stalled in its replay was never dropped"
+        time.sleep(0.5)
+        post_batch(server, [complaint(batches * 1000 + n, "history", text="退团退款迟迟不到账" * 8) for n in range(1000)])
+        batches += 1
+    post_batch(server, [complaint(n, "later", text="退款迟迟不到账") for n in range(10)])
+    last = head(server)
+    received, code, reason = stalled.read_to_close()
+    assert code == 4008
+    resume_from = int(reason.rsplit("=", 1)[1])
+    delivered = [m["seq"] for m in received if m["type"] != "heartbeat"]
+    assert delivered == list(range(1, resume_from + 1)), "the hint names the last event the socket was sent"
+    with open_feed(server, since=resume_from) as resumed:
+        assert [m["seq"] for m in read_until(resumed, last)] == list(range(resume_from + 1, last + 1))
+
+
 def test_a_reader_gets_through_a_burst_bigger_than_the_buffer(tmp_path):
     """One import of 6,000 complaints puts every socket 6,000 events behind at once; a reader that keeps reading
     works through it (the hub's backlog, then the store) and is not taken for a slow consumer."""

@@ -2,11 +2,11 @@
 public struct FeedConfiguration: Sendable {
     /// How far (in events) a subscriber may fall behind the newest event. The hub keeps this many recent events
     /// in memory, shared by every subscriber; one further behind reads from the store, and one that stays further
-    /// behind for `slowConsumerPatience` is disconnected as a slow consumer (close code 4008), so it can never hold
+    /// behind for `slowConsumerPatience` without getting closer is disconnected as a slow consumer (close code 4008), so it can never hold
     /// back ingest or other subscribers.
     public var bufferSize: Int
-    /// How long a subscriber may stay more than `bufferSize` events behind: long enough to work through a big
-    /// import, short enough that a stalled socket is let go.
+    /// How long a subscriber may stay more than `bufferSize` events behind without gaining on the head: one that
+    /// gains (working through a big import or a long replay) starts a new period; a stalled socket is let go.
     public var slowConsumerPatience: Duration
     /// How long the hub waits after a wake-up before it reads the log, so commits that land together go out
     /// together (each socket write then carries several events).

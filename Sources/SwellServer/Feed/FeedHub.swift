@@ -9,8 +9,8 @@ import SwellStore
 /// The one reader of the event log for every feed socket: woken by the store's `EventSignal` (and a periodic
 /// poll), it reads each new event once, encodes it once into a shared `FeedBacklog` and rings every
 /// subscriber's doorbell; each socket then takes what it has not written yet at its own pace. The hub never
-/// waits for a subscriber: one that stays more than `bufferSize` events behind for `slowConsumerPatience` is
-/// ended as a slow consumer. On graceful shutdown every subscription ends with `.shuttingDown`, which the
+/// waits for a subscriber: one that stays more than `bufferSize` events behind for `slowConsumerPatience` without
+/// getting closer is ended as a slow consumer. On graceful shutdown every subscription ends with `.shuttingDown`, which the
 /// sockets turn into close code 1001.
 public final class FeedHub: Service, Sendable {
     let store: any CaseStore
@@ -94,9 +94,15 @@ public final class FeedHub: Service, Sendable {
 
     public func run() async throws {
         let start = try await store.lastEventSeq()
-        state.withLock { $0.backlog = FeedBacklog(head: start, capacity: configuration.bufferSize) }
+        let early = state.withLock { state in
+            state.backlog = FeedBacklog(head: start, capacity: configuration.bufferSize)
+            return Array(state.subscribers.values)
+        }
+        for subscriber in early { subscriber.ring() }  // sockets opened before the hub started can now read
         logger.info("Feed hub started", metadata: ["event.seq": "\(start)"])
-        try await WakeUps.run(signal: store.signal, every: configuration.pollInterval) {
+        // Woken by commits, and at least as often as heartbeats and slow-consumer checks are due.
+        let tick = min(configuration.pollInterval, configuration.heartbeatInterval)
+        try await WakeUps.run(signal: store.signal, every: tick) {
             // A complaint's own commit and the detector's commit for it come milliseconds apart: waiting a moment
             // lets one publish carry both, so each socket gets them in one write instead of two.
             try? await Task.sleep(for: self.configuration.publishDelay)

@@ -6,11 +6,11 @@ import NIOWebSocket
 import SwellCore
 import SwellStore
 
-/// One subscriber's socket: replays the log after `since` (if given), then follows the hub, with no gap and no
-/// duplicate across the switch. It subscribes to the hub before its final replay read and then keeps a cursor
-/// (the last seq written); on each ring of its doorbell it writes everything the hub's backlog holds after the
-/// cursor, reading from the store whatever the backlog no longer holds. Ends with 4008 when the hub found it
-/// too slow, 1001 when the server stops.
+/// One subscriber's socket: subscribes to the hub first, then writes from a cursor (its `since`, or the hub's
+/// head): on each ring of its doorbell everything the hub's backlog holds after the cursor, and from the store
+/// whatever the backlog no longer holds (all of a `since` replay that reaches further back). One cursor over one
+/// ordered log means no gap and no duplicate between replay and live. Ends with 4008 when the hub found it too
+/// slow, 1001 when the server stops.
 struct FeedSession {
     let hub: FeedHub
     let caller: Caller
@@ -21,30 +21,23 @@ struct FeedSession {
     static let slowConsumerCode = WebSocketErrorCode(codeNumber: 4008)
 
     func run(_ outbound: WebSocketOutboundWriter) async throws {
-        var cursor = since ?? 0
-        let subscription: FeedSubscription
-        if since != nil {
-            // Catch up before subscribing, so a long replay is not taken for a slow consumer.
-            cursor = try await replay(after: cursor, upTo: nil)
-            subscription = hub.subscribe()
-            cursor = try await replay(after: cursor, upTo: nil)
-        } else {
-            subscription = hub.subscribe()
-            if let start = subscription.startHead {
-                cursor = start
-            } else {
-                cursor = try await hub.store.lastEventSeq()  // the hub has not started yet
-            }
-        }
-        subscription.wrote(through: cursor)
+        let subscription = hub.subscribe()
         defer { hub.unsubscribe(subscription) }
+        let cursor: Int64
+        if let since {
+            cursor = since
+        } else if let head = subscription.startHead {
+            cursor = head
+        } else {
+            cursor = try await hub.store.lastEventSeq()  // the hub has not started yet
+        }
+        subscription.start(at: cursor)
 
         // The pump writes; the watcher returns as soon as the hub ends the subscription. A slow consumer's socket
         // may be stalled mid-write, so the pump is cancelled then rather than awaited (cancelling a suspended write
         // makes it throw); on shutdown the same happens, and the client resumes from the cursor it is told.
-        let start = cursor
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await pump(subscription, from: start, outbound) }
+            group.addTask { try await pump(subscription, from: cursor, outbound) }
             group.addTask { for await _ in subscription.ended {} }
             defer { group.cancelAll() }
             do {
@@ -98,21 +91,19 @@ struct FeedSession {
         for frame in visible { hub.metrics.feedEventSent(publishedAt: frame.publishedAt) }
     }
 
-    /// Sends the logged events after `seq` (up to `last`, or to the log's end), returning the new cursor.
-    /// `progress`, when given, learns the cursor after every page (so the hub sees a catching-up socket move).
-    private func replay(
-        after seq: Int64, upTo last: Int64?, progress: FeedSubscription? = nil
-    ) async throws -> Int64 {
+    /// Sends the logged events after `seq` up to and including `last`, returning the new cursor; `progress` learns
+    /// it after every page, so the hub sees a catching-up socket move.
+    private func replay(after seq: Int64, upTo last: Int64, progress: FeedSubscription) async throws -> Int64 {
         var cursor = seq
-        while last.map({ cursor < $0 }) ?? true {
-            let limit = last.map { Int(min(Int64(Self.pageSize), $0 - cursor)) } ?? Self.pageSize
+        while cursor < last {
+            let limit = Int(min(Int64(Self.pageSize), last - cursor))
             let events = try await hub.store.events(after: cursor, limit: limit)
             let visible = events.filter { !FeedEnvelope.isAdminOnly($0.type) || caller.role == .admin }
-            if let last = events.last?.seq { progress?.queued(through: last) }
+            if let newest = events.last?.seq { progress.queued(through: newest) }
             try await writer.write(visible.map { ByteBuffer(string: FeedEnvelope.json($0)) })
             for _ in visible { hub.metrics.feedEventSent(publishedAt: nil) }
             cursor = events.last?.seq ?? cursor
-            progress?.wrote(through: cursor)
+            progress.wrote(through: cursor)
             if events.count < limit { break }
         }
         return cursor

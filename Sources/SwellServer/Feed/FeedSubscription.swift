@@ -2,7 +2,7 @@ import Synchronization
 
 /// Why the hub ended a subscription.
 enum FeedEnd: Sendable, Equatable {
-    /// It stayed too far behind for too long: the socket did not keep up.
+    /// It stayed too far behind without catching up: the socket did not keep up.
     case slowConsumer
     /// The server is shutting down.
     case shuttingDown
@@ -27,7 +27,8 @@ final class FeedSubscription: Sendable {
     private struct Progress {
         var written: Int64
         var queued: Int64
-        var behindSince: ContinuousClock.Instant?
+        /// When it was last seen more than the limit behind without having caught up since, and how far behind.
+        var behind: (since: ContinuousClock.Instant, lag: Int64)?
         var end: FeedEnd?
     }
 
@@ -50,6 +51,14 @@ final class FeedSubscription: Sendable {
     /// The last seq this subscriber has written to its socket.
     var written: Int64 { progress.withLock { $0.written } }
 
+    /// Where the session starts: every event up to `seq` counts as written (its `since`, or the head).
+    func start(at seq: Int64) {
+        progress.withLock {
+            $0.written = seq
+            $0.queued = seq
+        }
+    }
+
     /// Records that the socket has taken every event up to `seq`.
     func wrote(through seq: Int64) {
         progress.withLock {
@@ -71,17 +80,26 @@ final class FeedSubscription: Sendable {
         ringer.yield()
     }
 
-    /// True once the subscriber has been more than `limit` events behind `head` for at least `patience`: a burst
-    /// it is working through does not count, a socket that stays behind does.
+    /// True once the subscriber has been more than `limit` events behind `head` for `patience` without getting
+    /// any closer: a socket working through a burst or a long `since` replay gains on the head and is let be (each
+    /// gain starts a new period); a stalled socket, or one falling further behind, does not.
     func isSlow(head: Int64, limit: Int, patience: Duration, now: ContinuousClock.Instant) -> Bool {
         progress.withLock { progress in
-            guard head - progress.written > Int64(limit) else {
-                progress.behindSince = nil
+            let lag = head - progress.written
+            guard lag > Int64(limit) else {
+                progress.behind = nil
                 return false
             }
-            let since = progress.behindSince ?? now
-            progress.behindSince = since
-            return now - since >= patience
+            guard let behind = progress.behind else {
+                progress.behind = (now, lag)
+                return false
+            }
+            guard now - behind.since >= patience else { return false }
+            if lag < behind.lag {
+                progress.behind = (now, lag)
+                return false
+            }
+            return true
         }
     }
 

@@ -26,8 +26,7 @@ enum ExclusiveFollower {
                                 // Stopping (shutdown, or the role was lost) is not a failure to restart from.
                                 if Task.isCancelled || Task.isShuttingDownGracefully { return }
                                 logger.error("\(role) failed; restarting from the store", metadata: ["error": "\(error)"])
-                                try? await Task.sleep(for: .seconds(1))
-                                try? await start()
+                                await restart(role: role, logger: logger, start)
                             }
                         }
                         await standDown()
@@ -41,5 +40,21 @@ enum ExclusiveFollower {
             }
         }
         logger.info("\(role) stopped")
+    }
+
+    /// Rebuilds from the store, again and again until it works (or the server stops): draining on the state a
+    /// failed drain left half applied would place the same complaints twice.
+    static func restart(
+        role: String, logger: Logger, every delay: Duration = .seconds(1), _ start: @Sendable () async throws -> Void
+    ) async {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            try? await Task.sleep(for: delay)
+            do {
+                try await start()
+                return
+            } catch {
+                logger.error("\(role) could not rebuild from the store; trying again", metadata: ["error": "\(error)"])
+            }
+        }
     }
 }
