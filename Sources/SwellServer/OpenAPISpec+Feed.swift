@@ -22,8 +22,8 @@ extension OpenAPISpec {
               summary: Prometheus metrics
               description: >
                 Open, like /healthz: only counts and timings (HTTP requests by route and status, complaints
-                ingested, clusters created, warnings by level, feed subscribers, events sent, disconnects by
-                reason), never case data. Restrict it at the network edge where that matters.
+                ingested, clusters created, warnings by level, the event log's head, feed subscribers, events
+                sent, send delay and disconnects by reason), never case data. Restrict it at the network edge where that matters.
               security: []
               responses:
                 '200': {description: Text exposition format 0.0.4., content: {text/plain: {schema: {type: string}}}}
@@ -42,7 +42,8 @@ extension OpenAPISpec {
               summary: A single-use ticket to open the feed from a browser
               description: >
                 Browsers cannot send headers with a WebSocket, and long-lived tokens must never go in a URL.
-                The ticket is valid for 30 seconds and for one connection. Every role. This is the step that
+                The ticket is valid for one connection, for `expiresIn` seconds (30 unless
+                SWELL_FEED_TICKET_SECONDS says otherwise). Every role. This is the step that
                 explains a refusal (401, 403): a refused WebSocket upgrade is only a bare 400.
               responses:
                 '201':
@@ -67,7 +68,8 @@ extension OpenAPISpec {
                 problem document. Each text message is one FeedMessage. `?since=SEQ` first replays every
                 event after SEQ from the log, then continues live, with no gap and no duplicate. Token events go
                 to admins only; no message carries personal data. A heartbeat message
-                {"type":"heartbeat","seq":<head>} arrives every 15 s (WebSocket pings every 30 s too).
+                {"type":"heartbeat","seq":<head>,"at":"…"} arrives every 15 s by default (WebSocket pings every 30 s
+                too).
                 Close codes: 1001 the server is shutting down; 4008 slow consumer (it stayed more than
                 SWELL_FEED_BUFFER events behind for SWELL_FEED_SLOW_SECONDS without catching up). Both reasons say
                 "resume with since=<last seq sent>"; reconnect with that. A plain GET (no upgrade) gets 426.
