@@ -28,8 +28,8 @@ let package = Package(
     targets: [
         // Pure domain: complaints, roles, events, validation. Foundation only.
         .target(name: "SwellCore", swiftSettings: strict),
-        // Pure detection: normalisation, features, MinHash/LSH, clustering, warning policy. Foundation only.
-        .target(name: "SwellDetection", swiftSettings: strict),
+        // Pure detection: normalisation, features, MinHash/LSH, clustering, the warning rules incrementally. No I/O.
+        .target(name: "SwellDetection", dependencies: ["SwellCore"], swiftSettings: strict),
         // Labelled stream generator, B-cubed scorer and brute-force baseline, for tests and `swell bench`.
         .target(name: "SwellEvaluation", dependencies: ["SwellDetection"], swiftSettings: strict),
         // Playbooks: YAML format, loader, incentive tiers, durations and calendars. No I/O but parsing.
@@ -50,11 +50,21 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict),
-        // HTTP API, auth, problem documents, background services, the live feed, metrics.
+        // The followers of the event log and the engines they drive: the detector, the incident scheduler.
+        // No HTTP: `swell replay` and the engines link no web server.
+        .target(
+            name: "SwellEngine",
+            dependencies: [
+                "SwellCore", "SwellStore", "SwellDetection", "SwellPlaybook",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict),
+        // The HTTP edge only: routes, auth, problem documents, the live feed, metrics, the dashboard.
         .target(
             name: "SwellServer",
             dependencies: [
-                "SwellCore", "SwellStore", "SwellDetection", "SwellPlaybook",
+                "SwellCore", "SwellStore", "SwellDetection", "SwellPlaybook", "SwellEngine",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -67,7 +77,7 @@ let package = Package(
         .target(
             name: "SwellCLI",
             dependencies: [
-                "SwellCore", "SwellStore", "SwellServer", "SwellDetection", "SwellEvaluation", "SwellPlaybook",
+                "SwellCore", "SwellStore", "SwellEngine", "SwellServer", "SwellDetection", "SwellEvaluation", "SwellPlaybook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -81,9 +91,13 @@ let package = Package(
         .testTarget(name: "SwellPlaybookTests", dependencies: ["SwellPlaybook"], swiftSettings: strict),
         .testTarget(name: "SwellStoreTests", dependencies: ["SwellStore"], swiftSettings: strict),
         .testTarget(
+            name: "SwellEngineTests",
+            dependencies: ["SwellEngine", "SwellStore", "SwellDetection", "SwellPlaybook"],
+            swiftSettings: strict),
+        .testTarget(
             name: "SwellServerTests",
             dependencies: [
-                "SwellServer", "SwellStore", "SwellDetection", "SwellPlaybook",
+                "SwellServer", "SwellEngine", "SwellStore", "SwellDetection", "SwellPlaybook",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),

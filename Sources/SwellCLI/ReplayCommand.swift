@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import SwellCore
 import SwellDetection
-import SwellServer
+import SwellEngine
 
 /// `swell replay FILE.ndjson`: runs the detection engine over a complaint stream offline, in file order, with
 /// the same validation, playbook thresholds and window as `swell serve`, so a company can backtest thresholds

@@ -6,6 +6,7 @@ import Metrics
 import Prometheus
 import ServiceLifecycle
 import SwellCore
+import SwellEngine
 import SwellServer
 import SwellStore
 

@@ -10,8 +10,8 @@ public struct ClusterSnapshot: Sendable, Codable, Equatable {
     public var lastAt: Date
     public var memberCount: Int
     public var distinctComplainants: Int
-    /// The highest warning level reached (`blue` … `red`), nil while no warning fired.
-    public var level: String?
+    /// The highest warning level reached, nil while no warning fired.
+    public var level: WarningLevel?
     public var topTerms: [String]
     public var representativeText: String
     public var representativeComplaintId: ComplaintID
@@ -21,7 +21,7 @@ public struct ClusterSnapshot: Sendable, Codable, Equatable {
 
     public init(
         id: ClusterID, mergedInto: ClusterID? = nil, firstAt: Date, lastAt: Date, memberCount: Int,
-        distinctComplainants: Int, level: String?, topTerms: [String], representativeText: String,
+        distinctComplainants: Int, level: WarningLevel?, topTerms: [String], representativeText: String,
         representativeComplaintId: ComplaintID, entities: [String], updatedAt: Date
     ) {
         self.id = id
@@ -41,23 +41,15 @@ public struct ClusterSnapshot: Sendable, Codable, Equatable {
 
 /// An early warning (or an escalation of one) on a cluster, with the rule that fired and why.
 public struct WarningRecord: Sendable, Codable, Equatable {
-    public struct Reason: Sendable, Codable, Equatable {
-        public var code: String
-        public var detail: String
-
-        public init(code: String, detail: String) {
-            self.code = code
-            self.detail = detail
-        }
-    }
+    public typealias Reason = WarningReason
 
     /// Assigned by the store.
     public var id: WarningID?
     public var clusterId: ClusterID
     /// `raised` or `escalated`.
     public var kind: String
-    public var level: String
-    public var previousLevel: String?
+    public var level: WarningLevel
+    public var previousLevel: WarningLevel?
     /// Event time: the triggering complaint's `receivedAt`.
     public var raisedAt: Date
     public var triggeringComplaintId: ComplaintID
@@ -67,7 +59,7 @@ public struct WarningRecord: Sendable, Codable, Equatable {
     public var reasons: [Reason]
 
     public init(
-        id: WarningID? = nil, clusterId: ClusterID, kind: String, level: String, previousLevel: String?,
+        id: WarningID? = nil, clusterId: ClusterID, kind: String, level: WarningLevel, previousLevel: WarningLevel?,
         raisedAt: Date, triggeringComplaintId: ComplaintID, complaintCount: Int, distinctComplainants: Int,
         rule: String, reasons: [Reason]
     ) {
@@ -96,8 +88,8 @@ public struct WarningRecord: Sendable, Codable, Equatable {
 /// Payload of `warning.raised` / `warning.escalated`.
 public struct WarningEventPayload: Codable, Sendable, Equatable {
     public var warningId: WarningID?
-    public var level: String
-    public var previousLevel: String?
+    public var level: WarningLevel
+    public var previousLevel: WarningLevel?
     public var raisedAt: String
     public var triggeringComplaintId: ComplaintID
     public var complaintCount: Int

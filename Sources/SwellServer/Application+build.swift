@@ -3,6 +3,7 @@ import HummingbirdWebSocket
 import Logging
 import ServiceLifecycle
 import SwellStore
+import SwellEngine
 
 /// The one seam that builds Swell's HTTP application; `swell serve` and the tests both call it.
 public func buildApplication(

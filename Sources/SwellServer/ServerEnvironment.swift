@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SwellStore
+import SwellEngine
 
 /// Everything the server depends on, built once by the caller (CLI or test) and passed down explicitly.
 public struct ServerEnvironment: Sendable {

@@ -1,3 +1,4 @@
+import SwellCore
 import Testing
 @testable import SwellDetection
 
@@ -77,10 +78,10 @@ struct EntityTests {
         func signals(_ text: String) -> [EscalationSignal] {
             EscalationSignal.decode(EscalationSignalScanner.scan(TextNormalizer.normalize(text).scalars))
         }
-        #expect(signals("已经投诉到12315了") == [.regulator])
-        #expect(signals("我們準備找媒體曝光") == [.media, .onlineExposure])
-        #expect(signals("We have contacted a lawyer") == [.legal])
-        #expect(signals("many were hospitalized with food poisoning") == [.health])
+        #expect(signals("已经投诉到12315了") == [.regulatorReferral])
+        #expect(signals("我們準備找媒體曝光") == [.mediaAttention])
+        #expect(signals("We have contacted a lawyer") == [.legalThreat])
+        #expect(signals("many were hospitalized with food poisoning") == [.safety])
         #expect(signals("this is a real issue").isEmpty)  // "sue" inside "issue" is not a lawsuit
         #expect(signals("全团集体维权") == [.collectiveAction])
     }

@@ -24,13 +24,8 @@ struct DefaultPlaybookTests {
 
     @Test func warningRulesAndAutoOpen() throws {
         let playbook = try defaultPlaybook()
-        #expect(playbook.warning.minComplaints == 8)
-        #expect(playbook.warning.window == (try PlaybookDuration(parsing: "48h")))
-        #expect(playbook.warning.windows.map(\.complaints) == [8, 12, 20])
-        #expect(playbook.warning.level(complaints: 9, growth: nil, signals: []) == .blue)
-        #expect(playbook.warning.level(complaints: 9, growth: 3.5, signals: []) == .yellow)
-        #expect(playbook.warning.level(complaints: 9, growth: nil, signals: [.regulatorReferral]) == .orange)
-        #expect(playbook.warning.level(complaints: 9, growth: nil, signals: [.safety]) == .red)
+        #expect(playbook.warning.countRules.map(\.complaints) == [8, 12, 20])
+        #expect(playbook.warning.countRules.first?.window == TimeInterval(48 * 3600))
         #expect(playbook.opensIncidentAutomatically(at: .orange))
         #expect(playbook.opensIncidentAutomatically(at: .red))
         #expect(!playbook.opensIncidentAutomatically(at: .yellow))

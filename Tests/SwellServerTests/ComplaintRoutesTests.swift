@@ -4,6 +4,7 @@ import HummingbirdTesting
 import SwellCore
 import Testing
 
+@testable import SwellEngine
 @testable import SwellServer
 
 @Suite struct ComplaintIntakeTests {

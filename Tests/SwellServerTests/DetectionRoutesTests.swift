@@ -6,6 +6,7 @@ import SwellCore
 import SwellDetection
 import Testing
 
+@testable import SwellEngine
 @testable import SwellServer
 
 /// Detection through the HTTP API: post a stream, read clusters and warnings back, correct them.

@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import Testing
 
+@testable import SwellEngine
 @testable import SwellServer
 
 @Suite struct FeedBacklogTests {

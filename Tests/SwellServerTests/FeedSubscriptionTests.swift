@@ -1,5 +1,6 @@
 import Testing
 
+@testable import SwellEngine
 @testable import SwellServer
 
 @Suite struct FeedSubscriptionTests {

@@ -11,6 +11,7 @@ import Synchronization
 import SwellStore
 import Testing
 
+@testable import SwellEngine
 @testable import SwellServer
 
 /// The live feed through a real WebSocket client against a running server (`.live`).

@@ -6,6 +6,7 @@ import SwellDetection
 import SwellStore
 import Testing
 
+@testable import SwellEngine
 @testable import SwellServer
 
 /// The rest of an incident's life through the HTTP API: tasks worked by their owners, the response plan,

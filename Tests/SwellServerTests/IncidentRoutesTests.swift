@@ -5,6 +5,7 @@ import SwellCore
 import SwellDetection
 import Testing
 
+@testable import SwellEngine
 @testable import SwellServer
 
 /// Incidents through the HTTP API only: a warning fires on a posted stream, an incident is opened by hand,

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import SwellCore
 import Testing
 
+@testable import SwellEngine
 @testable import SwellServer
 
 /// A group complaint as a stream of complaints, and the waits a test needs while the detector and the

@@ -5,6 +5,7 @@ import SwellCore
 import SwellDetection
 import Testing
 
+@testable import SwellEngine
 @testable import SwellServer
 
 /// The playbook's auto-open rule, and tiered incentives through the HTTP API: the server works out each

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Yams
 
+@testable import SwellEngine
 @testable import SwellServer
 
 /// The served OpenAPI document is valid YAML and every `$ref` names a component that exists.

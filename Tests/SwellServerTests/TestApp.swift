@@ -8,6 +8,7 @@ import SwellPlaybook
 import SwellStore
 import Testing
 
+@testable import SwellEngine
 @testable import SwellServer
 
 /// A Swell application on an in-memory store with one token per role and a pinned clock.

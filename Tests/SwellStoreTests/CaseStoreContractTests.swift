@@ -261,12 +261,12 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
         func snapshot(_ id: Int64, last: String) -> ClusterSnapshot {
             ClusterSnapshot(
                 id: ClusterID(id), firstAt: RFC3339.parse("2026-07-01T08:00:00Z")!, lastAt: RFC3339.parse(last)!,
-                memberCount: 2, distinctComplainants: 2, level: id == 1 ? "yellow" : nil, topTerms: ["酒店", "降级"],
+                memberCount: 2, distinctComplainants: 2, level: id == 1 ? .yellow : nil, topTerms: ["酒店", "降级"],
                 representativeText: "酒店降级", representativeComplaintId: ComplaintID(id), entities: ["date:06-12"],
                 updatedAt: storeNow)
         }
         let warning = WarningRecord(
-            clusterId: ClusterID(1), kind: "raised", level: "yellow", previousLevel: nil,
+            clusterId: ClusterID(1), kind: "raised", level: .yellow, previousLevel: nil,
             raisedAt: RFC3339.parse("2026-07-02T08:00:00Z")!, triggeringComplaintId: ComplaintID(2), complaintCount: 2,
             distinctComplainants: 2, rule: "burst", reasons: [.init(code: "size", detail: "8 people in 48h")])
         let appended = try await store.apply(

@@ -8,7 +8,7 @@ enum IncidentStoreContract {
     static func roundTrip(_ store: any CaseStore) async throws {
         let openedAt = RFC3339.parse("2026-07-01T03:00:00Z")!
         let record = IncidentRecord(
-            title: "Hotel downgrade", clusterId: ClusterID(7), warningId: WarningID(3), level: "yellow",
+            title: "Hotel downgrade", clusterId: ClusterID(7), warningId: WarningID(3), level: .yellow,
             playbook: .init(name: "group-complaint", version: "1"), openedAt: openedAt, openedBy: "manager")
 
         // Given an opened incident: the event carries the new id
@@ -31,7 +31,7 @@ enum IncidentStoreContract {
         // Items: a task with a key; the same key again is refused
         let task = IncidentTask(
             key: "notify_leadership", templateId: "notify_leadership", phaseId: "early_warning", titleZh: "通知领导",
-            titleEn: "Notify leadership", ownerRole: "incident_manager", opensAt: openedAt, dueAt: openedAt.addingTimeInterval(3600),
+            titleEn: "Notify leadership", ownerRole: .incidentManager, opensAt: openedAt, dueAt: openedAt.addingTimeInterval(3600),
             occurrence: nil)
         let item = IncidentItem(incidentId: id, key: task.key, at: task.dueAt, body: .task(task))
         let added = try await store.apply(

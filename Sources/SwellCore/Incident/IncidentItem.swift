@@ -57,8 +57,8 @@ public struct IncidentTask: Sendable, Codable, Equatable {
     public var phaseId: String
     public var titleZh: String
     public var titleEn: String
-    /// The Swell role that owns it (`incident_manager`, `pr`, …).
-    public var ownerRole: String
+    /// The role that owns it.
+    public var ownerRole: Role
     public var assignee: String?
     public var opensAt: Date
     public var dueAt: Date
@@ -71,7 +71,7 @@ public struct IncidentTask: Sendable, Codable, Equatable {
     public var note: String?
 
     public init(
-        key: String, templateId: String, phaseId: String, titleZh: String, titleEn: String, ownerRole: String,
+        key: String, templateId: String, phaseId: String, titleZh: String, titleEn: String, ownerRole: Role,
         opensAt: Date, dueAt: Date, occurrence: Int?
     ) {
         self.key = key

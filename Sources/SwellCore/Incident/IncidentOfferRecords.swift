@@ -73,10 +73,10 @@ public struct StoredDailyReport: Sendable, Codable, Equatable {
     public struct OverdueTask: Sendable, Codable, Equatable {
         public var taskId: String
         public var title: String
-        public var ownerRole: String
+        public var ownerRole: Role
         public var dueAt: Date
 
-        public init(taskId: String, title: String, ownerRole: String, dueAt: Date) {
+        public init(taskId: String, title: String, ownerRole: Role, dueAt: Date) {
             self.taskId = taskId
             self.title = title
             self.ownerRole = ownerRole

@@ -35,7 +35,7 @@ public struct IncidentRecord: Sendable, Codable, Equatable {
     /// The warning it was opened from, if any.
     public var warningId: WarningID?
     /// The highest warning level of its cluster seen so far.
-    public var level: String?
+    public var level: WarningLevel?
     public var state: IncidentState
     public var playbook: PlaybookPin
     /// Event time of the opening.
@@ -52,7 +52,7 @@ public struct IncidentRecord: Sendable, Codable, Equatable {
     public var timing: IncidentTimingRecord
 
     public init(
-        title: String, clusterId: ClusterID, warningId: WarningID?, level: String?, playbook: PlaybookPin,
+        title: String, clusterId: ClusterID, warningId: WarningID?, level: WarningLevel?, playbook: PlaybookPin,
         openedAt: Date, openedBy: String, timing: IncidentTimingRecord = IncidentTimingRecord()
     ) {
         self.title = title

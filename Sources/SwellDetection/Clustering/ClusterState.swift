@@ -1,3 +1,5 @@
+import SwellCore
+
 /// A count of one entity among a cluster's members.
 struct EntityTally: Sendable {
     var entity: Entity
@@ -64,8 +66,11 @@ struct ClusterState: Sendable {
         }
     }
 
-    /// Whether any member mentions an entity of `kind`.
-    func hasEntities(of kind: EntityKind) -> Bool { entities.contains { $0.entity.kind == kind } }
+    /// Members carrying `signal`.
+    func signalCount(_ signal: EscalationSignal) -> Int32 {
+        guard let index = EscalationSignal.allCases.firstIndex(of: signal), index < signalCounts.count else { return 0 }
+        return signalCounts[index]
+    }
 }
 
 /// Two cluster ids in a fixed order: a pair a person separated.

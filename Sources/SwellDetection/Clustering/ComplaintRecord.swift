@@ -17,8 +17,6 @@ struct ComplaintRecord: Sendable {
     var datesOnlyFromDeparture: Bool
     /// Escalation signals as a bit mask.
     var signals: UInt16
-    /// Moved by a person: the engine never pulls it elsewhere.
-    var pinned: Bool
 }
 
 /// One complaint's place in one LSH bucket: the band key and the slot of the previous

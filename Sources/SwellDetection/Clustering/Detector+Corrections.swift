@@ -1,6 +1,6 @@
 extension Detector {
-    /// A person moves a complaint to another cluster. The complaint is pinned there and the two
-    /// clusters are kept apart from then on, so the engine never pulls it back. Returns the
+    /// A person moves a complaint to another cluster. The two clusters are kept apart from then on,
+    /// so the engine never pulls it back. Returns the
     /// warnings the move raises on the target.
     @discardableResult
     public mutating func move(complaint: Int64, to cluster: Int64) throws(DetectionError) -> [WarningDecision] {
@@ -10,7 +10,6 @@ extension Detector {
         guard source != cluster else { return [] }
         removeMember(record, from: source)
         record.clusterId = cluster
-        record.pinned = true
         complaints[complaint] = record
         addMember(record, to: cluster, spans: nil, text: nil, score: 0)
         if clusters.contains(source) { separated.insert(ClusterPair(source, cluster)) }

@@ -1,4 +1,5 @@
 import Foundation
+import SwellCore
 
 extension Detector {
     /// Inverse document frequency of a feature in the current window.
@@ -45,6 +46,6 @@ extension Detector {
         return ComplaintRecord(
             id: input.complaintId, time: input.receivedAt.timeIntervalSinceReferenceDate, clusterId: clusterId,
             complainant: complainant, features: e.featureHashes, norm: Float(e.norm), entities: e.entities,
-            datesOnlyFromDeparture: e.datesOnlyFromDeparture, signals: e.signals, pinned: false)
+            datesOnlyFromDeparture: e.datesOnlyFromDeparture, signals: e.signals)
     }
 }

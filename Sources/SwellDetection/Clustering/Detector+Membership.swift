@@ -1,3 +1,5 @@
+import SwellCore
+
 extension Detector {
     /// Texts kept for summaries are cut to this many characters (a preview; the store keeps the rest).
     static let storedTextLimit = 100

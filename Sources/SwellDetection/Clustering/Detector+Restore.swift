@@ -1,3 +1,5 @@
+import SwellCore
+
 extension Detector {
     /// Rebuilds state after a restart without re-deciding: puts a stored complaint back into
     /// its known cluster. No warnings are evaluated; the cluster id counter continues after the

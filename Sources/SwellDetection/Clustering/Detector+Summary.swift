@@ -1,4 +1,5 @@
 import Foundation
+import SwellCore
 
 extension Detector {
     /// What a live cluster holds and why its complaints were grouped; nil when unknown or evicted.

@@ -1,4 +1,5 @@
 import Foundation
+import SwellCore
 
 /// The online group-complaint detector: places each complaint into a cluster of similar
 /// complaints, merges clusters a complaint bridges, and raises and escalates warnings.

@@ -27,10 +27,6 @@ struct ComplaintStore: Sendable {
     @inline(__always)
     func slot(of id: Int64) -> Int32? { slots[id] }
 
-    /// Whether `slot` holds a live complaint.
-    @inline(__always)
-    func isLive(_ slot: Int32) -> Bool { slot >= 0 && Int(slot) < records.count && records[Int(slot)].id != Self.vacant }
-
     /// The record of a complaint, or nil; setting nil frees its slot.
     subscript(id: Int64) -> ComplaintRecord? {
         get { slots[id].map { records[Int($0)] } }
@@ -68,5 +64,5 @@ extension ComplaintRecord {
     /// What a freed slot holds.
     static let vacant = ComplaintRecord(
         id: ComplaintStore.vacant, time: 0, clusterId: 0, complainant: 0, features: [], norm: 0, entities: [],
-        datesOnlyFromDeparture: false, signals: 0, pinned: false)
+        datesOnlyFromDeparture: false, signals: 0)
 }

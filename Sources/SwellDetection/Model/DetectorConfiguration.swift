@@ -1,4 +1,5 @@
 import Foundation
+import SwellCore
 
 /// Everything that tunes the detector, as one value with defaults.
 public struct DetectorConfiguration: Sendable {
@@ -12,7 +13,8 @@ public struct DetectorConfiguration: Sendable {
 
     /// Event-time window; complaints older than the newest `receivedAt` seen minus this leave the index.
     public var window: TimeInterval
-    public var policy: WarningPolicy
+    /// When a cluster warns and at which level: the playbook's `warning` section.
+    public var rules: WarningRules
     /// A complaint joins its best cluster when the combined score reaches this.
     public var joinThreshold: Double
     /// Text similarity a complaint needs with a cluster whatever the entities say.
@@ -42,7 +44,7 @@ public struct DetectorConfiguration: Sendable {
     public var candidateSearch: CandidateSearch
 
     public init(
-        window: TimeInterval = 30 * 86_400, policy: WarningPolicy = .standard, joinThreshold: Double = 0.42,
+        window: TimeInterval = 30 * 86_400, rules: WarningRules = .standard, joinThreshold: Double = 0.42,
         minimumTextSimilarity: Double = 0.12, mergeThreshold: Double = 0.55, quietPeriod: TimeInterval = 48 * 3600,
         quietPenaltyPerDay: Double = 0.06, maximumQuietPenalty: Double = 0.3, agePeriod: TimeInterval = 5 * 86_400,
         agePenaltyPerDay: Double = 0.03, maximumAgePenalty: Double = 0.2, maximumFeatures: Int = 48,
@@ -50,7 +52,7 @@ public struct DetectorConfiguration: Sendable {
         candidateSearch: CandidateSearch = .index
     ) {
         self.window = window
-        self.policy = policy
+        self.rules = rules
         self.joinThreshold = joinThreshold
         self.minimumTextSimilarity = minimumTextSimilarity
         self.mergeThreshold = mergeThreshold
@@ -68,6 +70,6 @@ public struct DetectorConfiguration: Sendable {
         self.candidateSearch = candidateSearch
     }
 
-    /// 30-day window, the standard warning policy, thresholds tuned on generated streams.
+    /// 30-day window, the default playbook's warning rules, thresholds tuned on generated streams.
     public static let standard = DetectorConfiguration()
 }

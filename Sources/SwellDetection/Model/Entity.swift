@@ -54,15 +54,6 @@ public enum EntityKind: String, Sendable, Codable, CaseIterable, Comparable {
         default: false
         }
     }
-
-    /// Whether two different values of this kind argue that two complaints are about
-    /// different incidents.
-    var conflictsWhenDifferent: Bool {
-        switch self {
-        case .date, .product, .flight, .vehiclePlate, .lodging, .dining, .ship, .airline, .coach: return true
-        case .dayOfMonth, .agency, .supplier, .amount: return false
-        }
-    }
 }
 
 /// One piece of named evidence: its kind and canonical value.

@@ -1,4 +1,5 @@
 import Foundation
+import SwellCore
 
 /// Where the detector put one complaint, and what that changed.
 public struct Placement: Sendable, Equatable {
@@ -38,18 +39,12 @@ public struct WarningDecision: Sendable, Equatable, Codable {
     /// Complaints in the cluster (within the detection window) at the decision.
     public var complaintCount: Int
     public var distinctComplainants: Int
-    /// Name of the policy rule that fired (`burst`, `sustained`, …) or `escalation`.
+    /// Name of the playbook rule that fired (`burst`, `slow-4d`, `growth`) or `escalation`.
     public var rule: String
     /// Event time of the triggering complaint.
     public var at: Date
 }
 
-/// Why a warning was raised or its level set: a stable code and a sentence for people.
-public struct WarningReason: Sendable, Equatable, Codable {
-    /// e.g. `rule.burst`, `size.30`, `growth.10`, `signal.media`.
-    public var code: String
-    public var detail: String
-}
 
 /// What a cluster holds and why its complaints were grouped.
 public struct ClusterSummary: Sendable, Equatable {

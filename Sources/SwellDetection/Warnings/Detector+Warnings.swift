@@ -1,53 +1,55 @@
 import Foundation
+import SwellCore
 
 extension Detector {
-    /// Runs the warning policy on a cluster after `trigger` changed it, at event time `time`:
-    /// raises a warning when a rule first holds, escalates when the level rises.
+    /// Runs the playbook's warning rules on a cluster after `trigger` changed it, at event time `time`: raises a
+    /// warning when a rule first holds (and the cluster passes the shared-entity guard), escalates when the level
+    /// the rules grant rises. The level is ``WarningRules/level(_:)`` of the cluster's observation; the detector
+    /// only decides what is worth counting.
     mutating func evaluateWarnings(cluster id: Int64, trigger: Int64, at time: Double) -> [WarningDecision] {
         guard let cluster = clusters[id], cluster.memberCount > 0 else { return [] }
-        let policy = configuration.policy
-        let counts = RecentActivity.count(
-            cluster.members, in: complaints, at: time, policy: policy, signalMarks: cluster.signalCounts.reduce(0) { $0 + Int($1) })
-        let activity = ClusterActivity(
-            distinctComplainants: cluster.distinctComplainants, complaintCount: cluster.memberCount,
-            recentComplainants: counts.growth, signalCounts: cluster.signalCounts)
-        let (level, levelReasons) = WarningGrader.level(activity, policy: policy)
+        let rules = configuration.rules
         let at = Date(timeIntervalSinceReferenceDate: time)
+        let present = Set(EscalationSignal.allCases.filter { cluster.signalCount($0) > 0 })
 
         if let current = cluster.level {
+            let signals = rules.signalsThatMatter(above: current).intersection(present)
+            let bySize = rules.levels.contains { rule in
+                rule.level > current && rule.complaints.map { cluster.distinctComplainants >= $0 } ?? false
+            }
+            let growth = rules.growthMatters(above: current)
+            guard bySize || growth || !signals.isEmpty else { return [] }
+            let observation = RecentActivity.observe(
+                cluster, in: complaints, at: time, rules: rules, wanted: .init(windows: false, growth: growth, signals: signals))
+            let (level, reasons) = rules.level(observation)
             guard level > current else { return [] }
             clusters[id]?.level = level
             return [WarningDecision(
-                clusterId: id, kind: .escalated, level: level, previousLevel: current, reasons: levelReasons,
+                clusterId: id, kind: .escalated, level: level, previousLevel: current, reasons: reasons,
                 triggeringComplaintId: trigger, complaintCount: cluster.memberCount,
                 distinctComplainants: cluster.distinctComplainants, rule: "escalation", at: at)]
         }
+
         let shared = sharedEntity(of: cluster)
-        if policy.minimumSharedEntityShare > 0 {
-            guard let shared, Double(shared.count) >= policy.minimumSharedEntityShare * Double(cluster.memberCount) else {
-                return []
-            }
+        if rules.minSharedEntityShare > 0 {
+            guard let shared, Double(shared.count) >= rules.minSharedEntityShare * Double(cluster.memberCount) else { return [] }
         }
+        let observation = RecentActivity.observe(
+            cluster, in: complaints, at: time, rules: rules,
+            wanted: .init(windows: true, growth: rules.growth != nil, signals: rules.signalsThatMatter(above: nil).intersection(present)))
+        guard let fired = rules.trigger(observation) else { return [] }
+        let (level, levelReasons) = rules.level(observation)
+        clusters[id]?.level = level
         let entityReason = shared.map {
             WarningReason(
                 code: "entity.\($0.entity.kind.rawValue)",
                 detail: "\($0.count) of \(cluster.memberCount) complaints name \($0.entity.value)")
         }
-        for (index, rule) in policy.rules.enumerated() {
-            let (people, signalled) = counts.rules[index]
-            guard people >= rule.minimumComplainants, signalled >= rule.minimumSignalledComplaints else { continue }
-            clusters[id]?.level = level
-            let hours = Int(rule.window / 3600)
-            var detail = "\(people) distinct complainants within \(hours) h (rule \(rule.name): \(rule.minimumComplainants))"
-            if rule.minimumSignalledComplaints > 0 { detail += ", \(signalled) signalling escalation" }
-            let ruleReason = WarningReason(code: "rule.\(rule.name)", detail: detail)
-            return [WarningDecision(
-                clusterId: id, kind: .raised, level: level, previousLevel: nil,
-                reasons: [ruleReason] + (entityReason.map { [$0] } ?? []) + levelReasons,
-                triggeringComplaintId: trigger, complaintCount: cluster.memberCount,
-                distinctComplainants: cluster.distinctComplainants, rule: rule.name, at: at)]
-        }
-        return []
+        return [WarningDecision(
+            clusterId: id, kind: .raised, level: level, previousLevel: nil,
+            reasons: [fired.reason] + (entityReason.map { [$0] } ?? []) + levelReasons,
+            triggeringComplaintId: trigger, complaintCount: cluster.memberCount,
+            distinctComplainants: cluster.distinctComplainants, rule: fired.name, at: at)]
     }
 
     /// The specific entity (date, product, flight, plate or venue) most members name.

@@ -1,70 +1,60 @@
-/// Words in a complaint that say it may escalate beyond one customer's problem.
-public enum EscalationSignal: String, Sendable, Codable, CaseIterable, Comparable {
-    /// Journalists, newspapers, TV.
-    case media
-    /// Exposure online: posting, going viral, hot search.
-    case onlineExposure
-    /// Lawyers, lawsuits, courts.
-    case legal
-    /// Regulator hotlines and bodies: 12315, 12345, 12301, consumer association.
-    case regulator
-    /// Collective rights action: joint letters, group chats of victims, "all of us".
-    case collectiveAction
-    /// Injury, hospital, food poisoning.
-    case health
+import SwellCore
 
-    public static func < (lhs: EscalationSignal, rhs: EscalationSignal) -> Bool { lhs.bit < rhs.bit }
+extension EscalationSignal {
+    /// The signal's bit in a complaint's signal mask.
+    var bit: UInt16 { Self.bits[self] ?? 0 }
 
-    var bit: UInt16 {
-        switch self {
-        case .media: 1
-        case .onlineExposure: 2
-        case .legal: 4
-        case .regulator: 8
-        case .collectiveAction: 16
-        case .health: 32
-        }
-    }
+    private static let bits: [EscalationSignal: UInt16] = Dictionary(
+        uniqueKeysWithValues: allCases.enumerated().map { ($1, UInt16(1) << UInt16($0)) })
 
     /// Set of signals packed in a bit mask.
     static func decode(_ mask: UInt16) -> [EscalationSignal] { allCases.filter { mask & $0.bit != 0 } }
 }
 
-/// Finds ``EscalationSignal``s in normalised (simplified, lower-case) text.
+/// Finds ``EscalationSignal``s in normalised text (simplified Chinese, lower case: traditional characters are
+/// already simplified, so one keyword list serves both). Keywords are words and phrases complainants use, never
+/// product or place names; Latin keywords must stand as whole words ("sue" is not in "issue").
 enum EscalationSignalScanner {
     struct Keyword {
         var scalars: [UInt32]
         var signal: EscalationSignal
-        /// Latin keywords must stand as whole words ("sue" is not in "issue").
         var wholeWord: Bool
     }
 
-    static let keywords: [Keyword] = {
-        let table: [(EscalationSignal, String)] = [
-            (.media, "媒体 记者 报社 电视台 新闻 报道 央视 journalist journalists reporter reporters media press newspaper tv"),
-            (.onlineExposure, "曝光 网上 微博 抖音 小红书 热搜 朋友圈 发帖 网络上 上网 viral online weibo tiktok twitter facebook"),
-            (.legal, "律师 起诉 诉讼 法院 打官司 法律途径 lawyer lawyers attorney sue suing sued lawsuit court legal"),
-            (.regulator, "12315 12345 12301 消协 消费者协会 旅游局 文旅局 市场监管 监管部门 投诉到 regulator regulators authorities authority"),
-            (.collectiveAction, "集体维权 联名 维权群 一起维权 全团 整团 所有团员 大家一起 集体投诉 collective"),
-            (.health, "受伤 骨折 住院 医院 急诊 食物中毒 中毒 上吐下泻 拉肚子 腹泻 呕吐 救护车 injured injury hospital hospitalised hospitalized poisoning ambulance vomiting diarrhea"),
-        ]
-        var out: [Keyword] = []
-        for (signal, words) in table {
-            for word in words.split(separator: " ") {
-                let scalars = word.unicodeScalars.map(\.value)
-                let latin = scalars.allSatisfy { $0 < 0x80 }
-                out.append(Keyword(scalars: scalars, signal: signal, wholeWord: latin))
-            }
+    /// Per signal, keywords separated by `|` (so English phrases may hold spaces).
+    static let vocabulary: [(EscalationSignal, String)] = [
+        (.regulatorReferral,
+         "12315|12345|12301|消协|消费者协会|消保委|旅游局|文旅局|文化和旅游局|旅游质监|质监所|市场监管|市监局|工商局|监管部门|"
+            + "旅游投诉处理机构|信访|regulator|regulators|consumer association|consumer council|tourism bureau|"
+            + "tourism authority|trading standards|ombudsman|consumer protection"),
+        (.mediaAttention,
+         "媒体|记者|报社|电视台|新闻|报道|央视|曝光|journalist|journalists|reporter|reporters|the media|the press|newspaper|"
+            + "tv station|news channel"),
+        (.legalThreat,
+         "律师|起诉|诉讼|法院|打官司|法律途径|律师函|lawyer|lawyers|attorney|solicitor|sue|suing|sued|lawsuit|legal action|"
+            + "go to court|take them to court|court case|small claims"),
+        (.safety,
+         "受伤|骨折|住院|医院|急诊|食物中毒|中毒|上吐下泻|拉肚子|腹泻|呕吐|救护车|车祸|翻车|溺水|摔伤|流血|昏迷|安全隐患|"
+            + "injured|injury|injuries|hospital|hospitalised|hospitalized|food poisoning|poisoning|ambulance|vomiting|"
+            + "diarrhea|diarrhoea|accident|car crash|bus crash|coach crash|unsafe|safety hazard|emergency room"),
+        (.gathering,
+         "聚集|横幅|堵门|围堵|静坐|示威|抗议|霸机|集体上门|集体到门店|集体到公司|集体去门店|集体去公司|门店讨说法|现场维权|"
+            + "sit-in|staged a protest|held a protest|protest outside|protesting outside|protesters|banner|banners|"
+            + "blockade|blockaded|refused to leave|gathered outside"),
+        (.socialMedia,
+         "微博|抖音|小红书|热搜|朋友圈|发帖|发到网上|网上曝光|视频号|黑猫投诉|viral|weibo|douyin|tiktok|twitter|facebook|"
+            + "instagram|xiaohongshu|social media|post online|posted online|posting online"),
+        (.collectiveAction,
+         "集体维权|联名|维权群|一起维权|全团|整团|所有团员|大家一起|集体投诉|collective|all of us|whole group|entire group|"
+            + "group chat|joint complaint"),
+    ]
+
+    static let keywords: [Keyword] = vocabulary.flatMap { signal, words in
+        words.split(separator: "|").map { word in
+            let scalars = word.unicodeScalars.map(\.value)
+            return Keyword(scalars: scalars, signal: signal, wholeWord: scalars.allSatisfy { $0 < 0x80 })
         }
-        for (signal, phrase) in [
-            (EscalationSignal.collectiveAction, "all of us"), (.collectiveAction, "whole group"),
-            (.collectiveAction, "entire group"), (.onlineExposure, "social media"), (.onlineExposure, "post online"),
-            (.health, "food poisoning"), (.legal, "take legal action"),
-        ] {
-            out.append(Keyword(scalars: phrase.unicodeScalars.map(\.value), signal: signal, wholeWord: true))
-        }
-        return out
-    }()
+    }
 
     static let byFirstScalar: [UInt32: [Keyword]] = Dictionary(grouping: keywords, by: { $0.scalars.first ?? 0 })
     static let firstScalars = ScalarFilter(byFirstScalar.keys)

@@ -1,63 +1,74 @@
-/// Distinct complainants per policy window, counted backwards from the newest member and
-/// stopped as soon as every window has reached the largest number the policy asks of it, so a
-/// busy cluster costs no more than a quiet one. Signalled complaints are only looked for while some are left:
-/// the cluster's signal tally says how many signal marks its members carry, and once the scan has passed them
-/// all, no window can gain one (otherwise a big cluster without media or regulator signals would be scanned
-/// to the end of the longest window for every new member).
-struct RecentActivity {
-    /// Per rule: distinct people and signalled complaints within the rule's window (capped).
-    var rules: [(people: Int, signalled: Int)]
-    /// Distinct people within the growth window (capped at the largest growth step).
-    var growth: Int
+import SwellCore
 
-    /// One window being counted.
-    struct Window {
-        var length: Double
-        var peopleCap: Int
-        var signalCap: Int
-        /// Distinct complainants seen; never more than `peopleCap`, so a linear search is cheap.
-        var people: [UInt64] = []
-        var signalled = 0
-
-        /// Nothing more this window could learn: enough people, and enough signals or none left to find.
-        func saturated(signalsLeft: Bool) -> Bool {
-            people.count >= peopleCap && (signalled >= signalCap || !signalsLeft)
-        }
-
-        mutating func count(_ complainant: UInt64, signalled isSignalled: Bool) {
-            if people.count < peopleCap && !people.contains(complainant) { people.append(complainant) }
-            if isSignalled { signalled += 1 }
-        }
+/// The detector's incremental reading of a cluster for the warning evaluator: the same counts as
+/// ``WarningRules/observe(_:at:)``, walked backwards from the newest member and stopped as soon as nothing
+/// more can be learnt, so a busy cluster costs no more than a quiet one.
+///
+/// - count windows stop at their rule's threshold (the evaluator only asks whether it is reached);
+/// - growth is measured only when asked (a level above the cluster's own, or a trigger, may read it);
+/// - signals are counted only when asked, and the walk stops once every member carrying them has been passed
+///   (the cluster's signal tally says how many there are), so a cluster without signals is never walked for them.
+enum RecentActivity {
+    /// What to read besides the cluster's total of complainants.
+    struct Wanted {
+        var windows: Bool
+        var growth: Bool
+        var signals: Set<EscalationSignal>
     }
 
-    /// Counts over a cluster's `members` (in arrival order), newest first, as of event time `time`.
-    /// `signalMarks` is the cluster's total of escalation signals over all members (a member may carry several).
-    static func count(
-        _ members: [Int64], in store: ComplaintStore, at time: Double, policy: WarningPolicy, signalMarks: Int
-    ) -> RecentActivity {
-        var windows = policy.rules.map { Window(length: $0.window, peopleCap: $0.minimumComplainants, signalCap: $0.minimumSignalledComplaints) }
-        windows.append(Window(length: policy.growthWindow, peopleCap: policy.growthSteps.max() ?? 0, signalCap: 0))
-        let horizon = time - policy.longestWindow
-        var marksLeft = signalMarks
-        for member in members.reversed() {
-            guard let slot = store.slot(of: member) else { continue }
-            let index = Int(slot)
-            let recordTime = store.records[index].time
-            if recordTime < horizon - 86_400 { break }  // arrival order is nearly time order: a day's slack
-            guard recordTime <= time else { continue }
-            let complainant = store.records[index].complainant
-            let signals = store.records[index].signals
-            let signalled = signals != 0
-            marksLeft -= signals.nonzeroBitCount
-            var open = false
-            for index in windows.indices where !windows[index].saturated(signalsLeft: true) {
-                open = true
-                guard recordTime > time - windows[index].length else { continue }
-                windows[index].count(complainant, signalled: signalled)
-            }
-            if !open || windows.allSatisfy({ $0.saturated(signalsLeft: marksLeft > 0) }) { break }
+    static func observe(
+        _ cluster: ClusterState, in store: ComplaintStore, at time: Double, rules: WarningRules, wanted: Wanted
+    ) -> ClusterObservation {
+        var windows = wanted.windows ? rules.countRules.map { (length: $0.window, cap: $0.complaints, people: [UInt64]()) } : []
+        // A cluster younger than the growth window and its baseline has no growth factor: no need to count.
+        let growth = wanted.growth ? rules.growth.flatMap { time - cluster.firstAt >= $0.window + $0.baseline ? $0 : nil } : nil
+        var recent = Set<UInt64>()
+        var baseline = Set<UInt64>()
+        var carriers: [EscalationSignal: Set<UInt64>] = [:]
+        var marksLeft: [EscalationSignal: Int32] = [:]
+        for signal in wanted.signals {
+            let count = cluster.signalCount(signal)
+            if count > 0 { marksLeft[signal] = count }
         }
-        return RecentActivity(
-            rules: windows.dropLast().map { ($0.people.count, $0.signalled) }, growth: windows.last?.people.count ?? 0)
+        var mask: UInt16 = marksLeft.keys.reduce(0) { $0 | $1.bit }
+        let longestWindow = max(windows.map(\.length).max() ?? 0, growth.map { $0.window + $0.baseline } ?? 0)
+        // Arrival order is nearly event-time order: a day's slack past the longest window.
+        let horizon = time - longestWindow - 86_400
+
+        var pastHorizon = false
+        for member in cluster.members.reversed() {
+            let windowsOpen = !pastHorizon && (growth != nil || windows.contains { $0.people.count < $0.cap })
+            if mask == 0 && !windowsOpen { break }
+            guard let slot = store.slot(of: member) else { continue }
+            let record = store.records[Int(slot)]
+            if record.time < horizon { pastHorizon = true }
+            guard record.time <= time else { continue }
+            let person = record.complainant
+            for index in windows.indices where !pastHorizon && windows[index].people.count < windows[index].cap {
+                if record.time > time - windows[index].length, !windows[index].people.contains(person) {
+                    windows[index].people.append(person)
+                }
+            }
+            if let growth, !pastHorizon {
+                if record.time > time - growth.window {
+                    recent.insert(person)
+                } else if record.time > time - growth.window - growth.baseline {
+                    baseline.insert(person)
+                }
+            }
+            if record.signals & mask != 0 {
+                for signal in marksLeft.keys where record.signals & signal.bit != 0 {
+                    carriers[signal, default: []].insert(person)
+                    marksLeft[signal]! -= 1
+                    if marksLeft[signal]! <= 0 { mask &= ~signal.bit }
+                }
+            }
+        }
+        return ClusterObservation(
+            complainants: cluster.distinctComplainants,
+            windowComplainants: windows.map(\.people.count),
+            growthFactor: growth == nil
+                ? nil : rules.growthFactor(recent: recent.count, baseline: baseline.count, age: time - cluster.firstAt),
+            signalComplainants: carriers.mapValues(\.count))
     }
 }

@@ -45,7 +45,7 @@ extension YAMLValue {
         return PlaybookTask(
             id: try fields.required("id").identifier(),
             title: try fields.required("title").bilingual(),
-            owner: try fields.required("owner").oneOf(PlaybookRole.self),
+            owner: try fields.required("owner").oneOf(Role.self),
             timing: timing,
             description: try fields.optional("description")?.bilingual())
     }

@@ -1,43 +1,68 @@
+import SwellCore
+
 extension YAMLValue {
-    /// The `warning` section.
+    /// The `warning` section, as the one set of rules the detector evaluates. Windows are elapsed time
+    /// (`d` is 24 hours here, `w` seven days).
     func decodeWarningRules() throws(PlaybookLoadError) -> WarningRules {
-        let fields = try mapping(allowed: ["minComplaints", "window", "slowWindows", "growth", "levels"])
-        var slowWindows: [WarningRules.Window] = []
+        let fields = try mapping(allowed: [
+            "minComplaints", "window", "slowWindows", "growth", "levels", "signalComplainants", "minSharedEntityShare",
+        ])
+        let main = try fields.required("window").windowDuration()
+        var countRules = [WarningRules.CountRule(
+            name: "burst", complaints: try fields.required("minComplaints").integer(in: 2...100_000), window: main.windowSeconds ?? 0)]
         for entry in try fields.optional("slowWindows")?.list(expected: "{complaints, window} mappings") ?? [] {
             let window = try entry.mapping(allowed: ["complaints", "window"])
-            slowWindows.append(WarningRules.Window(
-                complaints: try window.required("complaints").integer(in: 2...100_000),
-                window: try window.required("window").windowDuration()))
+            let length = try window.required("window").windowDuration()
+            countRules.append(WarningRules.CountRule(
+                name: "slow-\(length)", complaints: try window.required("complaints").integer(in: 2...100_000),
+                window: length.windowSeconds ?? 0))
         }
+        let growth = try fields.optional("growth")?.decodeGrowth()
         var levels: [WarningRules.LevelRule] = []
         for entry in try fields.optional("levels")?.list(expected: "level rules") ?? [] {
-            levels.append(try entry.decodeLevelRule())
+            let rule = try entry.decodeLevelRule()
+            if rule.growth != nil, growth == nil {
+                throw entry.error(.wrongShape(
+                    found: "a growth condition without a growth rule", expected: "a `growth` rule in the warning section"))
+            }
+            levels.append(rule)
+        }
+        let standard = WarningRules.standard
+        var thresholds = standard.signalThresholds
+        var defaultThreshold = standard.defaultSignalThreshold
+        if let section = fields.optional("signalComplainants") {
+            let names = ["default"] + EscalationSignal.allCases.map(\.rawValue)
+            let entries = try section.mapping(allowed: names)
+            thresholds = [:]
+            for name in names {
+                guard let value = entries.optional(name) else { continue }
+                let count = try value.integer(in: 1...100_000)
+                if let signal = EscalationSignal(rawValue: name) { thresholds[signal] = count } else { defaultThreshold = count }
+            }
         }
         return WarningRules(
-            minComplaints: try fields.required("minComplaints").integer(in: 2...100_000),
-            window: try fields.required("window").windowDuration(),
-            slowWindows: slowWindows,
-            growth: try fields.optional("growth")?.decodeGrowth(),
-            levels: levels)
+            countRules: countRules, growth: growth, levels: levels, signalThresholds: thresholds,
+            defaultSignalThreshold: defaultThreshold,
+            minSharedEntityShare: try fields.optional("minSharedEntityShare")?.number(in: 0...1) ?? standard.minSharedEntityShare)
     }
 
-    private func decodeGrowth() throws(PlaybookLoadError) -> WarningRules.Growth {
+    private func decodeGrowth() throws(PlaybookLoadError) -> WarningRules.GrowthRule {
         let fields = try mapping(allowed: ["factor", "window", "baseline", "minComplaints"])
-        return WarningRules.Growth(
+        return WarningRules.GrowthRule(
             factor: try fields.required("factor").number(in: 1...1000),
-            window: try fields.required("window").windowDuration(),
-            baseline: try fields.required("baseline").windowDuration(),
+            window: try fields.required("window").windowDuration().windowSeconds ?? 0,
+            baseline: try fields.required("baseline").windowDuration().windowSeconds ?? 0,
             minComplaints: try fields.optional("minComplaints")?.integer(in: 1...100_000) ?? 1)
     }
 
     private func decodeLevelRule() throws(PlaybookLoadError) -> WarningRules.LevelRule {
         let fields = try mapping(allowed: ["level", "complaints", "growth", "signals"])
-        var signals: Set<WarningRules.Signal> = []
+        var signals: Set<EscalationSignal> = []
         for signal in try fields.optional("signals")?.list(expected: "signal names") ?? [] {
-            signals.insert(try signal.oneOf(WarningRules.Signal.self))
+            signals.insert(try signal.oneOf(EscalationSignal.self))
         }
         let rule = WarningRules.LevelRule(
-            level: try fields.required("level").oneOf(PlaybookWarningLevel.self),
+            level: try fields.required("level").oneOf(WarningLevel.self),
             complaints: try fields.optional("complaints")?.integer(in: 2...100_000),
             growth: try fields.optional("growth")?.number(in: 1...1000),
             signals: signals)
@@ -51,9 +76,9 @@ extension YAMLValue {
     /// The `autoOpen` section: `{atLevel: orange}` or `{atLevel: never}`.
     func decodeAutoOpen() throws(PlaybookLoadError) -> AutoOpenRule {
         let fields = try mapping(allowed: ["atLevel"])
-        let levels = PlaybookWarningLevel.allCases.map(\.rawValue) + ["never"]
-        let level = try fields.required("atLevel").parsed(expected: "one of: \(levels.joined(separator: ", "))") { (raw: String) -> PlaybookWarningLevel?? in
-            raw == "never" ? .some(nil) : PlaybookWarningLevel(rawValue: raw).map { .some($0) }
+        let levels = WarningLevel.allCases.map(\.rawValue) + ["never"]
+        let level = try fields.required("atLevel").parsed(expected: "one of: \(levels.joined(separator: ", "))") { (raw: String) -> WarningLevel?? in
+            raw == "never" ? .some(nil) : WarningLevel(rawValue: raw).map { .some($0) }
         }
         return AutoOpenRule(atLevel: level)
     }

@@ -1,4 +1,5 @@
 public import Foundation
+public import SwellCore
 
 /// A crisis playbook: how Swell warns, opens an incident, and which tasks, incentives and
 /// compensation follow. Loaded from YAML by ``PlaybookLoader``.

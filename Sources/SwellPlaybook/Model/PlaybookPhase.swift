@@ -8,7 +8,7 @@ public struct PlaybookTask: Sendable, Hashable {
     /// Unique within the playbook, e.g. `notify_leadership`.
     public let id: String
     public let title: BilingualText
-    public let owner: PlaybookRole
+    public let owner: Role
     /// The task's kind of timing.
     public let timing: Timing
     public let description: BilingualText?
@@ -22,7 +22,7 @@ public struct PlaybookTask: Sendable, Hashable {
         case recurring(TaskRecurrence, from: TaskAnchor, until: TaskAnchor?)
     }
 
-    public init(id: String, title: BilingualText, owner: PlaybookRole, timing: Timing, description: BilingualText? = nil) {
+    public init(id: String, title: BilingualText, owner: Role, timing: Timing, description: BilingualText? = nil) {
         self.id = id
         self.title = title
         self.owner = owner

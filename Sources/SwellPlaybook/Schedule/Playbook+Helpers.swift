@@ -16,7 +16,7 @@ extension Playbook {
     }
 
     /// Whether a warning at `level` opens an incident by itself.
-    public func opensIncidentAutomatically(at level: PlaybookWarningLevel) -> Bool {
+    public func opensIncidentAutomatically(at level: WarningLevel) -> Bool {
         autoOpen.opensIncident(at: level)
     }
 }

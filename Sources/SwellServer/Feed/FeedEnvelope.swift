@@ -1,5 +1,6 @@
 import Foundation
 import SwellCore
+import SwellEngine
 
 /// The text of one feed message (DESIGN.md section 4), encoded once by the hub and sent as is to every subscriber:
 /// `{"seq":42,"at":"…","type":"warning.raised","incidentId":null,"clusterId":7,"complaintId":131,"data":{…}}`.

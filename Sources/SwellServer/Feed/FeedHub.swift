@@ -5,6 +5,7 @@ import ServiceLifecycle
 import Synchronization
 import SwellCore
 import SwellStore
+import SwellEngine
 
 /// The one reader of the event log for every feed socket: woken by the store's `EventSignal` (and a periodic
 /// poll), it reads each new event once, encodes it once into a shared `FeedBacklog` and rings every

@@ -3,6 +3,7 @@ import NIOCore
 import HummingbirdWebSocket
 import SwellCore
 import SwellStore
+import SwellEngine
 
 /// The request context of the WebSocket router: Hummingbird's core, the upgrade handler slot, and the caller
 /// resolved from a feed ticket or a bearer token by `FeedAuthenticationMiddleware`.

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdWebSocket
 import Logging
 import SwellCore
+import SwellEngine
 
 /// `/v1/feed`: the live event feed over WebSocket, and `/v1/feed/ticket`, the browser's way in.
 struct FeedRoutes {

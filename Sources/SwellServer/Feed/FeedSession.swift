@@ -5,6 +5,7 @@ import NIOCore
 import NIOWebSocket
 import SwellCore
 import SwellStore
+import SwellEngine
 
 /// One subscriber's socket: subscribes to the hub first, then writes from a cursor (its `since`, or the hub's
 /// head): on each ring of its doorbell everything the hub's backlog holds after the cursor, and from the store

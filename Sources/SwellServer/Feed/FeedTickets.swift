@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import SwellCore
+import SwellEngine
 
 /// Short-lived, single-use tickets that let a browser open the feed: browsers cannot set headers on a
 /// WebSocket, and a long-lived bearer token must never travel in a URL (it would end up in proxy and

@@ -1,6 +1,7 @@
 import Hummingbird
 import SwellCore
 import SwellStore
+import SwellEngine
 
 /// Resolves `Authorization: Bearer <token>` to a caller. No header: the request goes on anonymous and each
 /// route decides (public routes need none). A header with an unknown or revoked token: 401 at once.

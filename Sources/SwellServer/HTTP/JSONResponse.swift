@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SwellCore
+import SwellEngine
 
 /// Encodes a value as a JSON response with a status, the way every Swell route answers.
 struct JSONResponse<Value: Encodable & Sendable>: ResponseGenerator {

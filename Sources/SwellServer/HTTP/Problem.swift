@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SwellCore
+import SwellEngine
 
 /// An RFC 9457 problem document (`application/problem+json`): the one shape of every error Swell answers.
 public struct Problem: Error, HTTPResponseError, Sendable {

@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import SwellStore
+import SwellEngine
 
 /// The outermost middleware: every error becomes a problem document. Swell's own `Problem`s pass through;
 /// Hummingbird's errors (404, 405, 413, …) are translated; a store that cannot be reached answers 503 with

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SwellCore
+import SwellEngine
 
 /// Reads request bodies within a limit and decodes JSON, turning every failure into the right problem.
 enum RequestBody {

@@ -1,5 +1,6 @@
 import Hummingbird
 import SwellCore
+import SwellEngine
 
 /// Typed path parameters: an id that is not an integer is simply not found.
 enum PathValues {

@@ -1,5 +1,6 @@
 import Hummingbird
 import SwellCore
+import SwellEngine
 
 /// The request context of every Swell route: Hummingbird's core plus the authenticated caller.
 public struct SwellRequestContext: RequestContext {

@@ -2,6 +2,7 @@ import Foundation
 import Metrics
 import Prometheus
 import SwellCore
+import SwellEngine
 
 /// Swell's Prometheus metrics: one registry per application, rendered at `GET /metrics`. Metrics are made
 /// through swift-metrics with this registry's factory passed explicitly, so tests each get their own registry
@@ -66,7 +67,7 @@ public final class SwellMetrics: Sendable {
                 let payload = try? JSONDecoder().decode(WarningEventPayload.self, from: Data(event.draft.payload.utf8))
                 Metrics.Counter(
                     label: Names.warnings,
-                    dimensions: [("level", payload?.level ?? "unknown"), ("kind", String(event.type.rawValue.dropFirst(8)))],
+                    dimensions: [("level", payload?.level.rawValue ?? "unknown"), ("kind", String(event.type.rawValue.dropFirst(8)))],
                     factory: factory
                 ).increment()
             default: break

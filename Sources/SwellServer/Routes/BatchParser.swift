@@ -1,5 +1,6 @@
 import Foundation
 import SwellCore
+import SwellEngine
 
 /// Splits a batch body into submissions: a JSON array of objects, or NDJSON (one object per line, blank
 /// lines skipped). An item that is not a valid complaint object is kept as an error with its index (and line),

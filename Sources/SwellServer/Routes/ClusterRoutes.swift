@@ -3,6 +3,7 @@ import Hummingbird
 import SwellCore
 import SwellDetection
 import SwellStore
+import SwellEngine
 
 /// `/v1/clusters`: what the detector grouped, and people's corrections (split, merge, move).
 struct ClusterRoutes {

@@ -1,10 +1,11 @@
 import SwellCore
+import SwellEngine
 
 /// A cluster as the API returns it; the representative text is masked for roles without personal data.
 struct ClusterView: Encodable, Sendable {
     var id: ClusterID
     var mergedInto: ClusterID?
-    var level: String?
+    var level: WarningLevel?
     var memberCount: Int
     var distinctComplainants: Int
     var firstAt: String
@@ -42,8 +43,8 @@ struct WarningView: Encodable, Sendable {
     var id: WarningID?
     var clusterId: ClusterID
     var kind: String
-    var level: String
-    var previousLevel: String?
+    var level: WarningLevel
+    var previousLevel: WarningLevel?
     var raisedAt: String
     var triggeringComplaintId: ComplaintID
     var complaintCount: Int

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SwellCore
+import SwellEngine
 
 /// Reads the list filters from query parameters; a bad value is a 400 naming the parameter.
 enum ComplaintQueryParser {

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import SwellCore
 import SwellStore
+import SwellEngine
 
 /// `/v1/complaints`: intake (single and batch), read back, list.
 struct ComplaintRoutes {

@@ -1,4 +1,5 @@
 import SwellCore
+import SwellEngine
 
 /// A complaint as the API returns it. For roles that may not see personal data, `complainant` is absent
 /// and phone numbers, e-mail addresses and ID numbers inside `text` and `demand` are masked.

@@ -1,5 +1,6 @@
 import Hummingbird
 import SwellStore
+import SwellEngine
 
 /// Liveness, readiness and the API description. No authentication.
 struct OperationsRoutes {

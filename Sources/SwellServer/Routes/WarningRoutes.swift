@@ -1,5 +1,6 @@
 import Hummingbird
 import SwellCore
+import SwellEngine
 
 /// `/v1/warnings`: early warnings and escalations, newest first.
 struct WarningRoutes {

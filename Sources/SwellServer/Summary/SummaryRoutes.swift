@@ -1,5 +1,6 @@
 import Hummingbird
 import SwellCore
+import SwellEngine
 
 /// `/v1/summary`: the executive view, readable by every role.
 struct SummaryRoutes {

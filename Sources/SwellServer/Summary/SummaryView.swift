@@ -1,4 +1,5 @@
 import SwellCore
+import SwellEngine
 
 /// The executive view (`GET /v1/summary`): counts, the latest warnings, incidents and complaints per hour.
 /// Nothing in it is personal data. "Last 24 h" and "48 h" are measured back from the newest complaint's

@@ -52,7 +52,7 @@ extension PostgresCaseStore {
                         """
                         INSERT INTO cluster (id, mergedInto, lastAt, level, snapshot)
                         VALUES (\(snapshot.id.rawValue), \(snapshot.mergedInto?.rawValue), \(snapshot.lastAt.millisecondsSince1970),
-                                \(snapshot.level), \(document))
+                                \(snapshot.level?.rawValue), \(document))
                         ON CONFLICT (id) DO UPDATE SET mergedInto = excluded.mergedInto, lastAt = excluded.lastAt,
                             level = excluded.level, snapshot = excluded.snapshot
                         """, logger: logger)

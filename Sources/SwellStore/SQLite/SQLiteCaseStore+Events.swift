@@ -48,7 +48,7 @@ extension SQLiteCaseStore {
                             level = excluded.level, snapshot = excluded.snapshot
                         """).execute(arguments: [
                             snapshot.id.rawValue, snapshot.mergedInto?.rawValue, snapshot.lastAt.millisecondsSince1970,
-                            snapshot.level, try StoredJSON.encode(snapshot),
+                            snapshot.level?.rawValue, try StoredJSON.encode(snapshot),
                         ])
                 case .raiseWarning(var warning, let at):
                     let id = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM warning") ?? 0) + 1

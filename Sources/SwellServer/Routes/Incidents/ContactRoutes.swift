@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SwellCore
+import SwellEngine
 
 /// `/v1/incidents/{id}/liaison-contacts`, `/media-contacts` and `/statements`: the record of who the
 /// company spoke to and what it said. admin, incident_manager and pr write; everyone reads.

@@ -1,5 +1,6 @@
 import Foundation
 import SwellCore
+import SwellEngine
 
 /// The printable daily monitoring report: one self-contained HTML page (inline CSS and SVG, no scripts,
 /// no external assets). Counts only, no complainant's personal data.
@@ -14,7 +15,7 @@ struct DailyReportPage {
         let overdue = report.overdueTasks.isEmpty
             ? "<p>None.</p>"
             : "<table><tr><th>Task</th><th>Owner</th><th>Due</th></tr>" + report.overdueTasks.map {
-                "<tr><td>\(htmlEscaped($0.title))</td><td>\(htmlEscaped($0.ownerRole))</td><td>\(htmlEscaped(local($0.dueAt)))</td></tr>"
+                "<tr><td>\(htmlEscaped($0.title))</td><td>\(htmlEscaped($0.ownerRole.rawValue))</td><td>\(htmlEscaped(local($0.dueAt)))</td></tr>"
             }.joined() + "</table>"
         var settlement = "<p>No offer published yet.</p>"
         if let totals = r.settlement {

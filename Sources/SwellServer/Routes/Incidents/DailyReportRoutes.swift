@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SwellCore
+import SwellEngine
 
 /// `/v1/incidents/{id}/daily-reports`: the daily monitoring reports the scheduler wrote, as JSON or as a
 /// printable HTML page with a chart of the days so far.

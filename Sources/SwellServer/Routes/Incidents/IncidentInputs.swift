@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SwellCore
+import SwellEngine
 
 /// Shared reading of incident requests: the engine, path ids, instants and bodies.
 struct IncidentInputs {

@@ -1,6 +1,7 @@
 import Hummingbird
 import SwellCore
 import SwellPlaybook
+import SwellEngine
 
 /// The one place incident errors become problem documents.
 enum IncidentProblems {
@@ -22,7 +23,7 @@ enum IncidentProblems {
         case .taskNotFound(let id): .notFound("There is no task \(id) in this incident.")
         case .notTaskOwner(let owner):
             Problem(.forbidden, "forbidden", title: "Not allowed for this role",
-                    detail: "Only roles that run incidents may change this task; the owner role (\(owner)) may only complete it.")
+                    detail: "Only roles that run incidents may change this task; the owner role (\(owner.rawValue)) may only complete it.")
         case .complaintNotFound(let id):
             Problem(.unprocessableContent, "unknown-complaint", title: "Unknown complaint", detail: "There is no complaint \(id).", field: "complaintId")
         case .complaintNotInIncident(let id):

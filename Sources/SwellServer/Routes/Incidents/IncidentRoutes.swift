@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SwellCore
+import SwellEngine
 
 /// `/v1/incidents`: open incidents, read them, move them through their states, and link complaints.
 struct IncidentRoutes {

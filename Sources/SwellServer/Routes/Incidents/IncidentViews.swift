@@ -1,5 +1,6 @@
 import Foundation
 import SwellCore
+import SwellEngine
 
 /// An incident as the API returns it.
 struct IncidentView: Encodable, Sendable {
@@ -13,7 +14,7 @@ struct IncidentView: Encodable, Sendable {
     var title: String
     var state: IncidentState
     var allowedTransitions: [IncidentState]
-    var level: String?
+    var level: WarningLevel?
     var phase: String?
     var clusterId: ClusterID
     var warningId: WarningID?
@@ -72,7 +73,7 @@ struct TaskView: Encodable, Sendable {
     var phaseId: String
     var title: String
     var titleZh: String
-    var ownerRole: String
+    var ownerRole: Role
     var assignee: String?
     var opensAt: String
     var dueAt: String

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import SwellCore
 import SwellPlaybook
+import SwellEngine
 
 /// `/v1/incidents/{id}/offers`: settlement offers with tiered early-acceptance bonuses, and the
 /// complainants' answers. Tiers come from the playbook and never change once published: publishing

@@ -1,5 +1,6 @@
 import Foundation
 import SwellCore
+import SwellEngine
 
 /// An offer version with its tiers (numbered from 1) and its take-up.
 struct OfferView: Encodable, Sendable {

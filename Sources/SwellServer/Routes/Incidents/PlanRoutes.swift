@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SwellCore
+import SwellEngine
 
 /// `/v1/incidents/{id}/plan`: the response plan (应对方案), with the affected headcount and the demands
 /// worked out from the complaints, and who approved it when.

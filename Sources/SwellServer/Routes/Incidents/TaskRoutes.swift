@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SwellCore
+import SwellEngine
 
 /// `/v1/incidents/{id}/tasks`: the playbook's tasks of an incident, with owners, due times and status.
 struct TaskRoutes {

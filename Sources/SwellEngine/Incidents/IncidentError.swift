@@ -14,7 +14,7 @@ public enum IncidentError: Error, Sendable, Equatable {
     case closed(IncidentID)
     case taskNotFound(Int64)
     /// The caller's role neither runs incidents nor owns the task.
-    case notTaskOwner(ownerRole: String)
+    case notTaskOwner(ownerRole: Role)
     case complaintNotFound(ComplaintID)
     case complaintNotInIncident(ComplaintID)
     case offerNotFound(Int64)

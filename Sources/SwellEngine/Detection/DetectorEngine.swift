@@ -48,7 +48,7 @@ public actor DetectorEngine {
                 after = last.id
             }
             for id in rebuilt.clusterIds {
-                if let level = try await store.cluster(ClusterID(id))?.level.flatMap(WarningLevel.init(rawValue:)) {
+                if let level = try await store.cluster(ClusterID(id))?.level {
                     rebuilt.restoreWarningLevel(cluster: id, level: level)
                 }
             }

@@ -7,7 +7,7 @@ enum IncidentEvents {
     struct Opened: Encodable {
         var clusterId: ClusterID
         var warningId: WarningID?
-        var level: String?
+        var level: WarningLevel?
         var title: String
         var playbook: String
         var playbookVersion: String
@@ -41,7 +41,7 @@ enum IncidentEvents {
         var key: String
         var templateId: String
         var phaseId: String
-        var ownerRole: String
+        var ownerRole: Role
         var assignee: String?
         var status: IncidentTaskStatus
         var dueAt: String

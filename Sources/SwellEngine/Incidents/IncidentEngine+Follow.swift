@@ -43,16 +43,16 @@ extension IncidentEngine {
     /// says this level opens incidents by itself. Idempotent: a replayed warning finds the incident.
     private func onWarning(_ event: Event) async throws {
         guard let cluster = event.draft.clusterId,
-            let payload = try? JSONDecoder().decode(WarningEventPayload.self, from: Data(event.draft.payload.utf8)),
-            let level = PlaybookWarningLevel(rawValue: payload.level)
+            let payload = try? JSONDecoder().decode(WarningEventPayload.self, from: Data(event.draft.payload.utf8))
         else { return }
+        let level = payload.level
         if var incident = try await store.incidents(activeOnly: true, clusterId: cluster).first, let id = incident.id {
-            let previous = incident.level.flatMap(PlaybookWarningLevel.init(rawValue:))
+            let previous = incident.level
             let timing = incident.timing.recording(.warningRaised, at: event.at)
             guard previous.map({ level > $0 }) ?? true || timing != incident.timing else { return }
             var changes: [StoreChange] = []
             if previous.map({ level > $0 }) ?? true {
-                incident.level = level.rawValue
+                incident.level = level
                 changes.append(.appendEvent(IncidentEvents.simple(
                     .incidentEscalated, incident: id, at: event.at,
                     ["level": level.rawValue, "previousLevel": previous?.rawValue ?? "", "warningId": payload.warningId.map { "\($0)" } ?? ""])))

@@ -2,7 +2,7 @@ import Logging
 import Synchronization
 import Testing
 
-@testable import SwellServer
+@testable import SwellEngine
 
 @Suite struct ExclusiveFollowerTests {
     struct Unavailable: Error {}

@@ -15,7 +15,7 @@ public actor IncidentEngine {
     public static let autoOpener = "auto-open"
 
     let store: any CaseStore
-    public let playbook: Playbook
+    public nonisolated let playbook: Playbook
     let logger: Logger
     let pageSize: Int
     var clock = EventClock()
@@ -100,10 +100,9 @@ public actor IncidentEngine {
         throw IncidentError.clusterNotFound(id)
     }
 
-    /// The higher of two warning levels (`blue` … `red`), either possibly absent.
-    static func higher(_ a: String?, _ b: String?) -> String? {
-        let levels = [a, b].compactMap { $0.flatMap(PlaybookWarningLevel.init(rawValue:)) }
-        return levels.max()?.rawValue ?? a ?? b
+    /// The higher of two warning levels, either possibly absent.
+    static func higher(_ a: WarningLevel?, _ b: WarningLevel?) -> WarningLevel? {
+        [a, b].compactMap { $0 }.max()
     }
 
     static func defaultTitle(_ cluster: ClusterSnapshot) -> String {

@@ -5,8 +5,8 @@ import SwellStore
 /// Runs `work` whenever the event log may have grown: on every commit signal from the store, and on a
 /// periodic tick as a backstop (another process, such as `swell import`, may have written to the same file).
 /// Ends on graceful shutdown, after the work in progress finishes.
-enum WakeUps {
-    static func run(
+package enum WakeUps {
+    package static func run(
         signal: EventSignal, every interval: Duration, _ work: @Sendable () async -> Void
     ) async throws {
         let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))

@@ -19,7 +19,7 @@ public enum DetectionMapping {
     static func snapshot(_ summary: ClusterSummary, updatedAt: Date) -> ClusterSnapshot {
         ClusterSnapshot(
             id: ClusterID(summary.id), firstAt: summary.firstAt, lastAt: summary.lastAt, memberCount: summary.memberCount,
-            distinctComplainants: summary.distinctComplainants, level: summary.level?.rawValue,
+            distinctComplainants: summary.distinctComplainants, level: summary.level,
             topTerms: summary.topTerms, representativeText: summary.representativeText,
             representativeComplaintId: ComplaintID(summary.representativeComplaintId),
             entities: summary.entities.prefix(12).map { "\($0.entity.kind.rawValue):\($0.entity.value)" },
@@ -28,11 +28,11 @@ public enum DetectionMapping {
 
     static func warning(_ decision: WarningDecision) -> WarningRecord {
         WarningRecord(
-            clusterId: ClusterID(decision.clusterId), kind: decision.kind.rawValue, level: decision.level.rawValue,
-            previousLevel: decision.previousLevel?.rawValue, raisedAt: decision.at,
+            clusterId: ClusterID(decision.clusterId), kind: decision.kind.rawValue, level: decision.level,
+            previousLevel: decision.previousLevel, raisedAt: decision.at,
             triggeringComplaintId: ComplaintID(decision.triggeringComplaintId), complaintCount: decision.complaintCount,
             distinctComplainants: decision.distinctComplainants, rule: decision.rule,
-            reasons: decision.reasons.map { WarningRecord.Reason(code: $0.code, detail: $0.detail) })
+            reasons: decision.reasons)
     }
 }
 

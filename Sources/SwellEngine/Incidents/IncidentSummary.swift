@@ -9,7 +9,7 @@ public struct IncidentSummary: Encodable, Sendable, Equatable {
         public var taskId: Int64
         public var title: String
         public var dueAt: String
-        public var ownerRole: String
+        public var ownerRole: Role
     }
 
     public struct Acceptance: Encodable, Sendable, Equatable {
@@ -31,7 +31,7 @@ public struct IncidentSummary: Encodable, Sendable, Equatable {
     public var id: IncidentID
     public var title: String
     public var state: String
-    public var level: String?
+    public var level: WarningLevel?
     public var phase: String?
     public var clusterId: ClusterID
     public var openedAt: String

@@ -24,7 +24,7 @@ extension IncidentEngine {
         return plan.newTasks.map { planned in
             let task = IncidentTask(
                 key: planned.key, templateId: planned.taskId, phaseId: planned.phaseId, titleZh: planned.title.zh,
-                titleEn: planned.title.en, ownerRole: planned.owner.rawValue, opensAt: planned.opensAt, dueAt: planned.dueAt,
+                titleEn: planned.title.en, ownerRole: planned.owner, opensAt: planned.opensAt, dueAt: planned.dueAt,
                 occurrence: planned.occurrence)
             return .addIncidentItem(
                 IncidentItem(incidentId: id, key: task.key, at: task.dueAt, body: .task(task)),
@@ -51,6 +51,16 @@ extension IncidentEngine {
         public var at: Date
         public var by: String
         public var role: Role
+
+        public init(assignee: String??, status: IncidentTaskStatus?, note: String?, dueAt: Date?, at: Date, by: String, role: Role) {
+            self.assignee = assignee
+            self.status = status
+            self.note = note
+            self.dueAt = dueAt
+            self.at = at
+            self.by = by
+            self.role = role
+        }
     }
 
     /// Assigns, completes, cancels or reopens a task. Roles that run incidents may change any task;
@@ -66,7 +76,7 @@ extension IncidentEngine {
         }
         let runs = change.role.may(.runIncidents)
         let onlyCompletesOwnTask = change.assignee == nil && change.dueAt == nil && change.status == .done
-            && task.ownerRole == change.role.rawValue
+            && task.ownerRole == change.role
         guard runs || onlyCompletesOwnTask else { throw IncidentError.notTaskOwner(ownerRole: task.ownerRole) }
         if let assignee = change.assignee { task.assignee = assignee }
         if let note = change.note { task.note = note }
