@@ -51,7 +51,7 @@ struct ServeCommand: AsyncParsableCommand {
                 store: caseStore, logger: logger,
                 detector: DetectorEngine(store: caseStore, configuration: detection, logger: logger),
                 metrics: metrics, feed: try Self.feedConfiguration(environment), dashboardsPath: dashboards,
-                incidents: loadedPlaybook.map { IncidentEngine(store: caseStore, playbook: $0, logger: logger) })
+                incidents: loadedPlaybook.map { IncidentEngine(store: caseStore, playbook: $0, logger: logger, clock: .wall({ Date() })) })
             let app = buildApplication(
                 configuration: configuration,
                 environment: serverEnvironment,

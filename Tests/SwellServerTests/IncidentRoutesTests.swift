@@ -137,3 +137,37 @@ import Testing
         #expect(!incidentEvents.contains { $0.draft.payload.contains("1390000") || $0.draft.payload.contains("游客") })
     }
 }
+
+/// A client's `at` cannot move time: not after the server's clock (plus five minutes), not before the incident.
+@Suite struct ClientInstantTests {
+    @Test func anOpeningInTheFarFutureIsRefusedAndIntakeGoesOn() async throws {
+        let app = try await TestApp(detection: .standard, playbook: try TestPlaybook.load(autoOpen: "never"))
+        try await app.run { client in
+            let story = IncidentStory(app: app, client: client)
+            _ = try await story.burst(10)
+            let warning = try await story.firstWarning()
+            let warningId = try #require(warning["id"] as? Int)
+            let future = try await client.post(
+                "/v1/incidents", as: .incidentManager, json: "{\"warningId\":\(warningId),\"at\":\"3698-04-17T03:21:22Z\"}", app: app)
+            #expect(future.status == .unprocessableContent)
+            #expect(String(buffer: future.body).contains("in_future"))
+            #expect(try await app.store.incidents(activeOnly: false, clusterId: nil).isEmpty)
+            // Five minutes ahead of the server's clock is still accepted (clocks drift).
+            let skewed = try await client.post(
+                "/v1/incidents", as: .incidentManager, json: "{\"warningId\":\(warningId),\"at\":\"2026-07-02T00:04:00Z\"}", app: app)
+            #expect(skewed.status == .created)
+            let id = try #require(skewed.json["id"] as? Int)
+            // Before the opening: refused on the field.
+            let early = try await client.post(
+                "/v1/incidents/\(id)/media-contacts", as: .pr,
+                json: "{\"outlet\":\"晚报\",\"channel\":\"phone\",\"inquiry\":\"询问\",\"tone\":\"neutral\",\"at\":\"2026-06-01T00:00:00Z\"}", app: app)
+            #expect(early.status == .unprocessableContent)
+            #expect(String(buffer: early.body).contains("before the incident was opened"))
+            let moved = try await client.post(
+                "/v1/incidents/\(id)/transitions", as: .incidentManager, json: "{\"to\":\"responding\",\"at\":\"2999-01-01T00:00:00Z\"}", app: app)
+            #expect(moved.status == .unprocessableContent)
+            // Intake carries on.
+            #expect(try await story.complaint(90, at: "2026-07-01T12:00:00Z") > 0)
+        }
+    }
+}

@@ -53,7 +53,8 @@ import Testing
             #expect(tiers.map { $0["endsAt"] as? String } == ["2026-07-04T04:00:00Z", "2026-07-08T04:00:00Z"])
             #expect(tiers.map { $0["percent"] as? Double } == [20, 10])
 
-            // Answers in each window; the client never says the tier
+            // Answers in each window, each recorded after the fact; the client never says the tier
+            app.clock.set("2026-07-10T00:00:00Z")
             func respond(_ complaint: Int, _ decision: String, _ at: String) async throws -> TestResponse {
                 try await client.post(
                     "/v1/incidents/\(id)/offers/\(offerId)/responses", as: .incidentManager,

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import Synchronization
 import SwellCore
 import SwellDetection
 import SwellPlaybook
@@ -11,9 +12,19 @@ import Testing
 @testable import SwellEngine
 @testable import SwellServer
 
+/// A wall clock a test sets by hand.
+final class TestClock: Sendable {
+    private let instant: Mutex<Date>
+    init(_ start: Date) { instant = Mutex(start) }
+    var now: Date { instant.withLock { $0 } }
+    func set(_ text: String) { instant.withLock { $0 = RFC3339.parse(text)! } }
+}
+
 /// A Swell application on an in-memory store with one token per role and a pinned clock.
 struct TestApp {
     static let now = RFC3339.parse("2026-07-02T00:00:00Z")!
+    /// The wall clock at the edge; starts at ``now``.
+    let clock = TestClock(TestApp.now)
 
     let store: SQLiteCaseStore
     let tokens: [Role: String]
@@ -38,7 +49,7 @@ struct TestApp {
         let incidents = playbook.map { IncidentEngine(store: store, playbook: $0, logger: Logger(label: "test")) }
         self.incidents = incidents
         environment = ServerEnvironment(
-            store: store, now: { TestApp.now }, logger: Logger(label: "test"), detector: detector, feed: feed,
+            store: store, now: { [clock] in clock.now }, logger: Logger(label: "test"), detector: detector, feed: feed,
             dashboardsPath: Self.dashboards, incidents: incidents)
     }
 

@@ -12,14 +12,15 @@ enum ExclusiveFollower {
         role: String, store: any CaseStore, signal: EventSignal, pollInterval: Duration, logger: Logger,
         start: @escaping @Sendable () async throws -> Void,
         drain: @escaping @Sendable () async throws -> Void,
-        standDown: @escaping @Sendable () async -> Void = {}
+        standDown: @escaping @Sendable () async -> Void = {},
+        nextDue: @escaping @Sendable () async -> Date? = { nil }
     ) async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
                 try await cancelWhenGracefulShutdown {
                     try await store.withExclusiveRole(role) {
                         try await start()
-                        try await WakeUps.run(signal: signal, every: pollInterval) {
+                        try await WakeUps.run(signal: signal, every: pollInterval, nextDue: nextDue) {
                             do {
                                 try await drain()
                             } catch {

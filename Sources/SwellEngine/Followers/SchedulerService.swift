@@ -3,9 +3,10 @@ import Logging
 import ServiceLifecycle
 import SwellStore
 
-/// The background service that runs incidents in event time: follows the event log for warnings
-/// (auto-open), and at each new event time plans due tasks, marks overdue ones and writes daily reports.
-/// One instance runs it (an exclusive role of the store); a failure restarts it from its checkpoint.
+/// The background service that runs incidents: follows the event log for warnings (auto-open), and plans due
+/// tasks, marks overdue ones and writes daily reports at each new event and, on the live clock, at every
+/// deadline (it sleeps until the next one). One instance runs it (an exclusive role of the store); a failure
+/// restarts it from its checkpoint.
 public struct SchedulerService: Service {
     let engine: IncidentEngine
     let signal: EventSignal
@@ -24,6 +25,11 @@ public struct SchedulerService: Service {
         let engine = self.engine
         try await ExclusiveFollower.run(
             role: "scheduler", store: engine.store, signal: signal, pollInterval: pollInterval, logger: logger,
-            start: { try await engine.start() }, drain: { try await engine.drain() })
+            start: { try await engine.start() },
+            drain: {
+                try await engine.drain()
+                try await engine.tick()
+            },
+            nextDue: { await engine.nextDueAt })
     }
 }

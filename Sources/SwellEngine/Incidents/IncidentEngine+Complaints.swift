@@ -34,7 +34,7 @@ extension IncidentEngine {
     /// Links a complaint outside the cluster to the incident, or takes a cluster complaint out of it.
     public func setLink(incident id: IncidentID, complaint complaintId: ComplaintID, linked: Bool, at: Date, by: String) async throws -> IncidentRecord {
         try await serialized {
-            var record = try await active(id)
+            var record = try await active(id, changedAt: at)
             guard let complaint = try await store.complaint(complaintId) else { throw IncidentError.complaintNotFound(complaintId) }
             let cluster = (try? await liveCluster(record.clusterId))?.id ?? record.clusterId
             if linked {

@@ -7,7 +7,7 @@ extension IncidentEngine {
     /// incident's "regulator report sent" milestone.
     public func logLiaison(incident id: IncidentID, _ contact: LiaisonContact) async throws -> Int64 {
         try await serialized {
-            var record = try await active(id)
+            var record = try await active(id, changedAt: contact.at)
             var changes: [StoreChange] = [.addIncidentItem(
                 IncidentItem(incidentId: id, at: contact.at, body: .liaison(contact)),
                 event: IncidentEvents.simple(.liaisonLogged, incident: id, at: contact.at, [
@@ -28,7 +28,7 @@ extension IncidentEngine {
     /// Logs a contact with the media.
     public func logMedia(incident id: IncidentID, _ contact: MediaContact) async throws -> Int64 {
         try await serialized {
-            _ = try await active(id)
+            _ = try await active(id, changedAt: contact.at)
             return try await addItem([.addIncidentItem(
                 IncidentItem(incidentId: id, at: contact.at, body: .media(contact)),
                 event: IncidentEvents.simple(.mediaContactLogged, incident: id, at: contact.at, [
@@ -40,7 +40,7 @@ extension IncidentEngine {
     /// Logs a public statement, a press conference or a decision about speaking to the media.
     public func logStatement(incident id: IncidentID, _ statement: PublicStatement) async throws -> Int64 {
         try await serialized {
-            _ = try await active(id)
+            _ = try await active(id, changedAt: statement.at)
             return try await addItem([.addIncidentItem(
                 IncidentItem(incidentId: id, at: statement.at, body: .statement(statement)),
                 event: IncidentEvents.simple(.statementLogged, incident: id, at: statement.at, [

@@ -5,11 +5,12 @@ import SwellStore
 
 extension IncidentEngine {
     /// The daily monitoring reports due by `now` and not written yet: one per local day whose report
-    /// time (the playbook's `dailyReport.at`, in its zone) falls after the opening and at or before `now`.
+    /// time (the playbook's `dailyReport.at`, in its zone) falls after the opening and at or before `now`, for
+    /// the days within ``catchUpLimit`` of `now` (after a long gap the older days are not written).
     func dailyReportChanges(_ record: IncidentRecord, id: IncidentID, now: Date) async throws -> [StoreChange] {
         let calendar = playbook.calendar
         let written = Set(try await store.incidentItems(id, kind: .dailyReport).compactMap(\.key))
-        var day = calendar.localDate(of: record.openedAt)
+        var day = max(calendar.localDate(of: record.openedAt), calendar.localDate(of: now.addingTimeInterval(-Self.catchUpLimit)))
         var due: [PlaybookLocalDate] = []
         for _ in 0..<400 {
             let reportAt = playbook.dailyReportAt.instant(on: day, in: calendar.gregorian)

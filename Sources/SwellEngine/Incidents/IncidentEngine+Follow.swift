@@ -14,7 +14,7 @@ extension IncidentEngine {
     }
 
     /// Handles one page of events after the checkpoint: warnings may open incidents (the playbook's
-    /// auto-open rule) or raise an incident's level; then, at the new event time, every active incident
+    /// auto-open rule) or raise an incident's level; then, at the scheduler's now, every active incident
     /// gets its due tasks, overdue marks and daily reports. False when there was nothing new.
     public func catchUp() async throws -> Bool {
         try await serialized {
@@ -27,7 +27,7 @@ extension IncidentEngine {
                 }
             }
             var changes: [StoreChange] = []
-            if let now = clock.now { changes = try await scheduledChanges(now: now) }
+            if let now = currentTime { changes = try await scheduledChanges(now: now) }
             _ = try await store.apply(changes, checkpoint: FollowerCheckpoint(follower: Self.followerName, seq: lastSeq))
             checkpoint = lastSeq
             return true
@@ -62,6 +62,12 @@ extension IncidentEngine {
             return
         }
         guard playbook.opensIncidentAutomatically(at: level) else { return }
+        if let now = currentTime, now.timeIntervalSince(event.at) > Self.autoOpenHorizon {
+            logger.info("A warning from history opens no incident by itself", metadata: [
+                "cluster.id": "\(cluster)", "warning.level": "\(level.rawValue)", "warning.at": "\(RFC3339.format(event.at))",
+            ])
+            return
+        }
         let record = try await openUnserialized(
             clusterId: cluster, warningId: payload.warningId, title: nil, at: event.at, by: Self.autoOpener)
         logger.info("Incident opened by the playbook's auto-open rule", metadata: [
@@ -69,15 +75,23 @@ extension IncidentEngine {
         ])
     }
 
-    /// At event time `now`: new tasks, overdue marks (once per task) and due daily reports of every
-    /// active incident.
+    /// At the scheduler's `now`: new tasks, overdue marks (once per task) and due daily reports of every
+    /// active incident. Also works out when the next pass has something to do (``nextDueAt``).
     func scheduledChanges(now: Date) async throws -> [StoreChange] {
         var changes: [StoreChange] = []
+        var soonest = Date.distantFuture
         for record in try await store.incidents(activeOnly: true, clusterId: nil) {
             guard let id = record.id else { continue }
             notePlaybookMismatch(record, id: id)
             let items = try await store.incidentItems(id, kind: .task)
-            changes += planTasks(record, id: id, existingKeys: Set(items.compactMap(\.key)), now: now)
+            let planned = planTasks(record, id: id, existingKeys: Set(items.compactMap(\.key)), now: now)
+            changes += planned
+            let open = items.compactMap { item -> IncidentTask? in
+                guard case .task(let task) = item.body, task.status == .open, task.overdueAt == nil else { return nil }
+                return task
+            } + planned.compactMap(\.plannedTask)
+            soonest = min(soonest, open.map(\.dueAt).filter { $0 > now }.min() ?? .distantFuture)
+            soonest = min(soonest, nextDailyReport(after: now))
             for item in items {
                 guard case .task(var task) = item.body, task.overdueAt == nil,
                     IncidentTaskDeadline(status: task.status, dueAt: task.dueAt, now: now).isOverdue
@@ -90,6 +104,7 @@ extension IncidentEngine {
             }
             changes += try await dailyReportChanges(record, id: id, now: now)
         }
+        nextDue = soonest
         return changes
     }
 }
@@ -106,5 +121,27 @@ extension IncidentEngine {
             "incident.id": "\(id)", "incident.playbook": "\(record.playbook.name) v\(record.playbook.version)",
             "playbook": "\(playbook.name) v\(playbook.version)",
         ])
+    }
+}
+
+extension IncidentEngine {
+    /// The first daily report instant after `now` (reports are due at the same local time every day).
+    func nextDailyReport(after now: Date) -> Date {
+        let calendar = playbook.calendar
+        var day = calendar.localDate(of: now)
+        for _ in 0..<3 {
+            let instant = playbook.dailyReportAt.instant(on: day, in: calendar.gregorian)
+            if instant > now { return instant }
+            day = day.adding(days: 1, in: calendar.gregorian)
+        }
+        return now.addingTimeInterval(86_400)
+    }
+}
+
+extension StoreChange {
+    /// The task a planning change adds, if it is one.
+    fileprivate var plannedTask: IncidentTask? {
+        guard case .addIncidentItem(let item, _) = self, case .task(let task) = item.body else { return nil }
+        return task
     }
 }

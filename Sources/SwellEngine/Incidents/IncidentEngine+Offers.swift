@@ -34,7 +34,7 @@ extension IncidentEngine {
         incident id: IncidentID, base: OfferBase, upliftBasisPoints: Int, eligible: Int?, at: Date, by: String
     ) async throws -> (id: Int64, offer: PublishedOffer) {
         try await serialized {
-            var record = try await active(id)
+            var record = try await active(id, changedAt: at)
             let (amount, basis) = try baseAmount(base)
             guard amount.minorUnits > 0 else { throw IncidentError.invalid(field: "base", message: "the base settlement must be more than zero") }
             guard (0...100_000).contains(upliftBasisPoints) else {
@@ -55,7 +55,7 @@ extension IncidentEngine {
             if timing != record.timing {
                 record.timing = timing
                 changes.append(.saveIncident(record))
-                changes += try await planTasks(record, now: max(at, clock.now ?? at))
+                changes += try await planTasks(record, now: max(at, currentTime ?? at))
             }
             let appended = try await store.apply(changes, checkpoint: nil)
             guard let offerId = appended.first.flatMap(StampedId.of) else { throw IncidentError.offerNotFound(0) }
@@ -83,7 +83,7 @@ extension IncidentEngine {
         incident id: IncidentID, offer offerId: Int64, complaint: ComplaintID, decision: OfferResponse.Decision, at: Date, by: String
     ) async throws -> OfferResponse {
         try await serialized {
-            let record = try await active(id)
+            let record = try await active(id, changedAt: at)
             let offers = try await offers(of: id)
             guard let offer = offers.first(where: { $0.id == offerId }) else { throw IncidentError.offerNotFound(offerId) }
             if let current = offers.last, current.id != offerId { throw IncidentError.offerSuperseded(offerId: offerId, currentId: current.id) }

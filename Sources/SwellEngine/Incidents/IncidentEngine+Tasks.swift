@@ -20,7 +20,9 @@ extension IncidentEngine {
     }
 
     func planTasks(_ record: IncidentRecord, id: IncidentID, existingKeys: Set<String>, now: Date) -> [StoreChange] {
-        let plan = TaskSchedule(playbook: playbook).plan(anchors: anchors(of: record), existingKeys: existingKeys, now: now)
+        let plan = TaskSchedule(playbook: playbook).plan(
+            anchors: anchors(of: record), existingKeys: existingKeys, now: now,
+            skippingOccurrencesDueBefore: now.addingTimeInterval(-Self.catchUpLimit))
         return plan.newTasks.map { planned in
             let task = IncidentTask(
                 key: planned.key, templateId: planned.taskId, phaseId: planned.phaseId, titleZh: planned.title.zh,
@@ -70,7 +72,7 @@ extension IncidentEngine {
     }
 
     private func updateTaskUnserialized(incident id: IncidentID, task taskId: Int64, change: TaskChange) async throws -> (id: Int64, task: IncidentTask) {
-        var record = try await active(id)
+        var record = try await active(id, changedAt: change.at)
         guard let item = try await store.incidentItem(taskId), item.incidentId == id, case .task(var task) = item.body else {
             throw IncidentError.taskNotFound(taskId)
         }

@@ -8,6 +8,9 @@ extension IncidentEngine {
     public func transition(incident id: IncidentID, to next: IncidentState, at: Date, by: String) async throws -> IncidentRecord {
         try await serialized {
             var record = try await existing(id)
+            guard at >= record.openedAt else {
+                throw IncidentError.invalid(field: "at", message: "must not be before the incident was opened (\(RFC3339.format(record.openedAt)))")
+            }
             let transition: IncidentTransition
             do {
                 transition = try record.state.transition(to: next)
@@ -22,7 +25,7 @@ extension IncidentEngine {
                 .saveIncident(record),
                 .appendEvent(IncidentEvents.stateChanged(id, transition, at: instant, by: by, cluster: record.clusterId)),
             ]
-            changes += try await planTasks(record, now: max(instant, clock.now ?? instant))
+            changes += try await planTasks(record, now: max(instant, currentTime ?? instant))
             _ = try await store.apply(changes, checkpoint: nil)
             logger.info("Incident state changed", metadata: ["incident.id": "\(id)", "from": "\(transition.from)", "to": "\(next)"])
             return record
@@ -32,7 +35,7 @@ extension IncidentEngine {
     /// Writes (or rewrites) the response plan; a rewrite needs approving again.
     public func updatePlan(incident id: IncidentID, predictedIssues: [String], text: String, at: Date, by: String) async throws -> IncidentRecord {
         try await serialized {
-            var record = try await active(id)
+            var record = try await active(id, changedAt: at)
             let plan = ResponsePlan(
                 version: (record.plan?.version ?? 0) + 1, predictedIssues: predictedIssues, text: text, updatedBy: by, updatedAt: at)
             record.plan = plan
@@ -47,7 +50,7 @@ extension IncidentEngine {
     /// Approves the current version of the response plan.
     public func approvePlan(incident id: IncidentID, at: Date, by: String) async throws -> IncidentRecord {
         try await serialized {
-            var record = try await active(id)
+            var record = try await active(id, changedAt: at)
             guard var plan = record.plan else { throw IncidentError.noPlan }
             plan.approvedBy = by
             plan.approvedAt = at

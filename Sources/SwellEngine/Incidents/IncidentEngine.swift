@@ -18,24 +18,22 @@ public actor IncidentEngine {
     public nonisolated let playbook: Playbook
     let logger: Logger
     let pageSize: Int
+    let schedulerClock: SchedulerClock
     var clock = EventClock()
+    /// The next instant a pass has something to do (`distantPast` before the first pass).
+    var nextDue = Date.distantPast
     var checkpoint: Int64 = 0
     var gate = SerialGate()
     /// Incidents whose pinned playbook differs from the loaded one, already logged.
     var mismatchNoted: Set<IncidentID> = []
 
-    public init(store: any CaseStore, playbook: Playbook, logger: Logger, pageSize: Int = 1_000) {
+    public init(store: any CaseStore, playbook: Playbook, logger: Logger, clock: SchedulerClock = .eventTime, pageSize: Int = 1_000) {
         self.store = store
         self.playbook = playbook
         self.logger = logger
+        self.schedulerClock = clock
         self.pageSize = pageSize
     }
-
-    /// The newest event time seen, if any.
-    public var eventTime: Date? { clock.now }
-
-    /// Event time, or `fallback` (the wall clock at the edge) before any event carried time.
-    func now(or fallback: Date) -> Date { clock.now ?? fallback }
 
     // MARK: - Opening
 
@@ -85,7 +83,7 @@ public actor IncidentEngine {
             throw IncidentError.clusterNotFound(snapshot.id)
         }
         logger.info("Incident opened", metadata: ["incident.id": "\(id)", "cluster.id": "\(snapshot.id)", "by": "\(by)"])
-        _ = try await store.apply(try await planTasks(stored, now: max(at, clock.now ?? at)), checkpoint: nil)
+        _ = try await store.apply(try await planTasks(stored, now: max(at, currentTime ?? at)), checkpoint: nil)
         return stored
     }
 
@@ -120,6 +118,16 @@ public actor IncidentEngine {
     func active(_ id: IncidentID) async throws -> IncidentRecord {
         let record = try await existing(id)
         guard record.isActive else { throw IncidentError.closed(id) }
+        return record
+    }
+
+    /// An incident that exists and is not closed, for a change at `at`, which must not be before its opening.
+    func active(_ id: IncidentID, changedAt at: Date, field: String = "at") async throws -> IncidentRecord {
+        let record = try await active(id)
+        guard at >= record.openedAt else {
+            throw IncidentError.invalid(
+                field: field, message: "must not be before the incident was opened (\(RFC3339.format(record.openedAt)))")
+        }
         return record
     }
 

@@ -22,8 +22,12 @@ public struct TaskSchedule: Sendable {
         public let waiting: [String: TaskAnchor]
     }
 
-    /// The tasks to add at `now`, given the anchors reached and the keys already generated.
-    public func plan(anchors: TaskAnchorInstants, existingKeys: Set<String>, now: Date) -> Plan {
+    /// The tasks to add at `now`, given the anchors reached and the keys already generated. Occurrences of
+    /// recurring tasks due before `skippingOccurrencesDueBefore` are left out (a caller catching up after a
+    /// long gap bounds its work this way); one-off tasks never are.
+    public func plan(
+        anchors: TaskAnchorInstants, existingKeys: Set<String>, now: Date, skippingOccurrencesDueBefore skip: Date? = nil
+    ) -> Plan {
         var newTasks: [PlannedTask] = []
         var waiting: [String: TaskAnchor] = [:]
         for (phase, task) in playbook.tasks {
@@ -32,7 +36,9 @@ public struct TaskSchedule: Sendable {
                 continue
             }
             let planned = tasks(for: task, in: phase, anchoredAt: anchorInstant, anchors: anchors, now: now)
-            newTasks += planned.filter { !existingKeys.contains($0.key) }
+            newTasks += planned.filter { task in
+                !existingKeys.contains(task.key) && !(task.occurrence != nil && skip.map { task.dueAt < $0 } == true)
+            }
         }
         return Plan(newTasks: newTasks, waiting: waiting)
     }

@@ -43,7 +43,7 @@ struct ContactRoutes {
             channel: try inputs.text(body.channel, "channel", max: 100) ?? "",
             sent: try inputs.text(body.sent, "sent", required: false),
             summary: try inputs.text(body.summary, "summary") ?? "",
-            followUpDue: try inputs.optionalInstant(body.followUpDue, field: "followUpDue"))
+            followUpDue: try inputs.optionalDeadline(body.followUpDue, field: "followUpDue"))
         let itemId = try await IncidentProblems.run { try await engine.logLiaison(incident: id, contact) }
         return JSONResponse(Entry(id: itemId, value: contact), status: .created)
     }
@@ -70,7 +70,7 @@ struct ContactRoutes {
             journalist: try inputs.text(body.journalist, "journalist", max: 200, required: false),
             channel: try inputs.text(body.channel, "channel", max: 100) ?? "",
             inquiry: try inputs.text(body.inquiry, "inquiry") ?? "", said: try inputs.text(body.said, "said", required: false),
-            tone: body.tone, followUpDue: try inputs.optionalInstant(body.followUpDue, field: "followUpDue"))
+            tone: body.tone, followUpDue: try inputs.optionalDeadline(body.followUpDue, field: "followUpDue"))
         let itemId = try await IncidentProblems.run { try await engine.logMedia(incident: id, contact) }
         return JSONResponse(Entry(id: itemId, value: contact), status: .created)
     }

@@ -27,17 +27,34 @@ struct IncidentInputs {
         return value
     }
 
-    /// An optional RFC 3339 instant from a body field; the wall clock at the edge when absent.
+    /// How far after the server's clock a client's instant may lie (clocks drift): five minutes.
+    static let maxFutureSkew: TimeInterval = 300
+
+    /// An optional RFC 3339 instant from a body field; the wall clock at the edge when absent. An instant
+    /// after the server's clock (plus ``maxFutureSkew``) is refused: a client's clock must not move the
+    /// scheduler's time. The engine also refuses one before the incident (or offer) it belongs to.
     func instant(_ text: String?, field: String = "at") throws -> Date {
-        guard let text else { return environment.now() }
+        let now = environment.now()
+        guard let text else { return now }
         guard let date = RFC3339.parse(text) else {
             throw Problem.validation([FieldError(field: field, code: "invalid", message: "must be an RFC 3339 date-time")])
+        }
+        guard date <= now.addingTimeInterval(Self.maxFutureSkew) else {
+            throw Problem.validation([FieldError(
+                field: field, code: "in_future",
+                message: "lies more than 5 minutes after the server's clock (\(RFC3339.format(now)))")])
         }
         return date
     }
 
-    func optionalInstant(_ text: String?, field: String) throws -> Date? {
-        try text.map { try instant($0, field: field) }
+    /// An optional RFC 3339 deadline from a body field: it may lie in the future (that is what deadlines do).
+    func optionalDeadline(_ text: String?, field: String) throws -> Date? {
+        try text.map { text in
+            guard let date = RFC3339.parse(text) else {
+                throw Problem.validation([FieldError(field: field, code: "invalid", message: "must be an RFC 3339 date-time")])
+            }
+            return date
+        }
     }
 
     func body<T: Decodable>(_ type: T.Type, _ request: Request, limit: Int = 1 << 20) async throws -> T {

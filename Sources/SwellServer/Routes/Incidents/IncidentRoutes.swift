@@ -54,7 +54,7 @@ struct IncidentRoutes {
         guard filter == "open" || filter == "all" || IncidentState(rawValue: filter) != nil else {
             throw Problem.badParameter("state", "state must be open, all, or one of " + IncidentState.allCases.map(\.rawValue).joined(separator: ", ") + ".")
         }
-        let now = await engine.eventTime ?? environment.now()
+        let now = await engine.now(or: environment.now())
         var items: [IncidentSummary] = []
         for record in try await engine.incidents(activeOnly: filter == "open") where filter == "open" || filter == "all" || record.state.rawValue == filter {
             items.append(try await IncidentProblems.run { try await engine.summary(of: record, now: now) })

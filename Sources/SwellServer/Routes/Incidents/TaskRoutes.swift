@@ -25,7 +25,7 @@ struct TaskRoutes {
             return status
         }
         let tasks = try await IncidentProblems.run { try await engine.tasks(of: id) }
-        let now = await engine.eventTime ?? environment.now()
+        let now = await engine.now(or: environment.now())
         let views = tasks.filter { status == nil || $0.task.status == status }
             .sorted { ($0.task.dueAt, $0.id) < ($1.task.dueAt, $1.id) }
             .map { TaskView(id: $0.id, $0.task, now: now) }
@@ -64,10 +64,10 @@ struct TaskRoutes {
         let assignee = try body.assignee.map { try inputs.text($0, "assignee", max: 200, required: false) }
         let note = try inputs.text(body.note, "note", max: 2_000, required: false)
         let at = try inputs.instant(body.at)
-        let dueAt = try inputs.optionalInstant(body.dueAt, field: "dueAt")
+        let dueAt = try inputs.optionalDeadline(body.dueAt, field: "dueAt")
         let change = IncidentEngine.TaskChange(
             assignee: assignee, status: body.status, note: note, dueAt: dueAt, at: at, by: caller.name, role: caller.role)
         let updated = try await IncidentProblems.run { try await engine.updateTask(incident: id, task: taskId, change: change) }
-        return JSONResponse(TaskView(id: updated.id, updated.task, now: await engine.eventTime ?? environment.now()))
+        return JSONResponse(TaskView(id: updated.id, updated.task, now: await engine.now(or: environment.now())))
     }
 }
