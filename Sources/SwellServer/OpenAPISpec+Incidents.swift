@@ -16,8 +16,10 @@ extension OpenAPISpec {
               summary: Open an incident from a warning or a cluster
               description: >
                 Pins the playbook's name and version and plans its tasks whose anchors have happened. `at` is the
-                opening instant (event time; default now). 409 incident-already-open when the cluster has an
-                incident that is not closed. Roles admin, incident_manager.
+                opening instant (default now). Every client-supplied `at` on incident routes is refused with 422
+                (`in_future`) when it lies more than 5 minutes after the server's clock, and with 422 when it lies
+                before the incident's opening. 409 incident-already-open when the cluster has an incident that is
+                not closed. Roles admin, incident_manager.
               requestBody:
                 required: true
                 content:
@@ -397,7 +399,7 @@ extension OpenAPISpec {
             IncidentSummary:
               type: object
               description: Every key is always present (null when there is no value).
-              required: [id, title, state, level, phase, clusterId, openedAt, nextDeadline, overdueTasks, complaintCount, distinctComplainants, acceptance, mediaContacts, dailyCounts]
+              required: [id, title, state, level, phase, clusterId, openedAt, nextDeadline, overdueTasks, followUps, complaintCount, distinctComplainants, acceptance, mediaContacts, dailyCounts]
               properties:
                 id: {type: integer, format: int64}
                 title: {type: string}
@@ -407,9 +409,12 @@ extension OpenAPISpec {
                 clusterId: {type: integer, format: int64}
                 openedAt: {type: string, format: date-time}
                 nextDeadline:
-                  type: [object, 'null']
-                  properties: {taskId: {type: integer, format: int64}, title: {type: string}, dueAt: {type: string, format: date-time}, ownerRole: {type: string}}
-                overdueTasks: {type: integer}
+                  oneOf: [{type: 'null'}, {$ref: '#/components/schemas/Deadline'}]
+                overdueTasks: {type: integer, description: open tasks past their deadline, follow-ups included}
+                followUps:
+                  type: array
+                  description: open follow-ups and authorities' response deadlines set by liaison and media contacts, soonest first
+                  items: {$ref: '#/components/schemas/Deadline'}
                 complaintCount: {type: integer}
                 distinctComplainants: {type: integer}
                 acceptance:
@@ -422,6 +427,22 @@ extension OpenAPISpec {
                     tierEndsAt: {type: [string, 'null'], format: date-time}
                 mediaContacts: {type: array, items: {type: object, properties: {at: {type: string, format: date-time}, outlet: {type: string}, tone: {type: string, enum: [positive, neutral, negative]}}}}
                 dailyCounts: {type: array, items: {type: object, properties: {day: {type: string, format: date}, count: {type: integer}}}}
+            Deadline:
+              type: object
+              properties:
+                taskId: {type: integer, format: int64}
+                title: {type: string}
+                dueAt: {type: string, format: date-time}
+                ownerRole: {type: string}
+                kind: {$ref: '#/components/schemas/TaskKind'}
+                overdue: {type: boolean}
+            TaskKind:
+              type: string
+              enum: [playbook, follow_up, authority_response]
+              description: >
+                playbook, a task template of the playbook; follow_up, a liaison or media contact's followUpDue
+                (owned by the role that logged the contact); authority_response, a liaison contact's responseDue
+                (owned by incident_manager).
             Timing:
               type: object
               properties:
@@ -429,12 +450,14 @@ extension OpenAPISpec {
                 durations: {type: object, additionalProperties: {type: number}, description: timeToDetect, timeToOpen, timeToRespond, timeToReportToRegulator, timeToOffer, timeToResolve (seconds)}
             Task:
               type: object
-              required: [id, key, templateId, phaseId, title, ownerRole, opensAt, dueAt, status, overdue]
+              required: [id, key, templateId, phaseId, kind, title, ownerRole, opensAt, dueAt, status, overdue]
               properties:
                 id: {type: integer, format: int64}
                 key: {type: string, description: template id, with '#n' for the n-th occurrence of a recurring task}
-                templateId: {type: string}
+                templateId: {type: string, description: the playbook task id, or follow_up / authority_response}
                 phaseId: {type: string}
+                kind: {$ref: '#/components/schemas/TaskKind'}
+                contactId: {type: integer, format: int64, description: the liaison or media contact that set this deadline}
                 title: {type: string}
                 titleZh: {type: string}
                 ownerRole: {type: string}
@@ -471,7 +494,9 @@ extension OpenAPISpec {
                 channel: {type: string}
                 sent: {type: string, description: what was sent (a report, materials)}
                 summary: {type: string}
-                followUpDue: {type: string, format: date-time}
+                followUpDue: {type: string, format: date-time, description: creates a follow_up task owned by the role that logs the contact; must be after `at`}
+                referenceNo: {type: string, maxLength: 100, description: "the authority's reference number for the case (受理编号)"}
+                responseDue: {type: string, format: date-time, description: "the answer the authority asked for is due then; creates an authority_response task; must be after `at`"}
                 at: {type: string, format: date-time}
             LiaisonContact:
               allOf:
@@ -487,7 +512,7 @@ extension OpenAPISpec {
                 inquiry: {type: string}
                 said: {type: string}
                 tone: {type: string, enum: [positive, neutral, negative]}
-                followUpDue: {type: string, format: date-time}
+                followUpDue: {type: string, format: date-time, description: creates a follow_up task owned by the role that logs the contact; must be after `at`}
                 at: {type: string, format: date-time}
             MediaContact:
               allOf:

@@ -122,14 +122,14 @@ import Testing
             let object = try #require(try JSONSerialization.jsonObject(with: Data(buffer: raw.body)) as? [String: Any])
             let summary = try #require((object["items"] as? [[String: Any]])?.first)
             let documented: Set<String> = [
-                "id", "title", "state", "level", "phase", "clusterId", "openedAt", "nextDeadline", "overdueTasks",
+                "id", "title", "state", "level", "phase", "clusterId", "openedAt", "nextDeadline", "overdueTasks", "followUps",
                 "complaintCount", "distinctComplainants", "acceptance", "mediaContacts", "dailyCounts",
             ]
             #expect(Set(summary.keys) == documented)
             #expect(summary["title"] as? String == "澳洲团酒店降级")
             #expect(summary["phase"] as? String == "liaison" || summary["phase"] as? String == "early_warning")
             let next = try #require(summary["nextDeadline"] as? [String: Any])
-            let deadlineKeys: Set<String> = ["taskId", "title", "dueAt", "ownerRole"]
+            let deadlineKeys: Set<String> = ["taskId", "title", "dueAt", "ownerRole", "kind", "overdue"]
             #expect(Set(next.keys) == deadlineKeys)
             let nextDue: String = next["dueAt"] as? String ?? ""
             #expect(nextDue >= "2026-07-02T11:00:00Z")

@@ -33,8 +33,11 @@ struct TestApp {
     /// Built once, so the feed hub, the metrics and the routers all belong to the one application.
     let environment: ServerEnvironment
 
-    /// `playbook` runs incidents on that playbook (see `TestPlaybook`); nil runs without them.
-    init(detection: DetectorConfiguration? = nil, playbook: Playbook? = nil, feed: FeedConfiguration = .init()) async throws {
+    /// `playbook` runs incidents on that playbook (see `TestPlaybook`); nil runs without them. `liveClock` runs
+    /// the scheduler on ``clock`` (as `swell serve` does on the wall clock) instead of event time.
+    init(
+        detection: DetectorConfiguration? = nil, playbook: Playbook? = nil, feed: FeedConfiguration = .init(), liveClock: Bool = false
+    ) async throws {
         store = try SQLiteCaseStore()
         var tokens: [Role: String] = [:]
         for role in Role.allCases {
@@ -46,10 +49,13 @@ struct TestApp {
         let store = self.store
         let detector = detection.map { DetectorEngine(store: store, configuration: $0, logger: Logger(label: "test")) }
         self.detector = detector
-        let incidents = playbook.map { IncidentEngine(store: store, playbook: $0, logger: Logger(label: "test")) }
+        let clock = self.clock
+        let incidents = playbook.map {
+            IncidentEngine(store: store, playbook: $0, logger: Logger(label: "test"), clock: liveClock ? .wall({ clock.now }) : .eventTime)
+        }
         self.incidents = incidents
         environment = ServerEnvironment(
-            store: store, now: { [clock] in clock.now }, logger: Logger(label: "test"), detector: detector, feed: feed,
+            store: store, now: { clock.now }, logger: Logger(label: "test"), detector: detector, feed: feed,
             dashboardsPath: Self.dashboards, incidents: incidents)
     }
 

@@ -140,6 +140,7 @@
       node("div", "", `${inc.complaintCount} ${t("complaints")} · ${inc.distinctComplainants} ${t("complainants")}`));
     facts.append(deadline, overdue, counts);
     panel.append(facts);
+    if (inc.followUps && inc.followUps.length) panel.append(followUpList(inc.followUps));
 
     const grid = node("div", "incident-grid");
     const daily = node("div", "");
@@ -172,6 +173,22 @@
     grid.append(daily, acceptance, media);
     panel.append(grid);
     return panel;
+  }
+
+  // Follow-ups and authorities' deadlines that contacts set, soonest first, each with its own countdown.
+  function followUpList(followUps) {
+    const box = node("div", "follow-ups");
+    box.append(node("h4", "", t("followUps")));
+    const list = node("ul", "");
+    for (const f of followUps.slice(0, 6)) {
+      const li = node("li", f.overdue ? "overdue" : "");
+      const countdown = node("span", "countdown");
+      countdown.dataset.due = f.dueAt;
+      li.append(node("span", "", `${f.title} (${f.ownerRole}) `), countdown);
+      list.append(li);
+    }
+    box.append(list);
+    return box;
   }
 
   function tickCountdowns() {

@@ -69,6 +69,10 @@ public struct IncidentTask: Sendable, Codable, Equatable {
     public var completedAt: Date?
     public var completedBy: String?
     public var note: String?
+    /// Where the task comes from; nil for a playbook task (and for tasks stored before kinds were kept).
+    public var kind: IncidentTaskKind?
+    /// For a contact's deadline: the liaison or media contact (incident item) that set it.
+    public var contactId: Int64?
 
     public init(
         key: String, templateId: String, phaseId: String, titleZh: String, titleEn: String, ownerRole: Role,
@@ -85,6 +89,16 @@ public struct IncidentTask: Sendable, Codable, Equatable {
         self.status = .open
         self.occurrence = occurrence
     }
+}
+
+/// Where a task of an incident comes from.
+public enum IncidentTaskKind: String, Sendable, Codable, CaseIterable {
+    /// A task template of the playbook.
+    case playbook
+    /// A liaison or media contact's `followUpDue`.
+    case followUp = "follow_up"
+    /// An authority's response deadline on a liaison contact (`responseDue`).
+    case authorityResponse = "authority_response"
 }
 
 /// The tone of a media contact or of coverage.
@@ -113,11 +127,18 @@ public struct LiaisonContact: Sendable, Codable, Equatable {
     /// What was sent (a report, materials), if anything.
     public var sent: String?
     public var summary: String
+    /// When we follow this contact up: a `follow_up` task of the incident, owned by the role that logged it.
     public var followUpDue: Date?
+    /// The authority's reference number for the case (受理编号, 文号), if it gave one.
+    public var referenceNo: String?
+    /// The answer the authority asked for is due then: an `authority_response` task of the incident.
+    public var responseDue: Date?
+    /// The role of whoever logged it (owner of the follow-up); absent on contacts logged before it was kept.
+    public var loggedByRole: Role?
 
     public init(
         at: Date, loggedBy: String, body: String, bodyKind: LiaisonBodyKind, person: String?, channel: String, sent: String?,
-        summary: String, followUpDue: Date?
+        summary: String, followUpDue: Date?, referenceNo: String? = nil, responseDue: Date? = nil, loggedByRole: Role? = nil
     ) {
         self.at = at
         self.loggedBy = loggedBy
@@ -128,6 +149,9 @@ public struct LiaisonContact: Sendable, Codable, Equatable {
         self.sent = sent
         self.summary = summary
         self.followUpDue = followUpDue
+        self.referenceNo = referenceNo
+        self.responseDue = responseDue
+        self.loggedByRole = loggedByRole
     }
 }
 
@@ -141,11 +165,14 @@ public struct MediaContact: Sendable, Codable, Equatable {
     public var inquiry: String
     public var said: String?
     public var tone: MediaTone
+    /// When we follow this contact up: a `follow_up` task of the incident, owned by the role that logged it.
     public var followUpDue: Date?
+    /// The role of whoever logged it (owner of the follow-up); absent on contacts logged before it was kept.
+    public var loggedByRole: Role?
 
     public init(
         at: Date, loggedBy: String, outlet: String, journalist: String?, channel: String, inquiry: String, said: String?,
-        tone: MediaTone, followUpDue: Date?
+        tone: MediaTone, followUpDue: Date?, loggedByRole: Role? = nil
     ) {
         self.at = at
         self.loggedBy = loggedBy
@@ -156,6 +183,7 @@ public struct MediaContact: Sendable, Codable, Equatable {
         self.said = said
         self.tone = tone
         self.followUpDue = followUpDue
+        self.loggedByRole = loggedByRole
     }
 }
 

@@ -8,11 +8,12 @@ extension IncidentEngine {
     public func logLiaison(incident id: IncidentID, _ contact: LiaisonContact) async throws -> Int64 {
         try await serialized {
             var record = try await active(id, changedAt: contact.at)
+            try checkDeadlines([("followUpDue", contact.followUpDue), ("responseDue", contact.responseDue)], after: contact.at)
             var changes: [StoreChange] = [.addIncidentItem(
                 IncidentItem(incidentId: id, at: contact.at, body: .liaison(contact)),
                 event: IncidentEvents.simple(.liaisonLogged, incident: id, at: contact.at, [
                     "bodyKind": contact.bodyKind.rawValue, "channel": contact.channel, "by": contact.loggedBy,
-                    "sent": contact.sent == nil ? "false" : "true",
+                    "sent": contact.sent == nil ? "false" : "true", "referenceNo": contact.referenceNo ?? "",
                 ]))]
             if contact.bodyKind == .regulator, contact.sent != nil {
                 let timing = record.timing.recording(.regulatorReportSent, at: contact.at)
@@ -21,7 +22,9 @@ extension IncidentEngine {
                     changes.append(.saveIncident(record))
                 }
             }
-            return try await addItem(changes)
+            let itemId = try await addItem(changes)
+            try await addContactDeadlines(id)
+            return itemId
         }
     }
 
@@ -29,11 +32,14 @@ extension IncidentEngine {
     public func logMedia(incident id: IncidentID, _ contact: MediaContact) async throws -> Int64 {
         try await serialized {
             _ = try await active(id, changedAt: contact.at)
-            return try await addItem([.addIncidentItem(
+            try checkDeadlines([("followUpDue", contact.followUpDue)], after: contact.at)
+            let itemId = try await addItem([.addIncidentItem(
                 IncidentItem(incidentId: id, at: contact.at, body: .media(contact)),
                 event: IncidentEvents.simple(.mediaContactLogged, incident: id, at: contact.at, [
                     "outlet": contact.outlet, "tone": contact.tone.rawValue, "channel": contact.channel, "by": contact.loggedBy,
                 ]))])
+            try await addContactDeadlines(id)
+            return itemId
         }
     }
 

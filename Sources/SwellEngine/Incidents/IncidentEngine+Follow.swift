@@ -84,7 +84,9 @@ extension IncidentEngine {
             guard let id = record.id else { continue }
             notePlaybookMismatch(record, id: id)
             let items = try await store.incidentItems(id, kind: .task)
-            let planned = planTasks(record, id: id, existingKeys: Set(items.compactMap(\.key)), now: now)
+            let existingKeys = Set(items.compactMap(\.key))
+            let planned = planTasks(record, id: id, existingKeys: existingKeys, now: now)
+                + (try await contactDeadlineChanges(id, existingKeys: existingKeys))
             changes += planned
             let open = items.compactMap { item -> IncidentTask? in
                 guard case .task(let task) = item.body, task.status == .open, task.overdueAt == nil else { return nil }

@@ -41,6 +41,7 @@ enum IncidentEvents {
         var key: String
         var templateId: String
         var phaseId: String
+        var kind: IncidentTaskKind
         var ownerRole: Role
         var assignee: String?
         var status: IncidentTaskStatus
@@ -52,7 +53,7 @@ enum IncidentEvents {
         EventDraft(
             type: type, at: at, incidentId: incident,
             payload: EventDraft.payload(TaskPayload(
-                key: task.key, templateId: task.templateId, phaseId: task.phaseId, ownerRole: task.ownerRole,
+                key: task.key, templateId: task.templateId, phaseId: task.phaseId, kind: task.kind ?? .playbook, ownerRole: task.ownerRole,
                 assignee: task.assignee, status: task.status, dueAt: RFC3339.format(task.dueAt), by: by)))
     }
 

@@ -10,6 +10,9 @@ public struct IncidentSummary: Encodable, Sendable, Equatable {
         public var title: String
         public var dueAt: String
         public var ownerRole: Role
+        /// `playbook`, `follow_up` or `authority_response`.
+        public var kind: IncidentTaskKind
+        public var overdue: Bool
     }
 
     public struct Acceptance: Encodable, Sendable, Equatable {
@@ -37,6 +40,8 @@ public struct IncidentSummary: Encodable, Sendable, Equatable {
     public var openedAt: String
     public var nextDeadline: Deadline?
     public var overdueTasks: Int
+    /// Open follow-ups and authorities' response deadlines that contacts set, soonest first.
+    public var followUps: [Deadline]
     public var complaintCount: Int
     public var distinctComplainants: Int
     public var acceptance: Acceptance?
@@ -55,6 +60,7 @@ public struct IncidentSummary: Encodable, Sendable, Equatable {
         try container.encode(openedAt, forKey: .openedAt)
         try container.encode(nextDeadline, forKey: .nextDeadline)
         try container.encode(overdueTasks, forKey: .overdueTasks)
+        try container.encode(followUps, forKey: .followUps)
         try container.encode(complaintCount, forKey: .complaintCount)
         try container.encode(distinctComplainants, forKey: .distinctComplainants)
         try container.encode(acceptance, forKey: .acceptance)
@@ -63,7 +69,7 @@ public struct IncidentSummary: Encodable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, state, level, phase, clusterId, openedAt, nextDeadline, overdueTasks, complaintCount
+        case id, title, state, level, phase, clusterId, openedAt, nextDeadline, overdueTasks, followUps, complaintCount
         case distinctComplainants, acceptance, mediaContacts, dailyCounts
     }
 }
@@ -89,15 +95,22 @@ extension IncidentEngine {
         return IncidentSummary(
             id: id, title: record.title, state: record.state.rawValue, level: record.level, phase: phase(of: record),
             clusterId: record.clusterId, openedAt: RFC3339.format(record.openedAt),
-            nextDeadline: next.map {
-                IncidentSummary.Deadline(taskId: $0.id, title: $0.task.titleEn, dueAt: RFC3339.format($0.task.dueAt), ownerRole: $0.task.ownerRole)
-            },
+            nextDeadline: next.map { Self.deadline($0, now: now) },
             overdueTasks: openTasks.filter { $0.task.dueAt < now }.count,
+            followUps: openTasks.filter { ($0.task.kind ?? .playbook) != .playbook }
+                .sorted { ($0.task.dueAt, $0.id) < ($1.task.dueAt, $1.id) }.map { Self.deadline($0, now: now) },
             complaintCount: sources.arrivals.count,
             distinctComplainants: sources.distinctComplainants,
             acceptance: acceptance(sources, now: now),
             mediaContacts: sources.media.map { IncidentSummary.MediaMention(at: RFC3339.format($0.at), outlet: $0.outlet, tone: $0.tone.rawValue) },
             dailyCounts: try await store.clusterDailyCounts(cluster))
+    }
+
+    static func deadline(_ entry: (id: Int64, task: IncidentTask), now: Date) -> IncidentSummary.Deadline {
+        IncidentSummary.Deadline(
+            taskId: entry.id, title: entry.task.titleEn, dueAt: RFC3339.format(entry.task.dueAt), ownerRole: entry.task.ownerRole,
+            kind: entry.task.kind ?? .playbook,
+            overdue: IncidentTaskDeadline(status: entry.task.status, dueAt: entry.task.dueAt, now: now).isOverdue)
     }
 
     private func acceptance(_ sources: ReportSources, now: Date) -> IncidentSummary.Acceptance? {

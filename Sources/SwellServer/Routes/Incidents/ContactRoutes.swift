@@ -26,6 +26,8 @@ struct ContactRoutes {
         var sent: String?
         var summary: String
         var followUpDue: String?
+        var referenceNo: String?
+        var responseDue: String?
         var at: String?
     }
 
@@ -43,7 +45,9 @@ struct ContactRoutes {
             channel: try inputs.text(body.channel, "channel", max: 100) ?? "",
             sent: try inputs.text(body.sent, "sent", required: false),
             summary: try inputs.text(body.summary, "summary") ?? "",
-            followUpDue: try inputs.optionalDeadline(body.followUpDue, field: "followUpDue"))
+            followUpDue: try inputs.optionalDeadline(body.followUpDue, field: "followUpDue"),
+            referenceNo: try inputs.text(body.referenceNo, "referenceNo", max: 100, required: false),
+            responseDue: try inputs.optionalDeadline(body.responseDue, field: "responseDue"), loggedByRole: caller.role)
         let itemId = try await IncidentProblems.run { try await engine.logLiaison(incident: id, contact) }
         return JSONResponse(Entry(id: itemId, value: contact), status: .created)
     }
@@ -70,7 +74,7 @@ struct ContactRoutes {
             journalist: try inputs.text(body.journalist, "journalist", max: 200, required: false),
             channel: try inputs.text(body.channel, "channel", max: 100) ?? "",
             inquiry: try inputs.text(body.inquiry, "inquiry") ?? "", said: try inputs.text(body.said, "said", required: false),
-            tone: body.tone, followUpDue: try inputs.optionalDeadline(body.followUpDue, field: "followUpDue"))
+            tone: body.tone, followUpDue: try inputs.optionalDeadline(body.followUpDue, field: "followUpDue"), loggedByRole: caller.role)
         let itemId = try await IncidentProblems.run { try await engine.logMedia(incident: id, contact) }
         return JSONResponse(Entry(id: itemId, value: contact), status: .created)
     }

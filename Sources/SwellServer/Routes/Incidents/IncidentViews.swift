@@ -71,6 +71,9 @@ struct TaskView: Encodable, Sendable {
     var key: String
     var templateId: String
     var phaseId: String
+    /// `playbook`, or a contact's deadline: `follow_up`, `authority_response`.
+    var kind: IncidentTaskKind
+    var contactId: Int64?
     var title: String
     var titleZh: String
     var ownerRole: Role
@@ -90,6 +93,8 @@ struct TaskView: Encodable, Sendable {
         key = task.key
         templateId = task.templateId
         phaseId = task.phaseId
+        kind = task.kind ?? .playbook
+        contactId = task.contactId
         title = task.titleEn
         titleZh = task.titleZh
         ownerRole = task.ownerRole
