@@ -136,7 +136,9 @@ struct WarningTests {
         let placements = placeAll(&detector, incident(16, spacingHours: 1, people: { "p\($0)" }, extra: { signals[$0 % signals.count] }))
         let warnings = placements.flatMap(\.warnings)
         let raised = try #require(warnings.first)
-        #expect(raised.kind == .raised && raised.rule == "burst")
+        // Two signalled complainants among five: the signalled window fires before eight people.
+        #expect(raised.kind == .raised && raised.rule == "signalled-48h")
+        #expect(raised.triggeringComplaintId == 5)
         #expect(raised.level == .red)  // safety is red once the cluster warns
         #expect(warnings.filter { $0.kind == .escalated }.isEmpty)
         let codes = Set(raised.reasons.map(\.code))

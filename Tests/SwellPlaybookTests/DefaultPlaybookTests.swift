@@ -24,7 +24,7 @@ struct DefaultPlaybookTests {
 
     @Test func warningRulesAndAutoOpen() throws {
         let playbook = try defaultPlaybook()
-        #expect(playbook.warning.countRules.map(\.complaints) == [8, 12, 20])
+        #expect(playbook.warning.countRules.map(\.complaints) == [8, 5, 12, 20])
         #expect(playbook.warning.countRules.first?.window == TimeInterval(48 * 3600))
         #expect(playbook.opensIncidentAutomatically(at: .orange))
         #expect(playbook.opensIncidentAutomatically(at: .red))

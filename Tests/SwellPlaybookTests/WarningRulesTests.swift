@@ -21,14 +21,23 @@ struct WarningRulesTests {
 
     @Test func everyCountRuleFiresAtItsThresholdAndNotBelow() throws {
         let rules = try defaultPlaybook().warning
-        #expect(rules.countRules.map(\.name) == ["burst", "slow-4d", "slow-14d"])
+        #expect(rules.countRules.map(\.name) == ["burst", "signalled-48h", "slow-4d", "slow-14d"])
         for rule in rules.countRules {
             // Spread over almost the whole window, so that no shorter rule fires first.
             let spread = rule.window / 3600 * 0.98
-            let met = rules.trigger(rules.observe(complaints(rule.complaints, over: spread), at: now))
+            // The signalled ones get exactly the signalled complainants they ask for (a media mention each).
+            func stream(_ people: Int, signalled: Int) -> [Complaint] {
+                complaints(signalled, over: spread, signals: [.mediaAttention])
+                    + complaints(people - signalled, over: spread, from: 500)
+            }
+            let met = rules.trigger(rules.observe(stream(rule.complaints, signalled: rule.signalled), at: now))
             #expect(met?.name == rule.name, "\(rule.name) at \(rule.complaints)")
-            let short = rules.trigger(rules.observe(complaints(rule.complaints - 1, over: spread), at: now))
+            let short = rules.trigger(rules.observe(stream(rule.complaints - 1, signalled: rule.signalled), at: now))
             #expect(short == nil || short?.name != rule.name, "\(rule.name) at \(rule.complaints - 1)")
+            if rule.signalled > 0 {
+                let quiet = rules.trigger(rules.observe(stream(rule.complaints, signalled: rule.signalled - 1), at: now))
+                #expect(quiet == nil || quiet?.name != rule.name, "\(rule.name) with \(rule.signalled - 1) signalled")
+            }
         }
     }
 

@@ -29,6 +29,9 @@ extension WarningRules {
         return ClusterObservation(
             complainants: Set(seen.map(\.complainant)).count,
             windowComplainants: countRules.map { people(from: now.addingTimeInterval(-$0.window), to: now) },
+            windowSignalled: countRules.map { rule in
+                Set(seen.filter { $0.receivedAt > now.addingTimeInterval(-rule.window) && !$0.signals.isEmpty }.map(\.complainant)).count
+            },
             growthFactor: growth.flatMap { rule in
                 let recentStart = now.addingTimeInterval(-rule.window)
                 return growthFactor(

@@ -8,6 +8,9 @@ public struct ClusterObservation: Sendable, Equatable {
     /// Distinct complainants within each count rule's window, in rule order. A count may stop at the rule's
     /// threshold: the evaluator only asks whether it is reached.
     public var windowComplainants: [Int]
+    /// Of those, the distinct complainants whose complaint in the window carries any escalation signal, in rule
+    /// order (may stop at the rule's `signalled`).
+    public var windowSignalled: [Int]
     /// The growth factor (see ``WarningRules/GrowthRule``); nil when not measured: no growth rule, fewer than
     /// its `minComplaints` in the last window, nobody in the baseline, or a cluster younger than the growth
     /// window and its baseline (a new cluster is judged by its counts).
@@ -15,9 +18,13 @@ public struct ClusterObservation: Sendable, Equatable {
     /// Distinct complainants carrying each signal. A count may stop at the signal's threshold.
     public var signalComplainants: [EscalationSignal: Int]
 
-    public init(complainants: Int, windowComplainants: [Int], growthFactor: Double?, signalComplainants: [EscalationSignal: Int]) {
+    public init(
+        complainants: Int, windowComplainants: [Int], windowSignalled: [Int] = [], growthFactor: Double?,
+        signalComplainants: [EscalationSignal: Int]
+    ) {
         self.complainants = complainants
         self.windowComplainants = windowComplainants
+        self.windowSignalled = windowSignalled
         self.growthFactor = growthFactor
         self.signalComplainants = signalComplainants
     }
@@ -56,7 +63,8 @@ extension WarningRules {
             case .count(let rule, let people):
                 WarningReason(
                     code: "rule.\(rule.name)",
-                    detail: "\(people) distinct complainants within \(Self.hours(rule.window)) (rule \(rule.name): \(rule.complaints))")
+                    detail: "\(people) distinct complainants within \(Self.hours(rule.window)) (rule \(rule.name): \(rule.complaints)"
+                        + (rule.signalled > 0 ? ", \(rule.signalled) of them naming a regulator, the media, a lawyer or another signal)" : ")"))
             case .growth(let factor):
                 WarningReason(code: "rule.growth", detail: "complainants grew \(Self.format(factor))× against the cluster's baseline")
             }
@@ -73,7 +81,8 @@ extension WarningRules {
     public func trigger(_ observation: ClusterObservation) -> Trigger? {
         for (index, rule) in countRules.enumerated() {
             let people = index < observation.windowComplainants.count ? observation.windowComplainants[index] : 0
-            if people >= rule.complaints { return .count(rule, complainants: people) }
+            let signalled = index < observation.windowSignalled.count ? observation.windowSignalled[index] : 0
+            if people >= rule.complaints, signalled >= rule.signalled { return .count(rule, complainants: people) }
         }
         if let growth, let factor = observation.growthFactor, factor >= growth.factor { return .growth(factor: factor) }
         return nil

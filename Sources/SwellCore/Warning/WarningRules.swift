@@ -4,17 +4,21 @@ public import Foundation
 /// section as a value. One evaluator reads it (``trigger(_:)`` and ``level(_:)``), for the detector, the tests
 /// and backtests alike. Every count is of distinct complainants: one person complaining twice counts once.
 public struct WarningRules: Sendable, Equatable {
-    /// At least `complaints` distinct complainants within a rolling `window` (seconds) ending now.
+    /// At least `complaints` distinct complainants within a rolling `window` (seconds) ending now, of whom at
+    /// least `signalled` carry an escalation signal (any of them) in the window.
     public struct CountRule: Sendable, Hashable {
-        /// Recorded on the warning as the rule that fired: `burst` for the main window, `slow-4d` for a slow one.
+        /// Recorded on the warning as the rule that fired: `burst` for the main window, `signalled-48h` for a
+        /// signalled one, `slow-4d` for a slow one.
         public var name: String
         public var complaints: Int
         public var window: TimeInterval
+        public var signalled: Int
 
-        public init(name: String, complaints: Int, window: TimeInterval) {
+        public init(name: String, complaints: Int, window: TimeInterval, signalled: Int = 0) {
             self.name = name
             self.complaints = complaints
             self.window = window
+            self.signalled = signalled
         }
     }
 
@@ -52,7 +56,8 @@ public struct WarningRules: Sendable, Equatable {
         }
     }
 
-    /// The count rules in order, the main one (`minComplaints` within `window`) first, then the slow windows.
+    /// The count rules in order: the main one (`minComplaints` within `window`), the signalled windows, then the
+    /// slow windows.
     public var countRules: [CountRule]
     public var growth: GrowthRule?
     public var levels: [LevelRule]
@@ -94,6 +99,7 @@ public struct WarningRules: Sendable, Equatable {
     public static let standard = WarningRules(
         countRules: [
             CountRule(name: "burst", complaints: 8, window: 48 * 3600),
+            CountRule(name: "signalled-48h", complaints: 5, window: 48 * 3600, signalled: 2),
             CountRule(name: "slow-4d", complaints: 12, window: 4 * 86_400),
             CountRule(name: "slow-14d", complaints: 20, window: 14 * 86_400),
         ],

@@ -66,6 +66,9 @@ struct ClusterState: Sendable {
         }
     }
 
+    /// Members carrying any escalation signal.
+    var signalledMembers = 0
+
     /// Members carrying `signal`.
     func signalCount(_ signal: EscalationSignal) -> Int32 {
         guard let index = EscalationSignal.allCases.firstIndex(of: signal), index < signalCounts.count else { return 0 }

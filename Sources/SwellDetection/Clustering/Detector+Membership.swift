@@ -49,6 +49,7 @@ extension Detector {
         }
         for entity in record.entities { cluster.adjust(entity, by: 1) }
         if record.signals != 0 {
+            cluster.signalledMembers += 1
             if cluster.signalCounts.isEmpty { cluster.signalCounts = Array(repeating: 0, count: EscalationSignal.allCases.count) }
             for (index, signal) in EscalationSignal.allCases.enumerated() where record.signals & signal.bit != 0 {
                 cluster.signalCounts[index] += 1
@@ -98,6 +99,7 @@ extension Detector {
             }
         }
         for entity in record.entities { cluster.adjust(entity, by: -1) }
+        if record.signals != 0 { cluster.signalledMembers -= 1 }
         if record.signals != 0, !cluster.signalCounts.isEmpty {
             for (index, signal) in EscalationSignal.allCases.enumerated() where record.signals & signal.bit != 0 {
                 cluster.signalCounts[index] -= 1

@@ -5,11 +5,19 @@ extension YAMLValue {
     /// (`d` is 24 hours here, `w` seven days).
     func decodeWarningRules() throws(PlaybookLoadError) -> WarningRules {
         let fields = try mapping(allowed: [
-            "minComplaints", "window", "slowWindows", "growth", "levels", "signalComplainants", "minSharedEntityShare",
+            "minComplaints", "window", "signalledWindows", "slowWindows", "growth", "levels", "signalComplainants",
+            "minSharedEntityShare",
         ])
         let main = try fields.required("window").windowDuration()
         var countRules = [WarningRules.CountRule(
             name: "burst", complaints: try fields.required("minComplaints").integer(in: 2...100_000), window: main.windowSeconds ?? 0)]
+        for entry in try fields.optional("signalledWindows")?.list(expected: "{complaints, window, signalled} mappings") ?? [] {
+            let window = try entry.mapping(allowed: ["complaints", "window", "signalled"])
+            let length = try window.required("window").windowDuration()
+            countRules.append(WarningRules.CountRule(
+                name: "signalled-\(length)", complaints: try window.required("complaints").integer(in: 2...100_000),
+                window: length.windowSeconds ?? 0, signalled: try window.required("signalled").integer(in: 1...100_000)))
+        }
         for entry in try fields.optional("slowWindows")?.list(expected: "{complaints, window} mappings") ?? [] {
             let window = try entry.mapping(allowed: ["complaints", "window"])
             let length = try window.required("window").windowDuration()
