@@ -187,6 +187,30 @@ import Testing
         #expect(linked.first?.draft.payload.contains(#""warningIds":[1,2]"#) == true)
     }
 
+    @Test func warningsStoredBeforeTheyHadAStateJoinTheirActiveIncidentAtStart() async throws {
+        let app = try await TestApp(playbook: try TestPlaybook.load(autoOpen: "never"))
+        // Given an incident that an earlier release opened on cluster 7, its follower past every event
+        try await Self.warn(app.store, cluster: 7, level: .yellow, at: "2026-07-01T02:00:00Z")
+        let record = IncidentRecord(
+            title: "Hotel", clusterId: ClusterID(7), warningId: WarningID(1), level: .yellow,
+            playbook: .init(name: "group-complaint", version: "1"), openedAt: TestApp.now, openedBy: "anna")
+        let opened = try await app.store.apply(
+            [.openIncident(record, event: EventDraft(type: .incidentOpened, at: TestApp.now, clusterId: ClusterID(7)))], checkpoint: nil)
+        let incident = try #require(opened.first?.draft.incidentId)
+        let last = try await app.store.lastEventSeq()
+        _ = try await app.store.apply([], checkpoint: FollowerCheckpoint(follower: IncidentEngine.followerName, seq: last))
+        #expect(try await app.store.warning(WarningID(1))?.handling.state == .open)
+
+        // When the server starts, the incident engine links the cluster's warning with an event
+        try await app.run { client in
+            let linked = try await IncidentStory(app: app, client: client).eventually(
+                "the warning linked", { try await warning(client, app, 1) }, until: { $0["state"] as? String == "incident" })
+            #expect(linked["incidentId"] as? Int == Int(incident.rawValue))
+            #expect(try await counts(client, app)["openWarnings"] == 0)
+        }
+        #expect(try await app.store.events(after: 0, limit: 50).filter { $0.type == .warningLinked }.count == 1)
+    }
+
     @Test func handledWarningsShowOnTheLiveFeed() async throws {
         let app = try await TestApp()
         try await Self.warn(app.store, cluster: 7, level: .blue, at: "2026-07-01T02:00:00Z")

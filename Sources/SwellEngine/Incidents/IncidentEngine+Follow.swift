@@ -5,12 +5,18 @@ import SwellStore
 
 extension IncidentEngine {
     /// Picks up where the follower stopped: its checkpoint, and event time from the newest placed
-    /// complaint and the events just before the checkpoint.
+    /// complaint and the events just before the checkpoint. Warnings of a cluster with an active incident that
+    /// are not linked to it yet (stored before warnings had a state) are linked now, each cluster with its
+    /// `warning.linked` event; once linked, this finds nothing to do.
     public func start() async throws {
         checkpoint = try await store.checkpoint(of: Self.followerName)
         if let latest = try await store.latestPlacedReceivedAt() { clock.advance(to: latest) }
         let from = max(0, checkpoint - 500)
         for event in try await store.events(after: from, limit: 500) where event.seq <= checkpoint { clock.observe(event) }
+        for incident in try await store.incidents(activeOnly: true, clusterId: nil) {
+            guard let id = incident.id else { continue }
+            _ = try await store.apply([.linkWarnings(incident.clusterId, incident: id, at: incident.openedAt)], checkpoint: nil)
+        }
     }
 
     /// Handles one page of events after the checkpoint: warnings may open incidents (the playbook's
