@@ -17,7 +17,8 @@ extension OpenAPISpec {
               description: >
                 Pins the playbook's name and version and plans its tasks whose anchors have happened. `at` is the
                 opening instant (event time; default now). 409 incident-already-open when the cluster has an
-                incident that is not closed. Roles admin, incident_manager.
+                incident that is not closed. The cluster's warnings move to state incident in the same transaction
+                (warning.linked). Roles admin, incident_manager.
               requestBody:
                 required: true
                 content:
