@@ -39,7 +39,8 @@ public struct ClusterSnapshot: Sendable, Codable, Equatable {
     }
 }
 
-/// An early warning (or an escalation of one) on a cluster, with the rule that fired and why.
+/// An early warning (or an escalation of one) on a cluster, with the rule that fired and why, and where people
+/// stand with it (`handling`; see `WarningThread` for how an action applies to a cluster's records).
 public struct WarningRecord: Sendable, Codable, Equatable {
     public typealias Reason = WarningReason
 
@@ -57,11 +58,20 @@ public struct WarningRecord: Sendable, Codable, Equatable {
     public var distinctComplainants: Int
     public var rule: String
     public var reasons: [Reason]
+    /// Open until a person acknowledges or dismisses it or an incident is opened on its cluster. Stored in columns
+    /// of its own, not in the record's document: the document is the detector's view and never changes.
+    public var handling: WarningHandling = .open
+
+    /// The detector's fields: the stored document.
+    enum CodingKeys: String, CodingKey {
+        case id, clusterId, kind, level, previousLevel, raisedAt, triggeringComplaintId, complaintCount
+        case distinctComplainants, rule, reasons
+    }
 
     public init(
         id: WarningID? = nil, clusterId: ClusterID, kind: String, level: WarningLevel, previousLevel: WarningLevel?,
         raisedAt: Date, triggeringComplaintId: ComplaintID, complaintCount: Int, distinctComplainants: Int,
-        rule: String, reasons: [Reason]
+        rule: String, reasons: [Reason], handling: WarningHandling = .open
     ) {
         self.id = id
         self.clusterId = clusterId
@@ -74,6 +84,7 @@ public struct WarningRecord: Sendable, Codable, Equatable {
         self.distinctComplainants = distinctComplainants
         self.rule = rule
         self.reasons = reasons
+        self.handling = handling
     }
 
     /// The event that announces this warning, once the store has given it an id.

@@ -105,7 +105,8 @@ extension OpenAPISpec {
                   type: object
                   properties:
                     complaintsLast24h: {type: integer}
-                    openWarnings: {type: integer, description: live clusters standing at a warning level}
+                    openWarnings: {type: integer, description: "live clusters standing at a warning level whose newest warning is open (nobody acknowledged, dismissed or opened an incident on it yet)"}
+                    acknowledgedWarnings: {type: integer, description: live clusters at a warning level whose newest warning is acknowledged}
                     openIncidents: {type: integer}
                 warnings:
                   type: array

@@ -19,7 +19,8 @@ extension OpenAPISpec {
                 opening instant (default now). Every client-supplied `at` on incident routes is refused with 422
                 (`in_future`) when it lies more than 5 minutes after the server's clock, and with 422 when it lies
                 before the incident's opening. 409 incident-already-open when the cluster has an incident that is
-                not closed. Roles admin, incident_manager.
+                not closed. The cluster's warnings move to state incident in the same transaction (warning.linked).
+                Roles admin, incident_manager.
               requestBody:
                 required: true
                 content:

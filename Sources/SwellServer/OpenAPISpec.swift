@@ -238,8 +238,12 @@ enum OpenAPISpec {
           /v1/warnings:
             get:
               summary: Early warnings and escalations, newest first
+              description: >
+                Each warning record has a state (open, acknowledged, dismissed, incident; see the Warning schema).
+                state= lists only records in that state; a value that is not a state is 400 invalid-parameter.
               parameters:
                 - {name: clusterId, in: query, schema: {type: integer, format: int64}}
+                - {name: state, in: query, schema: {$ref: '#/components/schemas/WarningState'}}
                 - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 1000, default: 100}}
               responses:
                 '200':
@@ -258,6 +262,50 @@ enum OpenAPISpec {
                 '200': {description: The warning., content: {application/json: {schema: {$ref: '#/components/schemas/Warning'}}}}
                 '401': {$ref: '#/components/responses/Problem'}
                 '404': {$ref: '#/components/responses/Problem'}
+          /v1/warnings/{id}/acknowledge:
+            post:
+              summary: Acknowledge a warning (someone is looking into it)
+              description: >
+                Moves this warning and the earlier warnings of its cluster that are open to acknowledged, recording
+                who (the caller's token name) and when, with a warning.acknowledged event in the same transaction.
+                A later escalation of the cluster is a record of its own and starts open. No body. 409
+                transition-forbidden unless this warning is open. Roles admin, incident_manager.
+              parameters:
+                - {name: id, in: path, required: true, schema: {type: integer, format: int64}}
+              responses:
+                '200': {description: The warning as it is now., content: {application/json: {schema: {$ref: '#/components/schemas/Warning'}}}}
+                '401': {$ref: '#/components/responses/Problem'}
+                '403': {$ref: '#/components/responses/Problem'}
+                '404': {$ref: '#/components/responses/Problem'}
+                '409': {$ref: '#/components/responses/Problem'}
+          /v1/warnings/{id}/dismiss:
+            post:
+              summary: Dismiss a warning (not a group incident)
+              description: >
+                Moves this warning and the earlier warnings of its cluster that are open or acknowledged to dismissed,
+                recording who, when and why, with a warning.dismissed event in the same transaction (the event carries
+                no reason: it is free text). The cluster warns again when it reaches a higher level: the detector's
+                escalation record starts open and counts in the summary again. 409 transition-forbidden when this
+                warning is already dismissed or linked to an incident. Roles admin, incident_manager.
+              parameters:
+                - {name: id, in: path, required: true, schema: {type: integer, format: int64}}
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [reason]
+                      properties:
+                        reason: {type: string, minLength: 1, maxLength: 2000, description: why this is not a group incident}
+              responses:
+                '200': {description: The warning as it is now., content: {application/json: {schema: {$ref: '#/components/schemas/Warning'}}}}
+                '400': {$ref: '#/components/responses/Problem'}
+                '401': {$ref: '#/components/responses/Problem'}
+                '403': {$ref: '#/components/responses/Problem'}
+                '404': {$ref: '#/components/responses/Problem'}
+                '409': {$ref: '#/components/responses/Problem'}
+                '422': {$ref: '#/components/responses/Problem'}
         \(incidentPaths)
         components:
         \(incidentComponents)
@@ -287,7 +335,7 @@ enum OpenAPISpec {
                 representativeComplaintId: {type: integer, format: int64}
             Warning:
               type: object
-              required: [clusterId, kind, level, raisedAt, triggeringComplaintId, complaintCount, distinctComplainants, rule, reasons]
+              required: [clusterId, kind, level, raisedAt, triggeringComplaintId, complaintCount, distinctComplainants, rule, reasons, state]
               properties:
                 id: {type: integer, format: int64}
                 clusterId: {type: integer, format: int64}
@@ -300,6 +348,24 @@ enum OpenAPISpec {
                 distinctComplainants: {type: integer}
                 rule: {type: string, description: which rule fired (burst, signalled, sustained-4d, …)}
                 reasons: {type: array, items: {type: object, properties: {code: {type: string}, detail: {type: string}}}}
+                state: {$ref: '#/components/schemas/WarningState'}
+                acknowledgedBy: {type: string, description: token name of who acknowledged it}
+                acknowledgedAt: {type: string, format: date-time}
+                dismissedBy: {type: string, description: token name of who dismissed it}
+                dismissedAt: {type: string, format: date-time}
+                dismissReason: {type: string, description: why it is not a group incident; masked for pr and executive}
+                incidentId: {type: integer, format: int64, description: the incident opened on its cluster (state incident)}
+                linkedAt: {type: string, format: date-time, description: when it was linked to that incident}
+            WarningState:
+              type: string
+              enum: [open, acknowledged, dismissed, incident]
+              description: >
+                Where people stand with a warning record. Every record starts open. Allowed moves: open →
+                acknowledged; open or acknowledged → dismissed; open, acknowledged or dismissed → incident (when an
+                incident is opened on the cluster, by hand or by the playbook's auto-open rule, with a warning.linked
+                event; an incident overrides a dismissal). Incident is final. An action on one warning applies to it
+                and to the earlier records of its cluster that allow it; a new escalation record starts open, so a
+                dismissed cluster warns again when it reaches the next level. Fields absent until their move happened.
             Status:
               type: object
               properties: {status: {type: string}}

@@ -33,10 +33,11 @@ public protocol CaseStore: Sendable {
     /// Complaints per UTC hour by `receivedAt`, over the `hours` hours ending with the hour of the newest
     /// complaint (event time, not the wall clock): oldest first, empty hours as 0. Empty when nothing is stored.
     func hourlyComplaintCounts(hours: Int) async throws -> [HourlyCount]
-    /// How many live (not merged) clusters stand at a warning level: the open warnings.
-    func warnedClusterCount() async throws -> Int
-    /// Warnings, newest first, optionally of one cluster.
-    func warnings(limit: Int, clusterId: ClusterID?) async throws -> [WarningRecord]
+    /// Live (not merged) clusters standing at a warning level, counted by the state of each one's newest warning
+    /// record: `[.open: 2]` means two clusters wait for a person. States no cluster is in are left out.
+    func warnedClusterCounts() async throws -> [WarningState: Int]
+    /// Warnings with their handling, newest first, optionally of one cluster and only in one state.
+    func warnings(limit: Int, clusterId: ClusterID?, state: WarningState?) async throws -> [WarningRecord]
     func warning(_ id: WarningID) async throws -> WarningRecord?
     /// Pairs of clusters a person separated (split or move), which the detector must never merge again.
     func clusterSeparations() async throws -> [(ClusterID, ClusterID)]
@@ -98,8 +99,16 @@ public enum StoreChange: Sendable, Equatable {
     case reassignCluster(from: ClusterID, to: ClusterID)
     /// Inserts or replaces a cluster's snapshot.
     case saveCluster(ClusterSnapshot)
-    /// Stores a warning and appends its `warning.raised`/`warning.escalated` event carrying the new id.
+    /// Stores a warning (open) and appends its `warning.raised`/`warning.escalated` event carrying the new id.
     case raiseWarning(WarningRecord, at: Date)
+    /// A person's action on a warning (acknowledge, dismiss): moves that record and the earlier records of its
+    /// cluster that allow it (`WarningThread`) and appends the action's event. When the warning is unknown or does
+    /// not allow the action, the whole transaction is refused with `WarningHandlingError`.
+    case handleWarning(WarningID, WarningAction)
+    /// Links every warning of the cluster not yet linked to an incident to `incident` and appends `warning.linked`
+    /// (nothing when none moves). `incident` nil names the incident stored by the `openIncident` change before it
+    /// in the same call.
+    case linkWarnings(ClusterID, incident: IncidentID?, at: Date)
     /// Records that a person separated two clusters.
     case separateClusters(ClusterID, ClusterID)
     /// Stores a new incident and appends `event` with the new id as its `incidentId` and as `id` in its payload.
@@ -112,6 +121,13 @@ public enum StoreChange: Sendable, Equatable {
     case addIncidentItem(IncidentItem, event: EventDraft?)
     /// Replaces a stored incident item's document.
     case saveIncidentItem(IncidentItem)
+}
+
+extension CaseStore {
+    /// Warnings in every state, newest first, optionally of one cluster.
+    public func warnings(limit: Int, clusterId: ClusterID?) async throws -> [WarningRecord] {
+        try await warnings(limit: limit, clusterId: clusterId, state: nil)
+    }
 }
 
 public struct FollowerCheckpoint: Sendable, Equatable {

@@ -14,7 +14,7 @@ import Testing
         try await app.run { client in
             let summary = try await client.get("/v1/summary", as: .executive, app: app)
             #expect(summary.status == .ok)
-            #expect(summary.json["counts"] as? [String: Int] == ["complaintsLast24h": 0, "openWarnings": 0, "openIncidents": 0])
+            #expect(summary.json["counts"] as? [String: Int] == ["complaintsLast24h": 0, "openWarnings": 0, "acknowledgedWarnings": 0, "openIncidents": 0])
             #expect((summary.json["warnings"] as? [Any])?.isEmpty == true)
             #expect((summary.json["incidents"] as? [Any])?.isEmpty == true)
             #expect((summary.json["hourlyComplaints"] as? [Any])?.isEmpty == true)

@@ -36,6 +36,7 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
     case clustersWarningsAndMergesRoundTrip
     case hourlyCountsEndWithTheNewestComplaint
     case incidentsAndTheirItemsRoundTrip
+    case warningHandlingFollowsTheThread
 
     var testDescription: String { rawValue }
 
@@ -54,6 +55,7 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
         case .clustersWarningsAndMergesRoundTrip: try await Self.clustersWarningsAndMergesRoundTrip(store)
         case .hourlyCountsEndWithTheNewestComplaint: try await Self.hourlyCountsEndWithTheNewestComplaint(store)
         case .incidentsAndTheirItemsRoundTrip: try await IncidentStoreContract.roundTrip(store)
+        case .warningHandlingFollowsTheThread: try await WarningStoreContract.roundTrip(store)
         }
     }
 
@@ -286,7 +288,8 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
         #expect(stored.reasons == warning.reasons)
         #expect(try await store.warning(WarningID(1))?.rule == "burst")
         #expect(try await store.warnings(limit: 10, clusterId: ClusterID(2)).isEmpty)
-        #expect(try await store.warnedClusterCount() == 1)  // cluster 1 stands at yellow, cluster 2 at no level
+        #expect(try await store.warnedClusterCounts() == [.open: 1])  // cluster 1 stands at yellow, cluster 2 at no level
+        #expect(stored.handling == .open)
         let separations = try await store.clusterSeparations()
         #expect(separations.map { [$0.0.rawValue, $0.1.rawValue] } == [[1, 2]])
         #expect(try await store.lastClusterId() == ClusterID(2))

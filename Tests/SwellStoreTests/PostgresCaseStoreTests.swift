@@ -165,6 +165,33 @@ struct PostgresCaseStoreTests {
         }
     }
 
+    /// What `swell migrate-store` does, table by table: a warning's handling crosses over with it.
+    @Test func copyingFromSQLiteKeepsWarningHandling() async throws {
+        let source = try SQLiteCaseStore()
+        let reason = "一个家庭的同一订单"
+        _ = try await source.apply(
+            [.saveCluster(WarningStoreContract.snapshot(1, level: .blue)),
+             .raiseWarning(WarningStoreContract.warning(cluster: 1, level: .blue, at: "2026-07-01T08:00:00Z"), at: storeNow),
+             .raiseWarning(WarningStoreContract.warning(cluster: 1, kind: "escalated", level: .yellow, at: "2026-07-01T09:00:00Z"), at: storeNow)],
+            checkpoint: nil)
+        _ = try await source.apply([.handleWarning(WarningID(1), .dismiss(by: "ben", at: storeNow, reason: reason))], checkpoint: nil)
+        try await withFreshPostgresStore { target in
+            for table in StoreTables.all {
+                try await target.insertCopiedRows(table, try await source.tableRows(table, after: 0, limit: 1_000))
+            }
+            try await target.finishCopy()
+            #expect(try await target.warnings(limit: 5, clusterId: nil) == (try await source.warnings(limit: 5, clusterId: nil)))
+            #expect(try await target.warning(WarningID(1))?.handling.dismissed?.reason == reason)
+            #expect(try await target.warnings(limit: 5, clusterId: nil, state: .open).map(\.id) == [WarningID(2)])
+            #expect(try await target.warnedClusterCounts() == [.open: 1])
+            // and the copy carries on: acting on the open escalation continues the chain
+            _ = try await target.apply([.handleWarning(WarningID(2), .acknowledge(by: "anna", at: storeNow))], checkpoint: nil)
+            #expect(try await target.warnedClusterCounts() == [.acknowledged: 1])
+            #expect(try await ChainVerifier.verify(target).isIntact)
+        }
+        try await source.close()
+    }
+
     @Test func closedStoreRefusesCalls() async throws {
         try await withFreshPostgresStore { store in
             try await store.ping()

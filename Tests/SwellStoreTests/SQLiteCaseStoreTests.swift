@@ -21,6 +21,30 @@ import Testing
         try await reopened.close()
     }
 
+    @Test func warningsStoredBeforeHandlingExistedMigrateAsOpen() async throws {
+        let path = temporaryDatabasePath()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        // Given a database at v3 holding a warning, as a release before warning handling left it
+        let old = try DatabaseQueue(path: path)
+        try SQLiteSchema.migrator.migrate(old, upTo: "v3: incidents and their items")
+        var stored = WarningStoreContract.warning(cluster: 1, level: .blue, at: "2026-07-01T08:00:00Z")
+        stored.id = WarningID(1)
+        let document = try StoredJSON.encode(stored)
+        try await old.write { db in
+            try db.execute(sql: "INSERT INTO warning (id, clusterId, raisedAt, record) VALUES (1, 1, 0, ?)", arguments: [document])
+        }
+        try old.close()
+
+        // When this release opens it, the warning is open and can be acted on
+        let store = try SQLiteCaseStore(path: path)
+        #expect(try await store.warning(WarningID(1)) == stored)
+        #expect(try await store.warning(WarningID(1))?.handling == .open)
+        #expect(try await store.warnings(limit: 5, clusterId: nil, state: .open).map(\.id) == [WarningID(1)])
+        _ = try await store.apply([.handleWarning(WarningID(1), .acknowledge(by: "anna", at: storeNow))], checkpoint: nil)
+        #expect(try await store.warning(WarningID(1))?.handling.state == .acknowledged)
+        try await store.close()
+    }
+
     @Test func refusesAMissingFolder() {
         #expect(throws: StoreError.self) { _ = try SQLiteCaseStore(path: "/nonexistent-folder/swell.sqlite") }
     }

@@ -73,6 +73,8 @@
     if (!s) return;
     $("kpi-complaints").textContent = s.counts.complaintsLast24h;
     $("kpi-warnings").textContent = s.counts.openWarnings;
+    const acknowledged = s.counts.acknowledgedWarnings ?? 0;
+    $("kpi-warnings-note").textContent = acknowledged ? `+${acknowledged} ${t("kpiAcknowledged")}` : "";
     $("kpi-incidents").textContent = s.counts.openIncidents;
     $("kpi-seq").textContent = state.lastSeq ?? "–";
     $("updated").textContent = time(s.generatedAt);
@@ -88,11 +90,13 @@
     if (!warnings.length) { box.append(node("p", "empty", t("noWarnings"))); return; }
     const list = node("ul", "warnings");
     for (const w of warnings) {
-      const item = node("li", `warning level-${w.level}`);
+      const handled = w.state && w.state !== "open";
+      const item = node("li", `warning level-${w.level}${handled ? " handled" : ""}`);
       item.dataset.warningId = w.id;
       const badge = node("span", `badge level-${w.level}`, levelName(w.level));
       const head = node("div", "warning-head");
       head.append(badge, node("strong", "", `${t("cluster")} #${w.clusterId}`), node("span", "muted", `${w.kind === "escalated" ? t("escalated") : t("raised")} · ${time(w.raisedAt)}`));
+      if (handled) head.append(node("span", `state-tag state-${w.state}`, t("state." + w.state)));
       const terms = node("div", "terms");
       for (const term of w.topTerms.slice(0, 6)) terms.append(node("span", "term", term));
       const facts = node("div", "muted small", `${w.complaintCount} ${t("complaints")} · ${w.distinctComplainants} ${t("complainants")} · ${w.rule}`);

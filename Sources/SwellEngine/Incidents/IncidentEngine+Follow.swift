@@ -5,12 +5,18 @@ import SwellStore
 
 extension IncidentEngine {
     /// Picks up where the follower stopped: its checkpoint, and event time from the newest placed
-    /// complaint and the events just before the checkpoint.
+    /// complaint and the events just before the checkpoint. Warnings of a cluster with an active incident that
+    /// are not linked to it yet (stored before warnings had a state) are linked now, each cluster with its
+    /// `warning.linked` event; once linked, this finds nothing to do.
     public func start() async throws {
         checkpoint = try await store.checkpoint(of: Self.followerName)
         if let latest = try await store.latestPlacedReceivedAt() { clock.advance(to: latest) }
         let from = max(0, checkpoint - 500)
         for event in try await store.events(after: from, limit: 500) where event.seq <= checkpoint { clock.observe(event) }
+        for incident in try await store.incidents(activeOnly: true, clusterId: nil) {
+            guard let id = incident.id else { continue }
+            _ = try await store.apply([.linkWarnings(incident.clusterId, incident: id, at: incident.openedAt)], checkpoint: nil)
+        }
     }
 
     /// Handles one page of events after the checkpoint: warnings may open incidents (the playbook's
@@ -39,26 +45,29 @@ extension IncidentEngine {
         while try await catchUp() {}
     }
 
-    /// A warning on a cluster: raises the level of its active incident, or opens one when the playbook
-    /// says this level opens incidents by itself. Idempotent: a replayed warning finds the incident.
+    /// A warning on a cluster: links it to the cluster's active incident and raises that incident's level, or
+    /// opens one when the playbook says this level opens incidents by itself. Idempotent: a replayed warning finds
+    /// the incident, and finds itself linked.
     private func onWarning(_ event: Event) async throws {
         guard let cluster = event.draft.clusterId,
             let payload = try? JSONDecoder().decode(WarningEventPayload.self, from: Data(event.draft.payload.utf8))
         else { return }
         let level = payload.level
         if var incident = try await store.incidents(activeOnly: true, clusterId: cluster).first, let id = incident.id {
+            var changes: [StoreChange] = [.linkWarnings(cluster, incident: id, at: event.at)]
             let previous = incident.level
             let timing = incident.timing.recording(.warningRaised, at: event.at)
-            guard previous.map({ level > $0 }) ?? true || timing != incident.timing else { return }
-            var changes: [StoreChange] = []
-            if previous.map({ level > $0 }) ?? true {
-                incident.level = level
-                changes.append(.appendEvent(IncidentEvents.simple(
-                    .incidentEscalated, incident: id, at: event.at,
-                    ["level": level.rawValue, "previousLevel": previous?.rawValue ?? "", "warningId": payload.warningId.map { "\($0)" } ?? ""])))
+            if previous.map({ level > $0 }) ?? true || timing != incident.timing {
+                if previous.map({ level > $0 }) ?? true {
+                    incident.level = level
+                    changes.append(.appendEvent(IncidentEvents.simple(
+                        .incidentEscalated, incident: id, at: event.at,
+                        ["level": level.rawValue, "previousLevel": previous?.rawValue ?? "", "warningId": payload.warningId.map { "\($0)" } ?? ""])))
+                }
+                incident.timing = timing
+                changes.insert(.saveIncident(incident), at: 0)
             }
-            incident.timing = timing
-            _ = try await store.apply([.saveIncident(incident)] + changes, checkpoint: nil)
+            _ = try await store.apply(changes, checkpoint: nil)
             return
         }
         guard playbook.opensIncidentAutomatically(at: level) else { return }

@@ -70,7 +70,10 @@ public actor IncidentEngine {
             playbook: .init(name: playbook.name, version: playbook.version), openedAt: at, openedBy: by, timing: timing)
         let opened: [Event]
         do {
-            opened = try await store.apply([.openIncident(record, event: IncidentEvents.opened(record))], checkpoint: nil)
+            // The cluster's warnings move to `incident` in the same transaction (`warning.linked`).
+            opened = try await store.apply(
+                [.openIncident(record, event: IncidentEvents.opened(record)), .linkWarnings(snapshot.id, incident: nil, at: at)],
+                checkpoint: nil)
         } catch {
             // Another instance on the same PostgreSQL store may have opened one first (the store allows one
             // incident per cluster that is not closed).

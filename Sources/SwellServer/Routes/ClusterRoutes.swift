@@ -36,7 +36,9 @@ struct ClusterRoutes {
             cluster: ClusterView(snapshot, for: caller.role),
             dailyCounts: try await environment.store.clusterDailyCounts(id),
             members: members.items.map { ComplaintView($0, for: caller.role) },
-            warnings: try await environment.store.warnings(limit: 100, clusterId: id).map(WarningView.init)))
+            warnings: try await environment.store.warnings(limit: 100, clusterId: id).map {
+                WarningView($0, seesPersonalData: caller.role.seesPersonalData)
+            }))
     }
 
     struct SplitRequest: Decodable { var complaintIds: [Int64] }

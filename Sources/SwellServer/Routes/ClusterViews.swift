@@ -37,32 +37,3 @@ struct ClusterDetailView: Encodable, Sendable {
     var members: [ComplaintView]
     var warnings: [WarningView]
 }
-
-/// A warning as the API returns it (DESIGN.md section 4).
-struct WarningView: Encodable, Sendable {
-    var id: WarningID?
-    var clusterId: ClusterID
-    var kind: String
-    var level: WarningLevel
-    var previousLevel: WarningLevel?
-    var raisedAt: String
-    var triggeringComplaintId: ComplaintID
-    var complaintCount: Int
-    var distinctComplainants: Int
-    var rule: String
-    var reasons: [WarningRecord.Reason]
-
-    init(_ record: WarningRecord) {
-        id = record.id
-        clusterId = record.clusterId
-        kind = record.kind
-        level = record.level
-        previousLevel = record.previousLevel
-        raisedAt = RFC3339.format(record.raisedAt)
-        triggeringComplaintId = record.triggeringComplaintId
-        complaintCount = record.complaintCount
-        distinctComplainants = record.distinctComplainants
-        rule = record.rule
-        reasons = record.reasons
-    }
-}

@@ -23,14 +23,18 @@ struct SummaryRoutes {
             topTerms[id] = try await store.cluster(id)?.topTerms ?? []
         }
         let incidents = try await environment.incidents?.summaries(now: environment.now()) ?? []
+        let warned = try await store.warnedClusterCounts()
         return JSONResponse(
             SummaryView(
                 generatedAt: RFC3339.format(environment.now()),
                 counts: .init(
                     complaintsLast24h: hourly.suffix(24).map(\.count).reduce(0, +),
-                    openWarnings: try await store.warnedClusterCount(),
+                    openWarnings: warned[.open] ?? 0,
+                    acknowledgedWarnings: warned[.acknowledged] ?? 0,
                     openIncidents: incidents.count),
-                warnings: warnings.map { SummaryWarning(warning: WarningView($0), topTerms: topTerms[$0.clusterId] ?? []) },
+                warnings: warnings.map {
+                    SummaryWarning(warning: WarningView($0, seesPersonalData: false), topTerms: topTerms[$0.clusterId] ?? [])
+                },
                 incidents: incidents,
                 hourlyComplaints: hourly))
     }

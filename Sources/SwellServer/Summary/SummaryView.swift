@@ -17,8 +17,11 @@ struct SummaryView: Encodable, Sendable {
     struct Counts: Encodable, Sendable {
         /// Complaints in the 24 hours ending with the newest complaint's hour.
         var complaintsLast24h: Int
-        /// Live clusters standing at a warning level.
+        /// Live clusters standing at a warning level whose newest warning nobody has handled yet (state open).
+        /// Acknowledged, dismissed and incident-linked warnings are not counted; a new escalation is open again.
         var openWarnings: Int
+        /// Live clusters at a warning level whose newest warning someone acknowledged and is looking into.
+        var acknowledgedWarnings: Int
         var openIncidents: Int
     }
 }

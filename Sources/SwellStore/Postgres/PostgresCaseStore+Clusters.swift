@@ -40,11 +40,6 @@ extension PostgresCaseStore {
         }
     }
 
-    public func warnedClusterCount() async throws -> Int {
-        let count = try await rows("SELECT COUNT(*) FROM cluster WHERE mergedInto IS NULL AND level IS NOT NULL").first?.decode(Int64.self)
-        return Int(count ?? 0)
-    }
-
     public func hourlyComplaintCounts(hours: Int) async throws -> [HourlyCount] {
         guard let newest = try await rows("SELECT MAX(receivedAt) FROM complaint").first?.decode(Int64?.self) else { return [] }
         let (first, last) = HourlySeries.window(endingWith: newest, hours: hours)
@@ -57,23 +52,6 @@ extension PostgresCaseStore {
             counts[hour] = Int(count)
         }
         return HourlySeries.dense(counts, first: first, last: last)
-    }
-
-    public func warnings(limit: Int, clusterId: ClusterID?) async throws -> [WarningRecord] {
-        let rows: [PostgresRow]
-        if let clusterId {
-            rows = try await self.rows(
-                "SELECT record FROM warning WHERE clusterId = \(clusterId.rawValue) ORDER BY id DESC LIMIT \(Int64(limit))")
-        } else {
-            rows = try await self.rows("SELECT record FROM warning ORDER BY id DESC LIMIT \(Int64(limit))")
-        }
-        return try rows.map { try StoredJSON.decode(WarningRecord.self, from: try $0.decode(String.self), table: "warning") }
-    }
-
-    public func warning(_ id: WarningID) async throws -> WarningRecord? {
-        try await rows("SELECT record FROM warning WHERE id = \(id.rawValue)").first.map {
-            try StoredJSON.decode(WarningRecord.self, from: try $0.decode(String.self), table: "warning")
-        }
     }
 
     public func clusterSeparations() async throws -> [(ClusterID, ClusterID)] {

@@ -30,6 +30,7 @@ extension PostgresCaseStore {
             var appended: [Event] = []
             // Placements come by the thousand: consecutive ones go out as one statement, before any other change.
             var assignments = ClusterAssignments()
+            var opened: IncidentID?
             for change in changes {
                 if case .assignCluster(let complaint, let cluster) = change {
                     assignments.add(complaint, cluster)
@@ -75,9 +76,14 @@ extension PostgresCaseStore {
                         INSERT INTO cluster_separation (low, high) VALUES (\(min(a, b).rawValue), \(max(a, b).rawValue))
                         ON CONFLICT DO NOTHING
                         """, logger: logger)
+                case .handleWarning, .linkWarnings:
+                    if let event = try await applyWarningChange(change, opened: opened, connection: connection, events: &events) {
+                        appended.append(event)
+                    }
                 case .openIncident, .saveIncident, .addIncidentItem, .saveIncidentItem:
                     if let event = try await applyIncidentChange(change, connection: connection, events: &events) {
                         appended.append(event)
+                        if case .openIncident = change { opened = event.draft.incidentId }
                     }
                 }
             }

@@ -128,6 +128,15 @@ enum PostgresSchema {
             """,
             "CREATE INDEX incident_item_kind ON incident_item (incidentId, kind, at)",
         ]),
+        // Every warning stored before this migration is open: nobody could act on one yet.
+        Migration(name: "v4: warning handling", statements: [
+            """
+            ALTER TABLE warning ADD COLUMN state TEXT NOT NULL DEFAULT 'open'
+                CHECK (state IN ('open', 'acknowledged', 'dismissed', 'incident'))
+            """,
+            "ALTER TABLE warning ADD COLUMN handling TEXT",
+            "CREATE INDEX warning_state ON warning (state, id DESC)",
+        ]),
     ]
 
     /// Applies the migrations not yet recorded, in one transaction (DDL is transactional in PostgreSQL).

@@ -42,12 +42,6 @@ extension SQLiteCaseStore {
         }
     }
 
-    public func warnedClusterCount() async throws -> Int {
-        try await writer.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cluster WHERE mergedInto IS NULL AND level IS NOT NULL") ?? 0
-        }
-    }
-
     public func hourlyComplaintCounts(hours: Int) async throws -> [HourlyCount] {
         try await writer.read { db in
             guard let newest = try Int64.fetchOne(db, sql: "SELECT MAX(receivedAt) FROM complaint") else { return [] }
@@ -60,27 +54,6 @@ extension SQLiteCaseStore {
                 counts[row["hour"]] = row["n"]
             }
             return HourlySeries.dense(counts, first: first, last: last)
-        }
-    }
-
-    public func warnings(limit: Int, clusterId: ClusterID?) async throws -> [WarningRecord] {
-        try await writer.read { db in
-            let records: [String]
-            if let clusterId {
-                records = try String.fetchAll(
-                    db, sql: "SELECT record FROM warning WHERE clusterId = ? ORDER BY id DESC LIMIT ?",
-                    arguments: [clusterId.rawValue, limit])
-            } else {
-                records = try String.fetchAll(db, sql: "SELECT record FROM warning ORDER BY id DESC LIMIT ?", arguments: [limit])
-            }
-            return try records.map { try StoredJSON.decode(WarningRecord.self, from: $0, table: "warning") }
-        }
-    }
-
-    public func warning(_ id: WarningID) async throws -> WarningRecord? {
-        try await writer.read { db in
-            try String.fetchOne(db, sql: "SELECT record FROM warning WHERE id = ?", arguments: [id.rawValue])
-                .map { try StoredJSON.decode(WarningRecord.self, from: $0, table: "warning") }
         }
     }
 

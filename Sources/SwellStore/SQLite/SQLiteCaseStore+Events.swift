@@ -30,6 +30,7 @@ extension SQLiteCaseStore {
     public func apply(_ changes: [StoreChange], checkpoint: FollowerCheckpoint?) async throws -> [Event] {
         try await write { db, events in
             var appended: [Event] = []
+            var opened: IncidentID?
             for change in changes {
                 switch change {
                 case .appendEvent(let draft):
@@ -61,8 +62,15 @@ extension SQLiteCaseStore {
                     try db.execute(
                         sql: "INSERT OR IGNORE INTO cluster_separation (low, high) VALUES (?, ?)",
                         arguments: [min(a, b).rawValue, max(a, b).rawValue])
+                case .handleWarning, .linkWarnings:
+                    if let event = try Self.applyWarningChange(change, opened: opened, db: db, events: &events) {
+                        appended.append(event)
+                    }
                 case .openIncident, .saveIncident, .addIncidentItem, .saveIncidentItem:
-                    if let event = try Self.applyIncidentChange(change, db: db, events: &events) { appended.append(event) }
+                    if let event = try Self.applyIncidentChange(change, db: db, events: &events) {
+                        appended.append(event)
+                        if case .openIncident = change { opened = event.draft.incidentId }
+                    }
                 }
             }
             if let checkpoint {

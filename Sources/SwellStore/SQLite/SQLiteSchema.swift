@@ -105,6 +105,15 @@ enum SQLiteSchema {
                 CREATE INDEX incident_item_kind ON incident_item(incidentId, kind, at);
                 """)
         }
+        migrator.registerMigration("v4: warning handling") { db in
+            // Every warning stored before this migration is open: nobody could act on one yet.
+            try db.execute(sql: """
+                ALTER TABLE warning ADD COLUMN state TEXT NOT NULL DEFAULT 'open'
+                    CHECK (state IN ('open', 'acknowledged', 'dismissed', 'incident'));
+                ALTER TABLE warning ADD COLUMN handling TEXT;
+                CREATE INDEX warning_state ON warning(state, id DESC);
+                """)
+        }
         return migrator
     }
 }
