@@ -134,3 +134,23 @@ def test_deadlines_and_follow_ups_come_on_the_wall_clock_with_nothing_posted(tmp
         assert summary["incidents"][0]["followUps"][0]["overdue"] is True
     finally:
         assert server.terminate() == 0
+
+
+def test_a_dismissed_warning_no_longer_counts_and_acknowledging_records_who_and_when(tmp_path):
+    server = SwellProcess(str(tmp_path / "swell.sqlite")).start()
+    try:
+        for n in range(8):
+            post(server, "/v1/complaints", complaint("hotel", n, HOTEL[n % len(HOTEL)].format(day="12月1日"), "AU-8D-1201", "2026-12-01"))
+        warning = eventually(lambda: get(server, "/v1/warnings")["items"], lambda items: len(items) > 0, what="a warning")[0]
+        assert warning["state"] == "open" and warning["level"] == "blue"
+        assert eventually(lambda: get(server, "/v1/summary")["counts"]["openWarnings"], lambda n: n == 1, what="one open warning") == 1
+
+        acknowledged = post(server, f"/v1/warnings/{warning['id']}/acknowledge", {}, expect=200)
+        assert acknowledged["state"] == "acknowledged" and acknowledged["acknowledgedBy"] and acknowledged["acknowledgedAt"]
+        dismissed = post(server, f"/v1/warnings/{warning['id']}/dismiss", {"reason": "一家人重复投诉，不是群体事件"}, expect=200)
+        assert dismissed["state"] == "dismissed" and dismissed["dismissReason"].startswith("一家人")
+        assert get(server, "/v1/summary")["counts"]["openWarnings"] == 0
+        refused = requests.post(server.url + f"/v1/warnings/{warning['id']}/acknowledge", headers=server.headers(), json={}, timeout=10)
+        assert refused.status_code == 409
+    finally:
+        assert server.terminate() == 0
