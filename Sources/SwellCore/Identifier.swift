@@ -23,9 +23,13 @@ public enum ClusterTag {}
 public enum IncidentTag {}
 public enum WarningTag {}
 public enum TokenTag {}
+public enum ChannelTag {}
+public enum DeliveryTag {}
 
 public typealias ComplaintID = Identifier<ComplaintTag>
 public typealias ClusterID = Identifier<ClusterTag>
 public typealias IncidentID = Identifier<IncidentTag>
 public typealias WarningID = Identifier<WarningTag>
 public typealias TokenID = Identifier<TokenTag>
+public typealias ChannelID = Identifier<ChannelTag>
+public typealias DeliveryID = Identifier<DeliveryTag>

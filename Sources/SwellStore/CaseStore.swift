@@ -57,6 +57,18 @@ public protocol CaseStore: Sendable {
     /// One incident item by its id, if it exists.
     func incidentItem(_ id: Int64) async throws -> IncidentItem?
 
+    // MARK: Notifications
+
+    /// Channels, oldest first; deleted ones only when asked for.
+    func notificationChannels(includeDeleted: Bool) async throws -> [NotificationChannel]
+    func notificationChannel(_ id: ChannelID) async throws -> NotificationChannel?
+    /// Deliveries, newest first, optionally of one state and one channel, with ids below `before`.
+    func deliveries(state: DeliveryState?, channel: ChannelID?, before: DeliveryID?, limit: Int) async throws -> [Delivery]
+    /// Pending and failed deliveries whose next attempt is due at `now`, soonest first.
+    func dueDeliveries(at now: Date, limit: Int) async throws -> [Delivery]
+    /// The soonest next attempt among pending and failed deliveries.
+    func nextDeliveryAttempt() async throws -> Date?
+
     func createToken(name: String, role: Role, tokenHash: String, at: Date) async throws -> TokenID
     /// Revokes the live token with that name; false when there is none.
     func revokeToken(named name: String, at: Date) async throws -> Bool
@@ -121,6 +133,15 @@ public enum StoreChange: Sendable, Equatable {
     case addIncidentItem(IncidentItem, event: EventDraft?)
     /// Replaces a stored incident item's document.
     case saveIncidentItem(IncidentItem)
+    /// Stores a new notification channel and appends `event` with the new id as `id` in its payload. A live
+    /// channel with the same name is refused (`StoreError.channelNameTaken`).
+    case addChannel(NotificationChannel, event: EventDraft)
+    /// Replaces a stored channel (its settings, enabled flag, or its deletion).
+    case saveChannel(NotificationChannel)
+    /// Stores a new delivery, unless one exists for the same event and channel (then nothing happens).
+    case addDelivery(Delivery)
+    /// Replaces a stored delivery (an attempt's outcome).
+    case saveDelivery(Delivery)
 }
 
 extension CaseStore {
@@ -151,6 +172,8 @@ public struct TokenInfo: Sendable, Equatable {
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A token with that name is already live.
     case tokenNameTaken(String)
+    /// A notification channel with that name exists (and is not deleted).
+    case channelNameTaken(String)
     /// A stored value could not be read back (a corrupt or foreign database).
     case corruptRow(table: String, detail: String)
     /// The store URL or path is not usable.
@@ -165,6 +188,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .tokenNameTaken(let name): "a live token named \(name) already exists"
+        case .channelNameTaken(let name): "a notification channel named \(name) already exists"
         case .corruptRow(let table, let detail): "unreadable row in \(table): \(detail)"
         case .badLocation(let detail): detail
         case .closed: "the case store is closed"

@@ -37,6 +37,7 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
     case hourlyCountsEndWithTheNewestComplaint
     case incidentsAndTheirItemsRoundTrip
     case warningHandlingFollowsTheThread
+    case notificationChannelsAndDeliveriesRoundTrip
 
     var testDescription: String { rawValue }
 
@@ -56,6 +57,7 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
         case .hourlyCountsEndWithTheNewestComplaint: try await Self.hourlyCountsEndWithTheNewestComplaint(store)
         case .incidentsAndTheirItemsRoundTrip: try await IncidentStoreContract.roundTrip(store)
         case .warningHandlingFollowsTheThread: try await WarningStoreContract.roundTrip(store)
+        case .notificationChannelsAndDeliveriesRoundTrip: try await NotificationStoreContract.roundTrip(store)
         }
     }
 

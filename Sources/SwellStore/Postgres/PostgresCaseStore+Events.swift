@@ -80,6 +80,10 @@ extension PostgresCaseStore {
                     if let event = try await applyWarningChange(change, opened: opened, connection: connection, events: &events) {
                         appended.append(event)
                     }
+                case .addChannel, .saveChannel, .addDelivery, .saveDelivery:
+                    if let event = try await applyNotificationChange(change, connection: connection, events: &events) {
+                        appended.append(event)
+                    }
                 case .openIncident, .saveIncident, .addIncidentItem, .saveIncidentItem:
                     if let event = try await applyIncidentChange(change, connection: connection, events: &events) {
                         appended.append(event)

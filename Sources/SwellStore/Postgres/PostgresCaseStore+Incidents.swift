@@ -98,7 +98,7 @@ extension PostgresCaseStore {
         }
     }
 
-    private func insertReturningId(_ query: PostgresQuery, connection: PostgresConnection) async throws -> Int64 {
+    func insertReturningId(_ query: PostgresQuery, connection: PostgresConnection) async throws -> Int64 {
         var id: Int64?
         for try await value in try await connection.query(query, logger: logger).decode(Int64.self) { id = value }
         guard let id else { throw StoreError.corruptRow(table: "incident", detail: "an insert returned no id") }

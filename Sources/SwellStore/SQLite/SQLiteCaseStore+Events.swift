@@ -66,6 +66,10 @@ extension SQLiteCaseStore {
                     if let event = try Self.applyWarningChange(change, opened: opened, db: db, events: &events) {
                         appended.append(event)
                     }
+                case .addChannel, .saveChannel, .addDelivery, .saveDelivery:
+                    if let event = try Self.applyNotificationChange(change, db: db, events: &events) {
+                        appended.append(event)
+                    }
                 case .openIncident, .saveIncident, .addIncidentItem, .saveIncidentItem:
                     if let event = try Self.applyIncidentChange(change, db: db, events: &events) {
                         appended.append(event)

@@ -114,6 +114,29 @@ enum SQLiteSchema {
                 CREATE INDEX warning_state ON warning(state, id DESC);
                 """)
         }
+        migrator.registerMigration("v5: notification channels and deliveries") { db in
+            try db.execute(sql: """
+                CREATE TABLE notification_channel (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    deletedAt INTEGER,
+                    record TEXT NOT NULL
+                );
+                CREATE UNIQUE INDEX notification_channel_live_name ON notification_channel(name) WHERE deletedAt IS NULL;
+
+                CREATE TABLE delivery (
+                    id INTEGER PRIMARY KEY,
+                    eventSeq INTEGER NOT NULL,
+                    channelId INTEGER NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'failed', 'dead')),
+                    nextAttemptAt INTEGER,
+                    record TEXT NOT NULL,
+                    UNIQUE (eventSeq, channelId)
+                );
+                CREATE INDEX delivery_due ON delivery(state, nextAttemptAt);
+                CREATE INDEX delivery_channel ON delivery(channelId, id DESC);
+                """)
+        }
         return migrator
     }
 }
