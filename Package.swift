@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // Pure domain: complaints, roles, events, validation. Foundation only.
@@ -50,14 +51,17 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict),
-        // The followers of the event log and the engines they drive: the detector, the incident scheduler.
-        // No HTTP: `swell replay` and the engines link no web server.
+        // The followers of the event log and the engines they drive: the detector, the incident scheduler, the
+        // notifier (outbound webhooks, group robots, e-mail). No HTTP server: `swell replay` links none.
         .target(
             name: "SwellEngine",
             dependencies: [
                 "SwellCore", "SwellStore", "SwellDetection", "SwellPlaybook",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: strict),
         // The HTTP edge only: routes, auth, problem documents, the live feed, metrics, the dashboard.

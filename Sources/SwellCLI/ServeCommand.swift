@@ -21,6 +21,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on (env SWELL_PORT; default 8080; 0 picks a free one).") var port: Int?
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error (env SWELL_LOG_LEVEL; default info).")
     var logLevel: String?
+    @Option(
+        name: .customLong("public-url"),
+        help: "The dashboard's address as people reach it, linked from notifications (env SWELL_PUBLIC_URL; default http://HOST:PORT/).")
+    var publicURL: String?
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
@@ -47,11 +51,16 @@ struct ServeCommand: AsyncParsableCommand {
             MetricsSystem.bootstrap(metrics.factory)
             let dashboards = DashboardFolder.locate(environment: environment, workingDirectory: FileManager.default.currentDirectoryPath)
             logger.info("Dashboard", metadata: ["dashboards.path": "\(dashboards ?? "none (set SWELL_DASHBOARDS)")"])
+            let incidents = loadedPlaybook.map { IncidentEngine(store: caseStore, playbook: $0, logger: logger, clock: .wall({ Date() })) }
+            let notifier = Notifier(
+                store: caseStore, rules: loadedPlaybook?.notify ?? [], transport: LiveNotificationTransport(mail: nil),
+                dashboard: publicURL ?? environment["SWELL_PUBLIC_URL"] ?? "http://\(configuration.host):\(configuration.port)/",
+                incidents: incidents, logger: logger)
             let serverEnvironment = ServerEnvironment(
                 store: caseStore, logger: logger,
                 detector: DetectorEngine(store: caseStore, configuration: detection, logger: logger),
                 metrics: metrics, feed: try Self.feedConfiguration(environment), dashboardsPath: dashboards,
-                incidents: loadedPlaybook.map { IncidentEngine(store: caseStore, playbook: $0, logger: logger, clock: .wall({ Date() })) })
+                incidents: incidents, notifier: notifier)
             let app = buildApplication(
                 configuration: configuration,
                 environment: serverEnvironment,

@@ -19,6 +19,9 @@ public func buildApplication(
     if let incidents = environment.incidents {
         background.append(SchedulerService(engine: incidents, signal: environment.store.signal, logger: environment.logger))
     }
+    if let notifier = environment.notifier {
+        background.append(NotifierService(notifier: notifier, store: environment.store, signal: environment.store.signal, logger: environment.logger))
+    }
     return Application(
         router: routers.http,
         server: .http1WebSocketUpgrade(
@@ -54,6 +57,7 @@ public func buildRouters(environment: ServerEnvironment) -> SwellRouters {
     WarningRoutes(environment: environment).register(on: router.group("v1/warnings"))
     registerIncidentRoutes(on: router.group("v1/incidents"), environment: environment)
     SummaryRoutes(environment: environment).register(on: router)
+    NotificationRoutes(environment: environment).register(channels: router.group("v1/notification-channels"), deliveries: router.group("v1/deliveries"))
 
     let tickets = FeedTickets(lifetime: environment.feedHub.configuration.ticketLifetime)
     let feed = FeedRoutes(environment: environment, hub: environment.feedHub, tickets: tickets)

@@ -19,11 +19,13 @@ public struct ServerEnvironment: Sendable {
     public let feedHub: FeedHub
     /// Where the dashboard's files are (`index.html`, `assets/`); nil serves none.
     public var dashboardsPath: String?
+    /// The notifier; nil sends no notifications (channel routes still manage channels).
+    public var notifier: Notifier?
 
     public init(
         store: any CaseStore, now: @escaping @Sendable () -> Date = { Date() }, logger: Logger,
         detector: DetectorEngine? = nil, metrics: SwellMetrics = SwellMetrics(), feed: FeedConfiguration = .init(),
-        dashboardsPath: String? = nil, incidents: IncidentEngine? = nil
+        dashboardsPath: String? = nil, incidents: IncidentEngine? = nil, notifier: Notifier? = nil
     ) {
         self.store = store
         self.now = now
@@ -33,6 +35,7 @@ public struct ServerEnvironment: Sendable {
         self.feedHub = FeedHub(store: store, configuration: feed, metrics: metrics, logger: logger)
         self.dashboardsPath = dashboardsPath
         self.incidents = incidents
+        self.notifier = notifier
     }
 }
 

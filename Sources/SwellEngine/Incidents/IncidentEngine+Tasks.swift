@@ -117,4 +117,19 @@ extension IncidentEngine {
         default: nil
         }
     }
+
+    /// A task the system completes (the notifier, once leadership has been told): the incident's open task of
+    /// `templateId`, if there is one, is marked done by `notifier` with `note`. Nothing happens otherwise.
+    public func completeByNotification(incident id: IncidentID, templateId: String, at: Date, note: String) async throws {
+        try await serialized {
+            guard let record = try? await active(id), record.id != nil else { return }
+            guard let item = try await store.incidentItems(id, kind: .task).first(where: { item in
+                if case .task(let task) = item.body { return task.templateId == templateId && task.status == .open }
+                return false
+            }), let itemId = item.id else { return }
+            _ = try await updateTaskUnserialized(
+                incident: id, task: itemId,
+                change: TaskChange(assignee: nil, status: .done, note: note, dueAt: nil, at: max(at, record.openedAt), by: "notifier", role: .admin))
+        }
+    }
 }

@@ -42,6 +42,8 @@ enum IncidentEvents {
         var templateId: String
         var phaseId: String
         var kind: IncidentTaskKind
+        var titleZh: String
+        var titleEn: String
         var ownerRole: Role
         var assignee: String?
         var status: IncidentTaskStatus
@@ -53,7 +55,8 @@ enum IncidentEvents {
         EventDraft(
             type: type, at: at, incidentId: incident,
             payload: EventDraft.payload(TaskPayload(
-                key: task.key, templateId: task.templateId, phaseId: task.phaseId, kind: task.kind ?? .playbook, ownerRole: task.ownerRole,
+                key: task.key, templateId: task.templateId, phaseId: task.phaseId, kind: task.kind ?? .playbook,
+                titleZh: task.titleZh, titleEn: task.titleEn, ownerRole: task.ownerRole,
                 assignee: task.assignee, status: task.status, dueAt: RFC3339.format(task.dueAt), by: by)))
     }
 

@@ -8,7 +8,7 @@ import Yams
 public enum PlaybookLoader {
     static let topLevelKeys = [
         "name", "version", "timeZone", "calendar", "warning", "autoOpen",
-        "phases", "incentives", "compensation", "dailyReport",
+        "phases", "incentives", "compensation", "dailyReport", "notify",
     ]
 
     /// Loads a playbook from YAML text; `file` names it in error messages.
@@ -71,15 +71,16 @@ public enum PlaybookLoader {
         let dailyReport = section("dailyReport") { value throws(PlaybookLoadError) in
             try value.mapping(allowed: ["at"]).required("at").localTime()
         }
+        let notify = context.attempt { () throws(PlaybookLoadError) in try fields.optional("notify")?.decodeNotificationRules() ?? [] }
         if let phaseList = try? fields.required("phases").list(expected: "phases") {
             checkReferences(phaseList, context: context)
         }
         guard let name, let version, let calendar, let warning, let autoOpen, let phases,
-              let incentives, let compensation, let dailyReport
+              let incentives, let compensation, let dailyReport, let notify
         else { return nil }
         return Playbook(
             name: name, version: version, calendar: calendar, warning: warning, autoOpen: autoOpen,
-            phases: phases, incentives: incentives, compensation: compensation, dailyReportAt: dailyReport)
+            phases: phases, incentives: incentives, compensation: compensation, dailyReportAt: dailyReport, notify: notify)
     }
 
     /// A YAML syntax error, located where libyaml found it.

@@ -17,11 +17,13 @@ public struct Playbook: Sendable, Equatable {
     public let compensation: CompensationTable
     /// Local time of day the daily monitoring report is due.
     public let dailyReportAt: PlaybookLocalTime
+    /// Which events go to which notification channels, at once.
+    public let notify: [NotificationRule]
 
     public init(
         name: String, version: String, calendar: PlaybookCalendar, warning: WarningRules,
         autoOpen: AutoOpenRule, phases: [PlaybookPhase], incentives: IncentivePolicy,
-        compensation: CompensationTable, dailyReportAt: PlaybookLocalTime
+        compensation: CompensationTable, dailyReportAt: PlaybookLocalTime, notify: [NotificationRule] = []
     ) {
         self.name = name
         self.version = version
@@ -32,6 +34,7 @@ public struct Playbook: Sendable, Equatable {
         self.incentives = incentives
         self.compensation = compensation
         self.dailyReportAt = dailyReportAt
+        self.notify = notify
     }
 
     /// The time zone of the playbook.

@@ -7,15 +7,7 @@ import SwellEngine
 /// `data` is the event's stored payload, which never holds personal data. Heartbeats are
 /// `{"type":"heartbeat","seq":<head>,"at":"…"}`: no event, only the newest seq the hub has seen.
 enum FeedEnvelope {
-    static func json(_ event: Event) -> String {
-        let draft = event.draft
-        var text = #"{"seq":\#(event.seq),"at":"\#(RFC3339.format(draft.at))","type":\#(quoted(draft.type.rawValue))"#
-        text += #","incidentId":\#(number(draft.incidentId?.rawValue))"#
-        text += #","clusterId":\#(number(draft.clusterId?.rawValue))"#
-        text += #","complaintId":\#(number(draft.complaintId?.rawValue))"#
-        text += #","data":\#(draft.payload.isEmpty ? "{}" : draft.payload)}"#
-        return text
-    }
+    static func json(_ event: Event) -> String { EventEnvelope.json(event) }
 
     static func heartbeat(head: Int64, at: Date) -> String {
         #"{"type":"heartbeat","seq":\#(head),"at":"\#(RFC3339.format(at))"}"#
@@ -24,14 +16,5 @@ enum FeedEnvelope {
     /// Who may see an event of this type: token events only admins; everything else every role.
     static func isAdminOnly(_ type: EventType) -> Bool {
         type.rawValue.hasPrefix("token.")
-    }
-
-    private static func number(_ value: Int64?) -> String {
-        value.map(String.init) ?? "null"
-    }
-
-    private static func quoted(_ text: String) -> String {
-        let data = (try? JSONEncoder().encode(text)) ?? Data(#""""#.utf8)
-        return String(decoding: data, as: UTF8.self)
     }
 }
