@@ -18,7 +18,7 @@ struct SMTPClientPeerTests {
         SMTPConfiguration(
             host: host, port: peer.port, security: security, tls: tls, credentials: credentials,
             from: try MailAddress("alerts@swell.example", displayName: "Swell 预警"), heloName: "swell.test",
-            connectTimeout: .seconds(2), commandTimeout: .seconds(5))
+            connectTimeout: .seconds(5), commandTimeout: .seconds(15))  // generous: the machine may be busy
     }
 
     func message(to recipients: [String], transferEncoding: MIMETransferEncoding = .base64, text: String? = nil) throws -> MailMessage {
