@@ -10,7 +10,7 @@ struct SMTPClientNetworkFailureTests {
     func client(port: Int, commandTimeout: Duration = .seconds(5)) throws -> SMTPClient {
         SMTPClient(configuration: SMTPConfiguration(
             host: "127.0.0.1", port: port, security: .none, from: try MailAddress("alerts@swell.example"),
-            connectTimeout: .seconds(2), commandTimeout: commandTimeout))
+            connectTimeout: .seconds(10), commandTimeout: commandTimeout))
     }
 
     let message = MailMessage(to: [try! MailAddress("boss@swell.example")], subject: "s", text: "t")
@@ -23,7 +23,8 @@ struct SMTPClientNetworkFailureTests {
 
         let started = ContinuousClock.now
         let error = await #expect(throws: SMTPError.self) { try await client(port: port).send(message) }
-        #expect(ContinuousClock.now - started < .seconds(1))
+        // Refused at once, not after the 10 s connect time-out (the slack is for a machine busy with other tests).
+        #expect(ContinuousClock.now - started < .seconds(3))
         guard case .connectionFailed = error else { Issue.record("got \(String(describing: error))"); return }
         #expect(error?.isTransient == true)
     }
@@ -37,7 +38,8 @@ struct SMTPClientNetworkFailureTests {
         let error = await #expect(throws: SMTPError.self) {
             try await client(port: port, commandTimeout: .milliseconds(300)).send(message)
         }
-        #expect(ContinuousClock.now - started < .seconds(2))
+        // The 300 ms command time-out, not the default minute (the slack is for a busy machine).
+        #expect(ContinuousClock.now - started < .seconds(5))
         #expect(error == .timeout("greeting"))
         #expect(error?.isTransient == true)
     }
