@@ -54,6 +54,19 @@ struct SMTPClientMisbehavingServerTests {
         #expect(error?.isTransient == true)
     }
 
+    @Test func anInternationalAddressIsRefusedBeforeMAILWhenTheServerLacksSMTPUTF8() async throws {
+        let server = try await ScriptedSMTPServer.start(greeting: "220 fake\r\n", replies: ["250-fake\r\n250 8BITMIME\r\n"])
+        var message = message
+        message.to = [try MailAddress("张经理@swell.example")]
+        let configuration = SMTPConfiguration(
+            host: "127.0.0.1", port: server.port, security: .none, from: try MailAddress("alerts@swell.example"),
+            commandTimeout: .seconds(2))
+        let error = await #expect(throws: SMTPError.self) { try await SMTPClient(configuration: configuration).send(message) }
+        await server.stop()
+        guard case .badAddress(let why) = error else { Issue.record("got \(String(describing: error))"); return }
+        #expect(why.contains("SMTPUTF8"))
+    }
+
     @Test func aServerWithoutEHLOIsGreetedWithHELO() async throws {
         let server = try await ScriptedSMTPServer.start(
             greeting: "220 old\r\n",

@@ -68,6 +68,16 @@ struct SMTPClientPeerTests {
         }
     }
 
+    @Test func anInternationalAddressGoesWithSMTPUTF8() async throws {
+        try await withSMTPPeer { peer in
+            try await SMTPClient(configuration: try configuration(peer)).send(try message(to: ["张经理@swell.example"]))
+            let mail = try #require(try peer.messages().first)
+            #expect(mail.rcptTos == ["张经理@swell.example"])
+            #expect(mail.mailOptions.contains("SMTPUTF8"))
+            #expect(mail.to == "张经理@swell.example")
+        }
+    }
+
     @Test func startTLSThenAuthPlainWithTheCertificateVerified() async throws {
         try await withSMTPPeer(.init(startTLS: true, auth: ("swell", "s3cret"))) { peer in
             let configuration = try configuration(
