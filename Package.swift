@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // Pure domain: complaints, roles, events, validation. Foundation only.
@@ -59,6 +61,7 @@ let package = Package(
                 "SwellCore", "SwellStore", "SwellDetection", "SwellPlaybook",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                "SwellNotify",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -88,6 +91,18 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: strict),
+        // Outbound notifications: an SMTP client over SwiftNIO (STARTTLS/implicit TLS, AUTH) and a MIME builder.
+        // No Swell domain types: callers hand it a MailMessage.
+        .target(
+            name: "SwellNotify",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
         .executableTarget(name: "swell", dependencies: ["SwellCLI"], swiftSettings: strict),
 
         .testTarget(name: "SwellCoreTests", dependencies: ["SwellCore"], swiftSettings: strict),
@@ -109,6 +124,11 @@ let package = Package(
                 .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
             ],
             swiftSettings: strict),
+        .testTarget(
+            name: "SwellNotifyTests", dependencies: [
+                "SwellNotify", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            exclude: ["Support/smtp_peer.py"], swiftSettings: strict),
         .testTarget(name: "SwellCLITests", dependencies: ["SwellCLI", "SwellStore"], swiftSettings: strict),
     ]
 )

@@ -53,7 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
             logger.info("Dashboard", metadata: ["dashboards.path": "\(dashboards ?? "none (set SWELL_DASHBOARDS)")"])
             let incidents = loadedPlaybook.map { IncidentEngine(store: caseStore, playbook: $0, logger: logger, clock: .wall({ Date() })) }
             let notifier = Notifier(
-                store: caseStore, rules: loadedPlaybook?.notify ?? [], transport: LiveNotificationTransport(mail: nil),
+                store: caseStore, rules: loadedPlaybook?.notify ?? [], transport: LiveNotificationTransport(mail: SMTPMailTransport()),
                 dashboard: publicURL ?? environment["SWELL_PUBLIC_URL"] ?? "http://\(configuration.host):\(configuration.port)/",
                 incidents: incidents, logger: logger)
             let serverEnvironment = ServerEnvironment(

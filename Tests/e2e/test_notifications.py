@@ -5,7 +5,7 @@ import time
 
 import requests
 
-from swell_process import SwellProcess
+from swell_process import SwellProcess, free_port
 from test_playbook_promises import HOTEL, complaint, eventually, get, post
 from webhook_receiver import Receiver
 
@@ -100,3 +100,45 @@ def test_a_server_killed_mid_retry_delivers_once_after_restart(tmp_path):
     finally:
         assert restarted.terminate() == 0
         receiver.close()
+
+
+def test_a_red_warning_arrives_by_email_at_a_local_smtp_sink(tmp_path):
+    import email
+    from email import policy
+
+    from aiosmtpd.controller import Controller
+
+    received = []
+
+    class Sink:
+        async def handle_DATA(self, server, session, envelope):
+            received.append({"to": envelope.rcpt_tos, "message": email.message_from_bytes(envelope.content, policy=policy.default)})
+            return "250 OK"
+
+    port = free_port()
+    controller = Controller(Sink(), hostname="127.0.0.1", port=port)
+    controller.start()
+    server = SwellProcess(str(tmp_path / "swell.sqlite")).start()
+    try:
+        post(server, "/v1/notification-channels", {
+            "name": "leadership-email", "kind": "email", "language": "en",
+            "settings": {"host": "127.0.0.1", "port": port, "security": "none", "from": "swell@example.com",
+                         "to": ["ceo@example.com", "duty@example.com"]}})
+        # Eight people fell ill after the group dinner: safety, so red once the cluster warns.
+        for n in range(8):
+            text = HOTEL[n % len(HOTEL)].format(day="12月1日") + "，晚餐后多人食物中毒住院"
+            post(server, "/v1/complaints", complaint("ill", n, text, "AU-8D-1201", "2026-12-01"))
+        eventually(lambda: received, lambda r: len(r) >= 1, timeout=30, what="an e-mail at the sink")
+        mail = received[0]
+        assert sorted(mail["to"]) == ["ceo@example.com", "duty@example.com"]
+        assert "warning (red)" in mail["message"]["Subject"]
+        assert mail["message"]["Swell-Delivery-Id"]
+        parts = {part.get_content_type(): part.get_content() for part in mail["message"].walk() if not part.is_multipart()}
+        assert "complainants" in parts["text/plain"] and "<h2" in parts["text/html"]
+        assert "游客" not in parts["text/plain"], "no complainant's name in a notification"
+        delivery = eventually(lambda: get(server, "/v1/deliveries?channel=leadership-email")["items"],
+                              lambda d: d and d[0]["state"] == "sent", what="the e-mail delivery sent")[0]
+        assert delivery["attempts"] == 1
+    finally:
+        assert server.terminate() == 0
+        controller.stop()
