@@ -1,6 +1,7 @@
 """The dashboard in a real (headless) Chromium against a live `swell serve`: sign in, watch a warning arrive."""
 import json
 import os
+import threading
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -87,3 +88,37 @@ def test_a_warning_appears_live_on_the_dashboard(tmp_path, browser):
     finally:
         if server.process.poll() is None:
             server.terminate()
+
+
+def test_admins_see_the_channels_whose_notifications_fail(tmp_path, browser):
+    from swell_process import free_port
+
+    repo = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+    server = SwellProcess(str(tmp_path / "swell.sqlite"), env=dict(os.environ, SWELL_DASHBOARDS=os.path.join(repo, "dashboards"))).start()
+    try:
+        # A leadership webhook pointing at a port where nothing listens
+        channel = {"name": "leadership", "kind": "webhook", "settings": {"url": f"http://127.0.0.1:{free_port()}/down"}}
+        requests.post(server.url + "/v1/notification-channels", headers=server.headers(), json=channel, timeout=10).raise_for_status()
+        now = datetime.now(timezone.utc)
+        for n, text in enumerate(HOTEL[:8]):
+            at = (now - timedelta(minutes=30 - n)).strftime("%Y-%m-%dT%H:%M:%SZ")
+            body = {"externalId": f"hotel-{n}", "receivedAt": at, "channel": "web", "text": text + "，已投诉到12315", "complainant": {"phone": f"1390000{n:04d}"},
+                    "product": "AU-8D-0612", "departure": "2026-06-12"}
+            requests.post(server.url + "/v1/complaints", headers=server.headers(), json=body, timeout=10).raise_for_status()
+        for _ in range(150):
+            failing = requests.get(server.url + "/v1/deliveries?state=failed", headers=server.headers(), timeout=10).json()["items"]
+            if failing:
+                break
+            threading.Event().wait(0.2)
+        assert failing, requests.get(server.url + "/v1/deliveries", headers=server.headers(), timeout=10).text
+        browser.goto(server.url + "/")
+        browser.evaluate(f"sessionStorage.setItem('swell.token', {server.token!r})")
+        browser.evaluate("localStorage.setItem('swell.lang', 'en')")
+        browser.goto(server.url + "/")
+        browser.wait_for("!document.getElementById('board').hidden")
+        browser.wait_for("!document.getElementById('notify-health').hidden", timeout=30)
+        text = browser.evaluate("document.getElementById('notify-health').innerText")
+        assert "leadership" in text and "retrying" in text
+        browser.screenshot(os.path.join(ARTIFACTS, "dashboard-failed-channel.png"))
+    finally:
+        server.terminate()

@@ -58,6 +58,34 @@
   async function refreshSummary() {
     state.summary = await api("/v1/summary");
     render();
+    refreshNotifyHealth();
+  }
+
+  // Channels whose notifications are failing or dead, for admins only: other roles get 403 from /v1/deliveries
+  // and the panel stays hidden (this is the one call that does not sign out on 403).
+  async function refreshNotifyHealth() {
+    const box = $("notify-health");
+    const problems = [];
+    for (const s of ["dead", "failed"]) {
+      const response = await fetch(`/v1/deliveries?state=${s}&limit=100`, { headers: { Authorization: `Bearer ${state.token}` } });
+      if (!response.ok) { box.hidden = true; return; }
+      problems.push(...(await response.json()).items);
+    }
+    const byChannel = new Map();
+    for (const d of problems) {
+      const entry = byChannel.get(d.channel) || { channel: d.channel, dead: 0, failed: 0, error: d.lastError, at: d.lastAttemptAt };
+      entry[d.state] += 1;
+      byChannel.set(d.channel, entry);
+    }
+    const list = $("failed-channels");
+    list.replaceChildren();
+    for (const e of byChannel.values()) {
+      const li = node("li", e.dead ? "dead" : "failed");
+      li.append(node("strong", "", e.channel), node("span", "", ` ${e.dead} ${t("deadCount")} · ${e.failed} ${t("retrying")} `),
+        node("span", "muted small", `${e.error ?? ""}${e.at ? " · " + time(e.at) : ""}`));
+      list.append(li);
+    }
+    box.hidden = byChannel.size === 0;
   }
 
   function scheduleRefresh(delay = 400) {
