@@ -29,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
+        // The default playbook and the dashboard, embedded (scripts/embed-assets), so the binary runs anywhere.
+        .target(name: "SwellAssets", swiftSettings: strict),
         // Pure domain: complaints, roles, events, validation. Foundation only.
         .target(name: "SwellCore", swiftSettings: strict),
         // Pure detection: normalisation, features, MinHash/LSH, clustering, the warning rules incrementally. No I/O.
@@ -71,7 +73,7 @@ let package = Package(
         .target(
             name: "SwellServer",
             dependencies: [
-                "SwellCore", "SwellStore", "SwellDetection", "SwellPlaybook", "SwellEngine",
+                "SwellCore", "SwellStore", "SwellDetection", "SwellPlaybook", "SwellEngine", "SwellAssets",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -84,7 +86,7 @@ let package = Package(
         .target(
             name: "SwellCLI",
             dependencies: [
-                "SwellCore", "SwellStore", "SwellEngine", "SwellServer", "SwellDetection", "SwellEvaluation", "SwellPlaybook",
+                "SwellCore", "SwellStore", "SwellEngine", "SwellServer", "SwellDetection", "SwellEvaluation", "SwellPlaybook", "SwellAssets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -116,7 +118,7 @@ let package = Package(
         .testTarget(
             name: "SwellServerTests",
             dependencies: [
-                "SwellServer", "SwellEngine", "SwellStore", "SwellDetection", "SwellPlaybook",
+                "SwellServer", "SwellEngine", "SwellStore", "SwellDetection", "SwellPlaybook", "SwellAssets",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),

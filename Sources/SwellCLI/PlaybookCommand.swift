@@ -1,11 +1,22 @@
 import ArgumentParser
 import Foundation
+import SwellAssets
 import SwellPlaybook
 
 /// `swell playbook check [FILE…]`: loads each playbook and reports every problem with file, line and column.
 struct PlaybookCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "playbook", abstract: "Work with playbooks.", subcommands: [Check.self])
+        commandName: "playbook", abstract: "Work with playbooks.", subcommands: [Check.self, PrintDefault.self])
+
+    /// `swell playbook print-default > my.yaml`: the default playbook built into this binary, to edit.
+    struct PrintDefault: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "print-default", abstract: "Print the default playbook built into this binary.")
+
+        func run() async throws {
+            FileHandle.standardOutput.write(EmbeddedAssets.defaultPlaybook)
+        }
+    }
 
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Check playbooks; exit 1 if any is invalid.")

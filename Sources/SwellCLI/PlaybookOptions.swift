@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
+import SwellAssets
 import SwellPlaybook
 
 /// Which playbook to follow: `--playbook PATH`, else `SWELL_PLAYBOOK`, else `playbooks/group-complaint.yaml`
-/// when it exists under the current folder; with none, the detector's built-in thresholds apply.
+/// when it exists under the current folder, else the default playbook built into the binary.
 struct PlaybookOptions: ParsableArguments {
     static let defaultPath = "playbooks/group-complaint.yaml"
 
-    @Option(help: "Playbook YAML (env SWELL_PLAYBOOK; default \(PlaybookOptions.defaultPath) if present).")
+    @Option(help: "Playbook YAML (env SWELL_PLAYBOOK; default \(PlaybookOptions.defaultPath) if present, else the built-in default).")
     var playbook: String?
 
     @Option(help: "Detection window in event time, with its unit, e.g. 30d or 720h (env SWELL_DETECTION_WINDOW; default 30d).")
@@ -18,9 +19,14 @@ struct PlaybookOptions: ParsableArguments {
         return FileManager.default.fileExists(atPath: Self.defaultPath) ? Self.defaultPath : nil
     }
 
+    /// Where the playbook comes from, for the start-up log.
+    var source: String { resolvedPath ?? "the built-in default (\(Self.defaultPath) as this binary was built)" }
+
     /// Loads the playbook; a broken one stops the command with the loader's precise message.
     func load() throws -> Playbook? {
-        guard let path = resolvedPath else { return nil }
+        guard let path = resolvedPath else {
+            return try PlaybookLoader.load(data: EmbeddedAssets.defaultPlaybook, file: "built-in \(Self.defaultPath)")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ValidationError("cannot read the playbook \(path)")
         }

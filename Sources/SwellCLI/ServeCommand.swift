@@ -44,13 +44,13 @@ struct ServeCommand: AsyncParsableCommand {
         try await store.withStore(logger: logger, listen: true) { caseStore in
             logger.info(
                 "Case store open",
-                metadata: ["store": "\(store.description)", "playbook": "\(playbook.resolvedPath ?? "none (built-in thresholds)")"])
+                metadata: ["store": "\(store.description)", "playbook": "\(playbook.source)"])
             let firstAdminToken = try await Self.firstAdminToken(in: caseStore)
             // One registry for the process: Swell's own metrics and anything reporting through swift-metrics.
             let metrics = SwellMetrics()
             MetricsSystem.bootstrap(metrics.factory)
             let dashboards = DashboardFolder.locate(environment: environment, workingDirectory: FileManager.default.currentDirectoryPath)
-            logger.info("Dashboard", metadata: ["dashboards.path": "\(dashboards ?? "none (set SWELL_DASHBOARDS)")"])
+            logger.info("Dashboard", metadata: ["dashboards.path": "\(dashboards ?? "built into the binary")"])
             let incidents = loadedPlaybook.map { IncidentEngine(store: caseStore, playbook: $0, logger: logger, clock: .wall({ Date() })) }
             let notifier = Notifier(
                 store: caseStore, rules: loadedPlaybook?.notify ?? [], transport: LiveNotificationTransport(mail: SMTPMailTransport()),

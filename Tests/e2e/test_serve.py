@@ -80,3 +80,49 @@ def test_help_lists_the_commands():
     out = subprocess.run([BINARY, "--help"], capture_output=True, text=True).stdout
     for command in ["serve", "import", "token", "audit"]:
         assert command in out
+
+
+def test_the_binary_alone_in_an_empty_folder_serves_the_dashboard_and_runs_incidents(tmp_path):
+    import os
+    import shutil
+
+    alone = tmp_path / "install"
+    alone.mkdir()
+    binary = alone / "swell"
+    shutil.copy(BINARY, binary)
+    port = __import__("swell_process").free_port()
+    process = subprocess.Popen([str(binary), "serve", "--db", "./s.sqlite", "--port", str(port)], cwd=alone,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        token = None
+        while True:
+            line = process.stdout.readline()
+            assert line, "swell exited early"
+            if "swl_" in line and token is None:
+                token = line.strip().split()[-1] if line.strip().startswith("swl_") else token
+            if "listening on" in line:
+                break
+        url = f"http://127.0.0.1:{port}"
+        page = requests.get(url + "/", timeout=5)
+        assert page.status_code == 200 and "<html" in page.text
+        assert requests.get(url + "/assets/dashboard.js", timeout=5).status_code == 200
+        headers = {"Authorization": f"Bearer {token}"}
+        for n in range(10):
+            body = {"externalId": f"alone-{n}", "receivedAt": "2026-07-01T08:15:00Z", "channel": "web",
+                    "text": f"6月12日出发的澳洲团（AU-8D-0612），酒店降级成汽车旅馆，要求退差价 #{n}",
+                    "complainant": {"phone": f"1390000{n:04d}"}, "product": "AU-8D-0612", "departure": "2026-06-12"}
+            assert requests.post(url + "/v1/complaints", headers=headers, json=body, timeout=5).status_code == 201
+        for _ in range(200):
+            warnings = requests.get(url + "/v1/warnings", headers=headers, timeout=5).json()["items"]
+            if warnings:
+                break
+            threading.Event().wait(0.1)
+        opened = requests.post(url + "/v1/incidents", headers=headers, json={"warningId": warnings[0]["id"]}, timeout=5)
+        assert opened.status_code == 201, opened.text
+        assert opened.json()["playbook"]["name"] == "group-complaint"
+        assert set(os.listdir(alone)) <= {"s.sqlite", "s.sqlite-shm", "s.sqlite-wal", "swell"}, "nothing else is needed or written"
+        printed = subprocess.run([str(binary), "playbook", "print-default"], cwd=alone, capture_output=True, text=True, timeout=30)
+        assert printed.returncode == 0 and printed.stdout.startswith("# Swell default playbook")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

@@ -1,10 +1,11 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import SwellAssets
 
 /// `/` and `/assets/{file}`: the executive dashboard, plain files read from the dashboards folder
-/// (`ServerEnvironment.dashboardsPath`). No authentication: the page holds no data; it signs in with a token
-/// and reads everything through the API.
+/// (`ServerEnvironment.dashboardsPath`), or the copy built into the binary when there is none. No authentication:
+/// the page holds no data; it signs in with a token and reads everything through the API.
 struct DashboardRoutes {
     let folder: String?
 
@@ -29,11 +30,9 @@ struct DashboardRoutes {
     }
 
     private func serve(_ relative: String) throws -> Response {
-        guard let folder else {
-            throw Problem.notFound("The dashboard is not installed: run Swell from the repository root or set SWELL_DASHBOARDS.")
-        }
-        let path = (folder as NSString).appendingPathComponent(relative)
-        guard let data = FileManager.default.contents(atPath: path) else { throw Problem.notFound("There is no such file.") }
+        let data = folder.map { FileManager.default.contents(atPath: ($0 as NSString).appendingPathComponent(relative)) }
+            ?? EmbeddedAssets.dashboard(relative)
+        guard let data else { throw Problem.notFound("There is no such file.") }
         let headers: HTTPFields = [
             .contentType: Self.contentType(of: relative), .cacheControl: "no-cache",
             .contentSecurityPolicy: "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; frame-ancestors 'none'",
@@ -57,7 +56,8 @@ struct DashboardRoutes {
 
 /// Finds the dashboard files for `swell serve`.
 public enum DashboardFolder {
-    /// `SWELL_DASHBOARDS`, else `./dashboards` when it holds an `index.html`, else nil (then `/` answers 404).
+    /// `SWELL_DASHBOARDS`, else `./dashboards` when it holds an `index.html`, else nil (then the dashboard built
+    /// into the binary is served).
     public static func locate(environment: [String: String], workingDirectory: String) -> String? {
         if let explicit = environment["SWELL_DASHBOARDS"], !explicit.isEmpty { return explicit }
         let local = (workingDirectory as NSString).appendingPathComponent("dashboards")
