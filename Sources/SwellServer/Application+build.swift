@@ -13,14 +13,14 @@ public func buildApplication(
     let routers = buildRouters(environment: environment)
     var background = services
     if let detector = environment.detector {
-        background.append(DetectorService(engine: detector, signal: environment.store.signal, logger: environment.logger))
+        background.append(FollowerService.detector(detector, logger: environment.logger))
     }
     background.append(environment.feedHub)
     if let incidents = environment.incidents {
-        background.append(SchedulerService(engine: incidents, signal: environment.store.signal, logger: environment.logger))
+        background.append(FollowerService.scheduler(incidents, logger: environment.logger))
     }
     if let notifier = environment.notifier {
-        background.append(NotifierService(notifier: notifier, store: environment.store, signal: environment.store.signal, logger: environment.logger))
+        background.append(FollowerService.notifier(notifier, logger: environment.logger))
     }
     return Application(
         router: routers.http,
