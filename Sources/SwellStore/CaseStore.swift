@@ -151,13 +151,19 @@ extension CaseStore {
     }
 }
 
+/// Where a follower's checkpoint moves with its changes. With `from`, the move is compare-and-set: it happens only
+/// when the stored checkpoint is still `from` (what the follower read), else the whole transaction is refused
+/// (`StoreError.checkpointMoved`), so a holder that lost its role and still writes cannot apply anything twice.
 public struct FollowerCheckpoint: Sendable, Equatable {
     public var follower: String
     public var seq: Int64
+    /// The checkpoint the follower started from; nil moves it unconditionally (tools and tests that rewind).
+    public var from: Int64?
 
-    public init(follower: String, seq: Int64) {
+    public init(follower: String, seq: Int64, from: Int64? = nil) {
         self.follower = follower
         self.seq = seq
+        self.from = from
     }
 }
 
@@ -174,6 +180,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case tokenNameTaken(String)
     /// A notification channel with that name exists (and is not deleted).
     case channelNameTaken(String)
+    /// A follower's checkpoint is no longer where the follower read it: another instance moved it.
+    case checkpointMoved(follower: String, expected: Int64, found: Int64)
     /// A stored value could not be read back (a corrupt or foreign database).
     case corruptRow(table: String, detail: String)
     /// The store URL or path is not usable.
@@ -189,6 +197,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .tokenNameTaken(let name): "a live token named \(name) already exists"
         case .channelNameTaken(let name): "a notification channel named \(name) already exists"
+        case .checkpointMoved(let follower, let expected, let found):
+            "the \(follower) checkpoint is at \(found), not \(expected): another instance moved it"
         case .corruptRow(let table, let detail): "unreadable row in \(table): \(detail)"
         case .badLocation(let detail): detail
         case .closed: "the case store is closed"

@@ -231,6 +231,22 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
         #expect(try await store.checkpoint(of: "detector") == 2)
         #expect(try await store.complaint(id)?.clusterId == nil)
         #expect(try await store.lastEventSeq() == 2)
+
+        // Compare-and-set: a holder moving the checkpoint from where it read it succeeds…
+        _ = try await store.apply([.assignCluster(id, ClusterID(4))], checkpoint: FollowerCheckpoint(follower: "detector", seq: 3, from: 2))
+        #expect(try await store.checkpoint(of: "detector") == 3)
+        // …and a stale holder, which read 2 before another instance moved it, is refused with nothing applied.
+        await #expect(throws: StoreError.checkpointMoved(follower: "detector", expected: 2, found: 3)) {
+            _ = try await store.apply(
+                [.assignCluster(id, ClusterID(7)), .appendEvent(EventDraft(type: EventType("cluster.created"), at: storeNow))],
+                checkpoint: FollowerCheckpoint(follower: "detector", seq: 3, from: 2))
+        }
+        #expect(try await store.complaint(id)?.clusterId == ClusterID(4))
+        #expect(try await store.lastEventSeq() == 2)
+        #expect(try await store.checkpoint(of: "detector") == 3)
+        // A follower that never ran starts from 0.
+        _ = try await store.apply([], checkpoint: FollowerCheckpoint(follower: "notifier", seq: 2, from: 0))
+        #expect(try await store.checkpoint(of: "notifier") == 2)
     }
 
     /// One batch as the detector sends it: many placements, a complaint placed twice (the last one holds), a

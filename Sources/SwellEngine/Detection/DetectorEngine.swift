@@ -89,7 +89,7 @@ public actor DetectorEngine {
             placement.merges.forEach { touched.insert($0.absorbed) }
         }
         changes += snapshotChanges(for: touched, at: latestTime ?? Date(timeIntervalSince1970: 0))
-        _ = try await store.apply(changes, checkpoint: FollowerCheckpoint(follower: Self.followerName, seq: lastSeq))
+        _ = try await store.apply(changes, checkpoint: FollowerCheckpoint(follower: Self.followerName, seq: lastSeq, from: checkpoint))
         checkpoint = lastSeq
         return true
     }

@@ -34,7 +34,7 @@ extension IncidentEngine {
             }
             var changes: [StoreChange] = []
             if let now = currentTime { changes = try await scheduledChanges(now: now) }
-            _ = try await store.apply(changes, checkpoint: FollowerCheckpoint(follower: Self.followerName, seq: lastSeq))
+            _ = try await store.apply(changes, checkpoint: FollowerCheckpoint(follower: Self.followerName, seq: lastSeq, from: checkpoint))
             checkpoint = lastSeq
             return true
         }

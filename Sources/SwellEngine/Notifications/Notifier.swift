@@ -79,7 +79,7 @@ public actor Notifier {
                 }
             }
         }
-        _ = try await store.apply(changes, checkpoint: FollowerCheckpoint(follower: Self.followerName, seq: last))
+        _ = try await store.apply(changes, checkpoint: FollowerCheckpoint(follower: Self.followerName, seq: last, from: checkpoint))
         checkpoint = last
         if !changes.isEmpty { nextAttempt = min(nextAttempt ?? at, at) }
         return true

@@ -93,6 +93,16 @@ extension PostgresCaseStore {
             }
             try await assignments.flush(on: connection, logger: logger)
             if let checkpoint {
+                if let from = checkpoint.from {
+                    // Locks the row (when there is one) until commit, so two holders cannot both pass.
+                    var found: Int64 = 0
+                    for try await seq in try await connection.query(
+                        "SELECT seq FROM follower_checkpoint WHERE follower = \(checkpoint.follower) FOR UPDATE", logger: logger
+                    ).decode(Int64.self) { found = seq }
+                    guard found == from else {
+                        throw StoreError.checkpointMoved(follower: checkpoint.follower, expected: from, found: found)
+                    }
+                }
                 try await connection.query(
                     """
                     INSERT INTO follower_checkpoint (follower, seq) VALUES (\(checkpoint.follower), \(checkpoint.seq))

@@ -78,6 +78,13 @@ extension SQLiteCaseStore {
                 }
             }
             if let checkpoint {
+                if let from = checkpoint.from {
+                    let found = try Int64.fetchOne(
+                        db, sql: "SELECT seq FROM follower_checkpoint WHERE follower = ?", arguments: [checkpoint.follower]) ?? 0
+                    guard found == from else {
+                        throw StoreError.checkpointMoved(follower: checkpoint.follower, expected: from, found: found)
+                    }
+                }
                 try db.execute(
                     sql: """
                         INSERT INTO follower_checkpoint (follower, seq) VALUES (?, ?)
