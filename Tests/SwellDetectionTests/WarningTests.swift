@@ -159,6 +159,19 @@ struct WarningTests {
         #expect(orange?.reasons.first?.code == "signal.media_attention")
     }
 
+    @Test func personalDataIsNeverAClusterTerm() throws {
+        var detector = Detector()
+        let placements = placeAll(&detector, incident(
+            6, spacingHours: 1, people: { "p\($0)" }, extra: { _ in "我的身份证110101199003074578，电话13812345678，邮箱zhang@example.com" }))
+        let terms = try #require(detector.cluster(placements[0].clusterId)).topTerms
+        #expect(!terms.isEmpty)
+        for term in terms {
+            #expect(!Detector.mayBePersonalData(term), "\(term)")
+            #expect(!"110101199003074578 13812345678 zhang@example.com".contains(term) || term.count < 4, "\(term) of \(terms)")
+        }
+        #expect(Detector.mayBePersonalData("199003") && Detector.mayBePersonalData("a@b.cn") && !Detector.mayBePersonalData("12315"))
+    }
+
     @Test func rulesAreAValueWithTheirOwnThresholds() throws {
         var configuration = DetectorConfiguration.standard
         configuration.rules = WarningRules(countRules: [.init(name: "tiny", complaints: 3, window: 3600)])

@@ -32,8 +32,11 @@ import Testing
             #expect(forged.status == .unauthorized)
             let wrongScheme = try await client.execute(uri: "/v1/complaints", method: .get, headers: [.authorization: "Basic abc"])
             #expect(wrongScheme.status == .unauthorized)
-            for open in ["/healthz", "/readyz", "/openapi.yaml"] {
+            for open in ["/healthz", "/readyz", "/openapi.yaml", "/metrics", "/", "/assets/dashboard.js"] {
                 #expect(try await client.get(open, as: nil, app: app).status == .ok, "\(open)")
+                // A stale or wrong token on an open route is ignored, not a 401 (a load balancer's health check).
+                let stale = try await client.execute(uri: open, method: .get, headers: [.authorization: "Bearer swl_revoked"])
+                #expect(stale.status == .ok, "\(open) with a stale token")
             }
         }
     }

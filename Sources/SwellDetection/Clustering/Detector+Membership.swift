@@ -35,6 +35,7 @@ extension Detector {
         if cluster.members.count >= 2 {
             cluster.complainants[record.complainant, default: 0] += 1
             var spanIndex = 0
+            var personal: [Range<Int>]?  // worked out only when a term's text is about to be kept
             for feature in record.features {
                 let count = cluster.termCounts.add(feature, 1)
                 if ConceptLexicon.isConcept(feature) { cluster.conceptSquares += 2 * Int64(count) - 1 }
@@ -42,7 +43,11 @@ extension Detector {
                     while spanIndex < features.count, features[spanIndex].hash < feature { spanIndex += 1 }
                     if spanIndex < features.count, features[spanIndex].hash == feature, features[spanIndex].end > 0 {
                         let span = features[spanIndex]
-                        cluster.sharedTermText[feature] = normalized.scalars.string(Int(span.start)..<Int(span.end))
+                        let range = Int(span.start)..<Int(span.end)
+                        if personal == nil { personal = PersonalDataSpans.ranges(in: normalized.scalars) }
+                        if !PersonalDataSpans.overlaps(range, personal ?? []) {
+                            cluster.sharedTermText[feature] = normalized.scalars.string(range)
+                        }
                     }
                 }
             }

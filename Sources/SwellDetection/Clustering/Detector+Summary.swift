@@ -10,7 +10,7 @@ extension Detector {
             .map { (text: $0.value, weight: Double(state.termCounts[$0.key]) * idf($0.key)) }
             .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.text < $1.text }
         var seen = Set<String>()
-        let topTerms = terms.map(\.text).filter { seen.insert($0).inserted }.prefix(8)
+        let topTerms = terms.map(\.text).filter { !Self.mayBePersonalData($0) && seen.insert($0).inserted }.prefix(8)
         let entities = state.entities
             .filter { n == 1 || $0.count >= 2 }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.entity < $1.entity }
@@ -30,5 +30,17 @@ extension Detector {
         EntityExtractor.entities(
             text: TextNormalizer.normalize(input.text), product: input.product, departure: input.departure,
             supplier: input.supplier)
+    }
+
+    /// Whether a term looks like a piece of personal data — a run of six or more digits (a phone or ID number,
+    /// or part of one), an e-mail address, or text the masking rules change — so it is never shown as one of a
+    /// cluster's terms (which reach roles that may not see personal data, incident titles and notifications).
+    static func mayBePersonalData(_ term: String) -> Bool {
+        var digits = 0
+        for scalar in term.unicodeScalars {
+            digits = ("0"..."9").contains(scalar) ? digits + 1 : 0
+            if digits >= 6 { return true }
+        }
+        return term.contains("@") || PersonalDataMasking.mask(term) != term
     }
 }
