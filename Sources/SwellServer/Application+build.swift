@@ -48,6 +48,7 @@ public func buildRouters(environment: ServerEnvironment) -> SwellRouters {
         ProblemMiddleware()
         LogRequestsMiddleware(.debug)
         AuthenticationMiddleware(store: environment.store)
+        IdempotencyMiddleware(store: environment.store, now: environment.now)
     }
     OperationsRoutes(environment: environment).register(on: router)
     MetricsRoutes(metrics: environment.metrics).register(on: router)

@@ -18,6 +18,10 @@ enum OpenAPISpec {
             (application/problem+json) with a stable `type` (urn:swell:problem:<slug>). Any route that reads or
             writes the case store may answer 503 `store-unavailable` with `Retry-After` while the database cannot be
             reached; nothing is wrong with the request, and re-sending is safe (intake is idempotent by externalId).
+            Every POST accepts an `Idempotency-Key` header (1–200 visible ASCII characters): the first successful
+            answer is kept for 24 hours per token and key, and a retry with the same key and the same request gets
+            it again (with `Idempotency-Replayed: true`) instead of creating a second record; the same key with
+            another method, path or body is a 422 `idempotency-key-reused`, and a malformed key a 400.
         servers:
           - url: /
         security:

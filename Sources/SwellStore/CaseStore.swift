@@ -69,6 +69,14 @@ public protocol CaseStore: Sendable {
     /// The soonest next attempt among pending and failed deliveries.
     func nextDeliveryAttempt() async throws -> Date?
 
+    // MARK: Idempotency keys
+
+    /// The answer first given to a request with this scope (token and `Idempotency-Key`), if one was kept.
+    func idempotentResponse(scope: String) async throws -> StoredResponse?
+    /// Keeps the first answer of a scope (a second one for the same scope is ignored) and forgets answers kept
+    /// before `expiredBefore`.
+    func keepIdempotentResponse(_ response: StoredResponse, expiredBefore: Date) async throws
+
     func createToken(name: String, role: Role, tokenHash: String, at: Date) async throws -> TokenID
     /// Revokes the live token with that name; false when there is none.
     func revokeToken(named name: String, at: Date) async throws -> Bool
@@ -204,5 +212,26 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .closed: "the case store is closed"
         case .unavailable(let detail): "the case store is unavailable: \(detail)"
         }
+    }
+}
+
+/// A request's first answer, kept for its `Idempotency-Key`.
+public struct StoredResponse: Sendable, Equatable {
+    /// The token and the key (hashed), so one caller's key never answers another's request.
+    public var scope: String
+    /// SHA-256 of the method, path and body: the same key with another request is refused.
+    public var fingerprint: String
+    public var status: Int
+    public var contentType: String?
+    public var body: String
+    public var createdAt: Date
+
+    public init(scope: String, fingerprint: String, status: Int, contentType: String?, body: String, createdAt: Date) {
+        self.scope = scope
+        self.fingerprint = fingerprint
+        self.status = status
+        self.contentType = contentType
+        self.body = body
+        self.createdAt = createdAt
     }
 }

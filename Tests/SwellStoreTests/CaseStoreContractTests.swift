@@ -38,6 +38,7 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
     case incidentsAndTheirItemsRoundTrip
     case warningHandlingFollowsTheThread
     case notificationChannelsAndDeliveriesRoundTrip
+    case idempotencyKeysKeepTheFirstAnswer
 
     var testDescription: String { rawValue }
 
@@ -58,6 +59,7 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
         case .incidentsAndTheirItemsRoundTrip: try await IncidentStoreContract.roundTrip(store)
         case .warningHandlingFollowsTheThread: try await WarningStoreContract.roundTrip(store)
         case .notificationChannelsAndDeliveriesRoundTrip: try await NotificationStoreContract.roundTrip(store)
+        case .idempotencyKeysKeepTheFirstAnswer: try await IdempotencyStoreContract.roundTrip(store)
         }
     }
 

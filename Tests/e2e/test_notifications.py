@@ -61,15 +61,16 @@ def test_a_warning_reaches_a_signed_webhook_within_seconds(tmp_path):
 
 def test_an_outage_is_ridden_out_and_delivered_once(tmp_path):
     receiver = Receiver()
-    receiver.fail_until = time.time() + 12
+    receiver.fail_until = time.time() + 30  # the receiver answers 503 for 30 s, then 200
     server = SwellProcess(str(tmp_path / "swell.sqlite")).start()
     try:
         webhook(server, receiver)
         orange_burst(server)
-        eventually(receiver.accepted, lambda a: any('"warning.raised"' in r["body"] for r in a), timeout=90, what="the delivery after the outage")
+        eventually(receiver.accepted, lambda a: any('"warning.raised"' in r["body"] for r in a), timeout=150, what="the delivery after the outage")
         raised = [r for r in receiver.requests if '"warning.raised"' in r["body"]]
         assert len([r for r in raised if r["answered"] == 200]) == 1, "delivered exactly once"
-        assert len(raised) >= 2, "retried during the outage"
+        assert len(raised) >= 3, "retried during the outage"
+        assert all(r["answered"] == 503 for r in raised[:-1]) and raised[-1]["at"] - raised[0]["at"] >= 29
         assert len({r["headers"]["idempotency-key"] for r in raised}) == 1, "one idempotency key for every attempt"
         delivery = next(d for d in get(server, "/v1/deliveries")["items"] if d["eventType"] == "warning.raised")
         assert delivery["state"] == "sent" and delivery["attempts"] == len(raised)
@@ -142,3 +143,22 @@ def test_a_red_warning_arrives_by_email_at_a_local_smtp_sink(tmp_path):
     finally:
         assert server.terminate() == 0
         controller.stop()
+
+
+def test_a_retried_create_with_an_idempotency_key_survives_a_restart(tmp_path):
+    db = str(tmp_path / "swell.sqlite")
+    server = SwellProcess(db).start()
+    body = {"name": "team", "kind": "webhook", "settings": {"url": "http://127.0.0.1:9/hook"}}
+    headers = dict(server.headers(), **{"Idempotency-Key": "create-team-1"})
+    first = requests.post(server.url + "/v1/notification-channels", headers=headers, json=body, timeout=10)
+    assert first.status_code == 201
+    assert server.terminate() == 0
+    restarted = SwellProcess(db, token=server.token).start()
+    try:
+        headers = dict(restarted.headers(), **{"Idempotency-Key": "create-team-1"})
+        again = requests.post(restarted.url + "/v1/notification-channels", headers=headers, json=body, timeout=10)
+        assert again.status_code == 201 and again.json()["id"] == first.json()["id"], "the first answer, not a 409 name-taken"
+        assert again.headers.get("Idempotency-Replayed") == "true"
+        assert len(get(restarted, "/v1/notification-channels")["items"]) == 1
+    finally:
+        assert restarted.terminate() == 0

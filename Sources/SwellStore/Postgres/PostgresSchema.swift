@@ -161,6 +161,19 @@ enum PostgresSchema {
             "CREATE INDEX delivery_due ON delivery (state, nextAttemptAt)",
             "CREATE INDEX delivery_channel ON delivery (channelId, id DESC)",
         ]),
+        Migration(name: "v6: idempotency keys", statements: [
+            """
+            CREATE TABLE idempotency_key (
+                scope TEXT PRIMARY KEY,
+                fingerprint TEXT NOT NULL,
+                status INTEGER NOT NULL,
+                contentType TEXT,
+                body TEXT NOT NULL,
+                createdAt BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX idempotency_key_age ON idempotency_key (createdAt)",
+        ]),
     ]
 
     /// Applies the migrations not yet recorded, in one transaction (DDL is transactional in PostgreSQL).

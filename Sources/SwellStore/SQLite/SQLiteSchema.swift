@@ -137,6 +137,19 @@ enum SQLiteSchema {
                 CREATE INDEX delivery_channel ON delivery(channelId, id DESC);
                 """)
         }
+        migrator.registerMigration("v6: idempotency keys") { db in
+            try db.execute(sql: """
+                CREATE TABLE idempotency_key (
+                    scope TEXT PRIMARY KEY,
+                    fingerprint TEXT NOT NULL,
+                    status INTEGER NOT NULL,
+                    contentType TEXT,
+                    body TEXT NOT NULL,
+                    createdAt INTEGER NOT NULL
+                );
+                CREATE INDEX idempotency_key_age ON idempotency_key(createdAt);
+                """)
+        }
         return migrator
     }
 }
