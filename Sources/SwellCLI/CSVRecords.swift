@@ -22,8 +22,29 @@ struct CSVRecords {
 
     func close() { lines.close() }
 
-    private static func hasOpenQuote(_ data: Data) -> Bool {
-        data.reduce(0) { $1 == 0x22 ? $0 + 1 : $0 } % 2 == 1
+    /// Whether the text ends inside a quoted field, read as RFC 4180 does: a quote opens a quoted field only at
+    /// the start of a field; inside one, a doubled quote is a quote and a single one closes it. A quote inside an
+    /// unquoted field (`he said "no`) is a literal character, so it never swallows the lines after it.
+    static func hasOpenQuote(_ data: Data) -> Bool {
+        var quoted = false
+        var atFieldStart = true
+        var index = data.startIndex
+        while index < data.endIndex {
+            let byte = data[index]
+            if quoted {
+                if byte == 0x22 {
+                    let next = data.index(after: index)
+                    if next < data.endIndex, data[next] == 0x22 { index = next } else { quoted = false }
+                }
+            } else if byte == 0x22 && atFieldStart {
+                quoted = true
+                atFieldStart = false
+            } else {
+                atFieldStart = byte == 0x2C
+            }
+            index = data.index(after: index)
+        }
+        return quoted
     }
 
     static func split(_ record: String) -> [String] {

@@ -26,6 +26,15 @@ struct ServeCommand: AsyncParsableCommand {
         help: "The dashboard's address as people reach it, linked from notifications (env SWELL_PUBLIC_URL; default http://HOST:PORT/).")
     var publicURL: String?
 
+    /// Every bad setting is an error at start that names it (a misspelt log level used to become `info` quietly).
+    func validate() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let (text, setting) = logLevel.map { ($0, "--log-level") } ?? environment["SWELL_LOG_LEVEL"].map { ($0, "SWELL_LOG_LEVEL") } ?? ("info", "")
+        guard Logger.Level(rawValue: text) != nil else {
+            throw ValidationError("\(setting) must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), not \(text)")
+        }
+    }
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let level = Logger.Level(rawValue: logLevel ?? environment["SWELL_LOG_LEVEL"] ?? "info") ?? .info

@@ -13,6 +13,17 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .customLong("db"), help: "SQLite database file (env SWELL_DB; default ./swell.sqlite).")
     var databasePath: String?
 
+    /// A store URL with another scheme (`mysql://…`) is an error at start that names the setting, not a SQLite
+    /// file of that name.
+    func validate() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let (given, setting) = storeURL.map { ($0, "--store") } ?? (databasePath == nil ? environment["SWELL_STORE"].map { ($0, "SWELL_STORE") } : nil) ?? ("", "")
+        guard !given.isEmpty else { return }
+        if given.contains("://"), !(given.hasPrefix("postgres://") || given.hasPrefix("postgresql://")) {
+            throw ValidationError("\(setting) must be postgres://user:pass@host:5432/db or sqlite:PATH, not \(given.prefix(40))")
+        }
+    }
+
     enum Location: Equatable {
         case sqlite(String)
         case postgres(String)

@@ -81,6 +81,33 @@ func scratchFolder() throws -> URL {
         try await store.close()
     }
 
+    /// A quote inside an unquoted field is a literal character (RFC 4180): it used to open a "multi-line field"
+    /// that silently swallowed every following line.
+    @Test func aStrayQuoteInRowTwoOfFiveLosesNoRow() async throws {
+        let folder = try scratchFolder()
+        let file = folder.appendingPathComponent("complaints.csv").path
+        let db = folder.appendingPathComponent("swell.sqlite").path
+        let csv = """
+            externalId,receivedAt,channel,text
+            q-1,2026-07-01T08:00:00Z,web,酒店降级
+            q-2,2026-07-01T08:01:00Z,web,导游说"不买就别走
+            q-3,2026-07-01T08:02:00Z,web,大巴抛锚
+            q-4,2026-07-01T08:03:00Z,web,"引号里的 ""话"" 没问题"
+            q-5,2026-07-01T08:04:00Z,web,餐食很差
+            """
+        try csv.write(toFile: file, atomically: true, encoding: .utf8)
+        try await runSwell(["import", file, "--db", db])
+        let store = try SQLiteCaseStore(path: db)
+        let items = try await store.complaints(ComplaintQuery()).items
+        #expect(items.count == 5)
+        #expect(items.first { $0.content.externalId == "q-2" }?.content.text == "导游说\"不买就别走")
+        #expect(items.first { $0.content.externalId == "q-4" }?.content.text == "引号里的 \"话\" 没问题")
+        try await store.close()
+        #expect(!CSVRecords.hasOpenQuote(Data(#"a,he said "no,b"#.utf8)))
+        #expect(CSVRecords.hasOpenQuote(Data(#"a,"open field, still open"#.utf8)))
+        #expect(!CSVRecords.hasOpenQuote(Data(#"a,"closed "" field",b"#.utf8)))
+    }
+
     @Test func aCSVWithoutRequiredColumnsIsRefused() async throws {
         let folder = try scratchFolder()
         let file = folder.appendingPathComponent("bad.csv").path
@@ -107,5 +134,23 @@ func scratchFolder() throws -> URL {
         #expect(tokens.map(\.name) == ["anna"])
         #expect(tokens.first?.revokedAt != nil)
         try await store.close()
+    }
+}
+
+@Suite struct StartupSettingsTests {
+    @Test func aBadLogLevelOrStoreSchemeIsAnErrorNamingTheSetting() throws {
+        #expect(throws: (any Error).self) { _ = try SwellCommand.parseAsRoot(["serve", "--log-level", "verbose"]) }
+        do {
+            _ = try SwellCommand.parseAsRoot(["serve", "--log-level", "verbose"])
+        } catch {
+            #expect(SwellCommand.message(for: error).contains("--log-level"))
+        }
+        do {
+            _ = try SwellCommand.parseAsRoot(["serve", "--store", "mysql://root@db/swell"])
+            Issue.record("a mysql:// store was accepted")
+        } catch {
+            #expect(SwellCommand.message(for: error).contains("--store must be postgres://"))
+        }
+        #expect(throws: Never.self) { _ = try SwellCommand.parseAsRoot(["serve", "--store", "sqlite:./x.sqlite", "--log-level", "debug"]) }
     }
 }
