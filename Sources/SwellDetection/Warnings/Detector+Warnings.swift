@@ -10,10 +10,14 @@ extension Detector {
         guard let cluster = clusters[id], cluster.memberCount > 0 else { return [] }
         let rules = configuration.rules
         let at = Date(timeIntervalSinceReferenceDate: time)
-        let present = Set(EscalationSignal.allCases.filter { cluster.signalCount($0) > 0 })
+        // Most clusters carry no signal: then none is looked for (and no set is built).
+        let present: Set<EscalationSignal> =
+            cluster.signalledMembers == 0 ? [] : Set(EscalationSignal.allCases.filter { cluster.signalCount($0) > 0 })
 
         if let current = cluster.level {
-            let signals = rules.signalsThatMatter(above: current).intersection(present)
+            // The hot path of a big warned cluster: nothing above its level, or nothing that could reach it.
+            guard rules.levels.contains(where: { $0.level > current }) else { return [] }
+            let signals = present.isEmpty ? [] : rules.signalsThatMatter(above: current).intersection(present)
             let bySize = rules.levels.contains { rule in
                 rule.level > current && rule.complaints.map { cluster.distinctComplainants >= $0 } ?? false
             }
@@ -36,7 +40,9 @@ extension Detector {
         }
         let observation = RecentActivity.observe(
             cluster, in: complaints, at: time, rules: rules,
-            wanted: .init(windows: true, growth: rules.growth != nil, signals: rules.signalsThatMatter(above: nil).intersection(present)))
+            wanted: .init(
+                windows: true, growth: rules.growth != nil,
+                signals: present.isEmpty ? [] : rules.signalsThatMatter(above: nil).intersection(present)))
         guard let fired = rules.trigger(observation) else { return [] }
         let (level, levelReasons) = rules.level(observation)
         clusters[id]?.level = level
