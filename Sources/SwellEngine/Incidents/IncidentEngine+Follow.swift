@@ -71,7 +71,7 @@ extension IncidentEngine {
             return
         }
         guard playbook.opensIncidentAutomatically(at: level) else { return }
-        if let now = currentTime, now.timeIntervalSince(event.at) > Self.autoOpenHorizon {
+        if let now = currentTime, EventHistory.isHistory(event.at, readAt: now) {
             logger.info("A warning from history opens no incident by itself", metadata: [
                 "cluster.id": "\(cluster)", "warning.level": "\(level.rawValue)", "warning.at": "\(RFC3339.format(event.at))",
             ])

@@ -17,10 +17,6 @@ extension IncidentEngine {
     /// planned, and each overdue task is marked once, so catching up is bounded work.
     public static let catchUpLimit: TimeInterval = 7 * 86_400
 
-    /// A warning whose triggering complaint is older than this (before the scheduler's now) is history, such as
-    /// an import of last year's complaints: it is recorded and shown, but opens no incident by itself.
-    public static let autoOpenHorizon: TimeInterval = 24 * 3600
-
     /// Now by the scheduler's clock; nil on event time before any event carried time.
     var currentTime: Date? {
         switch schedulerClock {

@@ -3,14 +3,10 @@ import Foundation
 import SwellCore
 
 /// One HTTP POST a channel asks for.
-struct OutboundRequest: Sendable, Equatable {
+struct OutboundRequest: Sendable {
     var url: String
     var headers: [(String, String)]
     var body: String
-
-    static func == (a: OutboundRequest, b: OutboundRequest) -> Bool {
-        a.url == b.url && a.body == b.body && a.headers.map { "\($0.0): \($0.1)" } == b.headers.map { "\($0.0): \($0.1)" }
-    }
 }
 
 /// The exact requests each kind of channel takes, from a message or an event. Pure: time comes in as a value.
@@ -34,7 +30,7 @@ enum ChannelPayloads {
     /// WeCom (企业微信) group robot: a markdown message; its colours are `warning` (orange-red), `info` (green)
     /// and `comment` (grey).
     static func wecom(_ message: NotificationMessage, url: String) -> OutboundRequest {
-        let colour = message.level.map { $0 >= .orange ? "warning" : $0 == .yellow ? "warning" : "info" } ?? "comment"
+        let colour = message.level.map { $0 >= .yellow ? "warning" : "info" } ?? "comment"
         var content = "<font color=\"\(colour)\">**\(message.title)**</font>\n"
         for line in message.lines { content += "> \(line)\n" }
         if let link = message.link { content += "[查看 / Open](\(link))" }

@@ -10,8 +10,6 @@ import SwellStore
 /// crash between sending and recording sends again, with the same `Idempotency-Key`.
 public actor Notifier {
     public static let followerName = "notifier"
-    /// Events older than this when the notifier reads them are history (an import, a long stop): not sent.
-    public static let historyHorizon: TimeInterval = 24 * 3600
 
     let store: any CaseStore
     let rules: [NotificationRule]
@@ -62,7 +60,7 @@ public actor Notifier {
         let at = now()
         var channels: [String: NotificationChannel]?
         var changes: [StoreChange] = []
-        for event in events where at.timeIntervalSince(event.at) <= Self.historyHorizon {
+        for event in events where !EventHistory.isHistory(event.at, readAt: at) {
             let level = Self.level(of: event)
             for rule in rules where rule.matches(event.type, level: level) {
                 if channels == nil {
@@ -85,19 +83,22 @@ public actor Notifier {
         return true
     }
 
-    /// Sends every delivery that is due, a few at a time.
+    /// Sends every delivery that is due, sixteen at a time. Each delivery is tried at most once per pass: one whose
+    /// outcome could not be recorded (the store went away) stays due and is tried on the next wake-up, instead of
+    /// being fetched again and again in this one.
     func sendDue() async throws {
         let at = now()
         guard let due = nextAttempt, due <= at else { return }
+        var tried = Set<DeliveryID>()
         while true {
-            let batch = try await store.dueDeliveries(at: at, limit: 16)
+            let batch = try await store.dueDeliveries(at: at, limit: 16 + tried.count).filter { $0.id.map { !tried.contains($0) } ?? false }
             if batch.isEmpty { break }
             await withTaskGroup(of: Void.self) { group in
-                for delivery in batch {
+                for delivery in batch.prefix(16) {
                     group.addTask { await self.attempt(delivery) }
                 }
             }
-            if batch.count < 16 { break }
+            batch.prefix(16).compactMap(\.id).forEach { tried.insert($0) }
         }
         nextAttempt = try await store.nextDeliveryAttempt()
     }

@@ -36,9 +36,7 @@ struct IncidentInputs {
     func instant(_ text: String?, field: String = "at") throws -> Date {
         let now = environment.now()
         guard let text else { return now }
-        guard let date = RFC3339.parse(text) else {
-            throw Problem.validation([FieldError(field: field, code: "invalid", message: "must be an RFC 3339 date-time")])
-        }
+        let date = try Self.parse(text, field: field)
         guard date <= now.addingTimeInterval(Self.maxFutureSkew) else {
             throw Problem.validation([FieldError(
                 field: field, code: "in_future",
@@ -49,12 +47,14 @@ struct IncidentInputs {
 
     /// An optional RFC 3339 deadline from a body field: it may lie in the future (that is what deadlines do).
     func optionalDeadline(_ text: String?, field: String) throws -> Date? {
-        try text.map { text in
-            guard let date = RFC3339.parse(text) else {
-                throw Problem.validation([FieldError(field: field, code: "invalid", message: "must be an RFC 3339 date-time")])
-            }
-            return date
+        try text.map { try Self.parse($0, field: field) }
+    }
+
+    static func parse(_ text: String, field: String) throws -> Date {
+        guard let date = RFC3339.parse(text) else {
+            throw Problem.validation([FieldError(field: field, code: "invalid", message: "must be an RFC 3339 date-time")])
         }
+        return date
     }
 
     func body<T: Decodable>(_ type: T.Type, _ request: Request, limit: Int = 1 << 20) async throws -> T {
