@@ -54,6 +54,7 @@ public func buildRouters(environment: ServerEnvironment) -> SwellRouters {
     MetricsRoutes(metrics: environment.metrics).register(on: router)
     DashboardRoutes(folder: environment.dashboardsPath).register(on: router)
     ComplaintRoutes(environment: environment).register(on: router.group("v1/complaints"))
+    CaseRoutes(environment: environment).register(on: router.group("v1/complaints"))
     ClusterRoutes(environment: environment).register(clusters: router.group("v1/clusters"), complaints: router.group("v1/complaints"))
     WarningRoutes(environment: environment).register(on: router.group("v1/warnings"))
     registerIncidentRoutes(on: router.group("v1/incidents"), environment: environment)
@@ -77,4 +78,5 @@ func registerIncidentRoutes(on group: RouterGroup<SwellRequestContext>, environm
     ContactRoutes(environment: environment).register(on: group)
     OfferRoutes(environment: environment).register(on: group)
     DailyReportRoutes(environment: environment).register(on: group)
+    IncidentCaseRoutes(environment: environment).register(on: group)
 }

@@ -19,11 +19,14 @@ public struct Playbook: Sendable, Equatable {
     public let dailyReportAt: PlaybookLocalTime
     /// Which events go to which notification channels, at once.
     public let notify: [NotificationRule]
+    /// How each complainant's case is acknowledged, answered, closed and visited, and in what time.
+    public let cases: CaseRules
 
     public init(
         name: String, version: String, calendar: PlaybookCalendar, warning: WarningRules,
         autoOpen: AutoOpenRule, phases: [PlaybookPhase], incentives: IncentivePolicy,
-        compensation: CompensationTable, dailyReportAt: PlaybookLocalTime, notify: [NotificationRule] = []
+        compensation: CompensationTable, dailyReportAt: PlaybookLocalTime, notify: [NotificationRule] = [],
+        cases: CaseRules = .standard
     ) {
         self.name = name
         self.version = version
@@ -35,6 +38,7 @@ public struct Playbook: Sendable, Equatable {
         self.compensation = compensation
         self.dailyReportAt = dailyReportAt
         self.notify = notify
+        self.cases = cases
     }
 
     /// The time zone of the playbook.

@@ -90,3 +90,40 @@ struct ResponseView: Encodable, Sendable {
         recordedBy = response.recordedBy
     }
 }
+
+/// An offer's acceptance curve as the API returns it.
+struct CurveView: Encodable, Sendable {
+    struct Bucket: Encodable, Sendable {
+        var startsAt: String
+        var endsAt: String
+        var accepted: Int
+        var refused: Int
+        var pending: Int
+    }
+
+    struct TierMark: Encodable, Sendable {
+        var tier: Int
+        var endsAt: String
+    }
+
+    var offerId: Int64
+    var version: Int
+    var publishedAt: String
+    var eligible: Int
+    var bucket: String
+    var tiers: [TierMark]
+    var buckets: [Bucket]
+
+    init(offerId: Int64, offer: PublishedOffer, curve: AcceptanceCurve) {
+        self.offerId = offerId
+        version = offer.version
+        publishedAt = RFC3339.format(offer.offer.publishedAt)
+        eligible = curve.eligible
+        bucket = curve.width.rawValue
+        tiers = curve.tierEnds.enumerated().map { TierMark(tier: $0.offset + 1, endsAt: RFC3339.format($0.element)) }
+        buckets = curve.buckets.map {
+            Bucket(startsAt: RFC3339.format($0.startsAt), endsAt: RFC3339.format($0.endsAt), accepted: $0.accepted, refused: $0.refused,
+                   pending: $0.pending)
+        }
+    }
+}

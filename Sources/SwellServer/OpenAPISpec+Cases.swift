@@ -1,0 +1,290 @@
+extension OpenAPISpec {
+    /// Paths of complainants' cases: one complaint's case, its contacts, and an incident's cases.
+    static let casePaths = """
+          /v1/complaints/{id}/case:
+            parameters:
+              - {name: id, in: path, required: true, schema: {type: integer, format: int64}}
+            get:
+              summary: One complaint's case (every role; contacts masked for pr and executive)
+              description: >
+                State, assignee, referral, deadlines from the playbook's `cases` section (each `overdue` on the
+                server's clock), contacts with the complainant and every change. A complaint nobody has touched is
+                `received`. `sameComplainant` lists the person's other complaints (same phone or e-mail) in its cluster.
+              responses:
+                '200': {description: The case., content: {application/json: {schema: {$ref: '#/components/schemas/Case'}}}}
+                '401': {$ref: '#/components/responses/Problem'}
+                '404': {$ref: '#/components/responses/Problem'}
+                '503': {$ref: '#/components/responses/Problem'}
+            patch:
+              summary: Move, assign or refer a case (admin, incident_manager, intake)
+              description: >
+                `state` moves the case (received → acknowledged → in_progress → answered → closed; answered → in_progress;
+                closed → reopened → in_progress or answered; moving ahead over steps is allowed, so answering acknowledges);
+                any other move is a 409 case-transition-forbidden. `assignee` hands it to a person (null: nobody).
+                `referral` records an authority's referral (12315, 12345, 12301…), whose period (playbook `cases.referrals`)
+                counts from `referral.receivedAt` (default: `at`). Each change is an audited event without personal data.
+              requestBody:
+                required: true
+                content: {application/json: {schema: {$ref: '#/components/schemas/CaseChange'}}}
+              responses:
+                '200': {description: The case after the change., content: {application/json: {schema: {$ref: '#/components/schemas/Case'}}}}
+                '400': {$ref: '#/components/responses/Problem'}
+                '401': {$ref: '#/components/responses/Problem'}
+                '403': {$ref: '#/components/responses/Problem'}
+                '404': {$ref: '#/components/responses/Problem'}
+                '409': {$ref: '#/components/responses/Problem'}
+                '413': {$ref: '#/components/responses/Problem'}
+                '422': {$ref: '#/components/responses/Problem'}
+                '503': {$ref: '#/components/responses/Problem'}
+          /v1/complaints/{id}/contacts:
+            post:
+              summary: Log a contact with the complainant (admin, incident_manager, intake)
+              description: >
+                A call back, a message, the answer, or the follow-up visit (回访, `purpose: follow_up_visit`, with
+                `satisfaction` 1–5), which needs a closed case (409 case-not-closed otherwise). `satisfaction` on any
+                other purpose is a 422. The event records channel, direction, purpose and score, never the summary.
+              parameters:
+                - {name: id, in: path, required: true, schema: {type: integer, format: int64}}
+              requestBody:
+                required: true
+                content: {application/json: {schema: {$ref: '#/components/schemas/CaseContactIn'}}}
+              responses:
+                '201':
+                  description: Logged; the contact and the case after it.
+                  content: {application/json: {schema: {type: object, properties: {contact: {$ref: '#/components/schemas/CaseContact'}, case: {$ref: '#/components/schemas/Case'}}}}}
+                '400': {$ref: '#/components/responses/Problem'}
+                '401': {$ref: '#/components/responses/Problem'}
+                '403': {$ref: '#/components/responses/Problem'}
+                '404': {$ref: '#/components/responses/Problem'}
+                '409': {$ref: '#/components/responses/Problem'}
+                '413': {$ref: '#/components/responses/Problem'}
+                '422': {$ref: '#/components/responses/Problem'}
+                '503': {$ref: '#/components/responses/Problem'}
+          /v1/incidents/{id}/cases:
+            get:
+              summary: Every complainant of an incident with their case (every role; personal data per role)
+              description: >
+                Oldest complaint first. `total`, `complainants` (distinct people), `byState` and `overdue` count every
+                case matching the filters, not just the page. `offerAnswer` is the answer to the current offer.
+              parameters:
+                - {name: id, in: path, required: true, schema: {type: integer, format: int64}}
+                - {name: state, in: query, schema: {$ref: '#/components/schemas/CaseState'}}
+                - {name: assignee, in: query, schema: {type: string}}
+                - {name: overdue, in: query, description: Only cases with a deadline overdue now., schema: {type: boolean}}
+                - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 1000, default: 100}}
+                - {name: cursor, in: query, description: The `next` of the previous page., schema: {type: string}}
+              responses:
+                '200': {description: A page of cases., content: {application/json: {schema: {$ref: '#/components/schemas/IncidentCasePage'}}}}
+                '400': {$ref: '#/components/responses/Problem'}
+                '401': {$ref: '#/components/responses/Problem'}
+                '404': {$ref: '#/components/responses/Problem'}
+                '503': {$ref: '#/components/responses/Problem'}
+          /v1/incidents/{id}/cases.csv:
+            get:
+              summary: The incident's cases as CSV for regulators and the board
+              description: >
+                UTF-8 with a byte-order mark (Excel reads Chinese right), CRLF lines, the same filters as the list. The
+                name, phone and e-mail columns are empty for roles without personal data (pr, executive).
+              parameters:
+                - {name: id, in: path, required: true, schema: {type: integer, format: int64}}
+                - {name: state, in: query, schema: {$ref: '#/components/schemas/CaseState'}}
+                - {name: assignee, in: query, schema: {type: string}}
+                - {name: overdue, in: query, schema: {type: boolean}}
+              responses:
+                '200': {description: The CSV file., content: {text/csv: {schema: {type: string}}}}
+                '400': {$ref: '#/components/responses/Problem'}
+                '401': {$ref: '#/components/responses/Problem'}
+                '404': {$ref: '#/components/responses/Problem'}
+                '503': {$ref: '#/components/responses/Problem'}
+          /v1/incidents/{id}/cases/bulk:
+            post:
+              summary: Acknowledge, answer or assign many cases at once (admin, incident_manager, intake)
+              description: >
+                `complaintIds` (members of the incident) or `"all": true`. One transaction, one event per changed case;
+                a case the action does not fit (already acknowledged, already answered) stays as it is with a `reason`.
+              parameters:
+                - {name: id, in: path, required: true, schema: {type: integer, format: int64}}
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [action]
+                      properties:
+                        action: {type: string, enum: [acknowledge, answer, assign]}
+                        complaintIds: {type: array, maxItems: 10000, items: {type: integer, format: int64}}
+                        all: {type: boolean}
+                        assignee: {type: [string, 'null'], description: For assign; absent or null takes the cases from whoever had them.}
+                        at: {type: string, format: date-time}
+              responses:
+                '200':
+                  description: What happened to each case.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties:
+                          changed: {type: integer}
+                          unchanged: {type: integer}
+                          items: {type: array, items: {type: object, properties: {complaintId: {type: integer}, changed: {type: boolean}, reason: {type: [string, 'null']}, state: {$ref: '#/components/schemas/CaseState'}}}}
+                '400': {$ref: '#/components/responses/Problem'}
+                '401': {$ref: '#/components/responses/Problem'}
+                '403': {$ref: '#/components/responses/Problem'}
+                '404': {$ref: '#/components/responses/Problem'}
+                '409': {$ref: '#/components/responses/Problem'}
+                '413': {$ref: '#/components/responses/Problem'}
+                '422': {$ref: '#/components/responses/Problem'}
+                '503': {$ref: '#/components/responses/Problem'}
+          /v1/incidents/{id}/offers/{offerId}/curve:
+            get:
+              summary: An offer's acceptance curve (every role)
+              description: >
+                Cumulative accepted, refused and pending (eligible not yet answered, never below 0) at the end of each
+                bucket, from the bucket of publication to the one holding now, with the tier ends marked. `day` buckets
+                are local days in the playbook's time zone. More than 2000 buckets is a 422 naming `bucket`.
+              parameters:
+                - {name: id, in: path, required: true, schema: {type: integer, format: int64}}
+                - {name: offerId, in: path, required: true, schema: {type: integer, format: int64}}
+                - {name: bucket, in: query, schema: {type: string, enum: [hour, day], default: day}}
+              responses:
+                '200':
+                  description: The curve.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties:
+                          offerId: {type: integer}
+                          version: {type: integer}
+                          publishedAt: {type: string, format: date-time}
+                          eligible: {type: integer}
+                          bucket: {type: string, enum: [hour, day]}
+                          tiers: {type: array, items: {type: object, properties: {tier: {type: integer}, endsAt: {type: string, format: date-time}}}}
+                          buckets: {type: array, items: {type: object, properties: {startsAt: {type: string, format: date-time}, endsAt: {type: string, format: date-time}, accepted: {type: integer}, refused: {type: integer}, pending: {type: integer}}}}
+                '400': {$ref: '#/components/responses/Problem'}
+                '401': {$ref: '#/components/responses/Problem'}
+                '404': {$ref: '#/components/responses/Problem'}
+                '422': {$ref: '#/components/responses/Problem'}
+                '503': {$ref: '#/components/responses/Problem'}
+          /v1/incidents/{id}/representatives:
+            put:
+              summary: Name the representatives of a joint complaint (admin, incident_manager)
+              description: >
+                One to three complaints of the incident whose complainants speak for the group (an empty list names
+                none). They speak for the group, but a settlement still needs each member's own answer to the offer.
+              parameters:
+                - {name: id, in: path, required: true, schema: {type: integer, format: int64}}
+              requestBody:
+                required: true
+                content: {application/json: {schema: {type: object, required: [complaintIds], properties: {complaintIds: {type: array, maxItems: 3, items: {type: integer, format: int64}}, at: {type: string, format: date-time}}}}}
+              responses:
+                '200': {description: The representatives., content: {application/json: {schema: {type: object, properties: {representatives: {type: array, items: {type: integer}}, rule: {type: string}}}}}}
+                '400': {$ref: '#/components/responses/Problem'}
+                '401': {$ref: '#/components/responses/Problem'}
+                '403': {$ref: '#/components/responses/Problem'}
+                '404': {$ref: '#/components/responses/Problem'}
+                '409': {$ref: '#/components/responses/Problem'}
+                '413': {$ref: '#/components/responses/Problem'}
+                '422': {$ref: '#/components/responses/Problem'}
+                '503': {$ref: '#/components/responses/Problem'}
+
+        """
+
+    static let caseSchemas = """
+            CaseState: {type: string, enum: [received, acknowledged, in_progress, answered, closed, reopened]}
+            CaseDeadline:
+              type: object
+              properties:
+                kind: {type: string, enum: [acknowledge, answer, authority_answer, close, follow_up_visit]}
+                dueAt: {type: string, format: date-time}
+                metAt: {type: [string, 'null'], format: date-time}
+                overdue: {type: boolean, description: Still owed and past due on the server's clock.}
+                metLate: {type: boolean}
+                authority: {type: [string, 'null'], description: For authority_answer, whose period it is.}
+            CaseContact:
+              type: object
+              properties:
+                number: {type: integer}
+                at: {type: string, format: date-time}
+                channel: {type: string, enum: [phone, sms, email, wechat, letter, visit, other]}
+                direction: {type: string, enum: [inbound, outbound]}
+                purpose: {type: string, enum: [acknowledgement, update, answer, other, follow_up_visit]}
+                summary: {type: string}
+                outcome: {type: [string, 'null']}
+                satisfaction: {type: [integer, 'null'], minimum: 1, maximum: 5}
+                recordedBy: {type: string}
+            CaseContactIn:
+              type: object
+              required: [channel, direction, summary]
+              properties:
+                channel: {type: string, enum: [phone, sms, email, wechat, letter, visit, other]}
+                direction: {type: string, enum: [inbound, outbound]}
+                purpose: {type: string, enum: [acknowledgement, update, answer, other, follow_up_visit], default: other}
+                summary: {type: string, maxLength: 4000}
+                outcome: {type: string, maxLength: 2000}
+                satisfaction: {type: integer, minimum: 1, maximum: 5}
+                at: {type: string, format: date-time}
+            CaseChange:
+              type: object
+              properties:
+                state: {$ref: '#/components/schemas/CaseState'}
+                assignee: {type: [string, 'null'], maxLength: 200}
+                referral:
+                  type: object
+                  required: [authority]
+                  properties:
+                    authority: {type: string, maxLength: 60, description: "12315, 12345, 12301 or another authority"}
+                    referenceNo: {type: string, maxLength: 100}
+                    receivedAt: {type: string, format: date-time}
+                note: {type: string, maxLength: 2000}
+                at: {type: string, format: date-time}
+            Case:
+              type: object
+              properties:
+                complaintId: {type: integer}
+                state: {$ref: '#/components/schemas/CaseState'}
+                assignee: {type: [string, 'null']}
+                referral: {type: [object, 'null'], properties: {authority: {type: string}, referenceNo: {type: [string, 'null']}, receivedAt: {type: string, format: date-time}}}
+                deadlines: {type: array, items: {$ref: '#/components/schemas/CaseDeadline'}}
+                overdue: {type: boolean}
+                acknowledgedAt: {type: [string, 'null'], format: date-time}
+                answeredAt: {type: [string, 'null'], format: date-time}
+                closedAt: {type: [string, 'null'], format: date-time}
+                reopenedAt: {type: [string, 'null'], format: date-time}
+                contacts: {type: array, items: {$ref: '#/components/schemas/CaseContact'}}
+                history: {type: array, items: {type: object, properties: {at: {type: string, format: date-time}, by: {type: string}, from: {$ref: '#/components/schemas/CaseState'}, to: {$ref: '#/components/schemas/CaseState'}, assignee: {type: [string, 'null']}, note: {type: [string, 'null']}}}}
+                sameComplainant: {type: array, items: {type: integer}}
+                version: {type: integer}
+            IncidentCaseRow:
+              type: object
+              properties:
+                complaintId: {type: integer}
+                externalId: {type: string}
+                receivedAt: {type: string, format: date-time}
+                channel: {type: string}
+                complainant: {type: object, description: Absent for pr and executive., properties: {name: {type: string}, phone: {type: string}, email: {type: string}}}
+                state: {$ref: '#/components/schemas/CaseState'}
+                assignee: {type: [string, 'null']}
+                referral: {type: [string, 'null']}
+                nextDeadline: {oneOf: [{$ref: '#/components/schemas/CaseDeadline'}, {type: 'null'}]}
+                overdue: {type: array, items: {type: string}}
+                lastContactAt: {type: [string, 'null'], format: date-time}
+                lastContactPurpose: {type: [string, 'null']}
+                satisfaction: {type: [integer, 'null']}
+                offerAnswer: {type: [object, 'null'], properties: {offerId: {type: integer}, decision: {type: string, enum: [accepted, refused]}, at: {type: string, format: date-time}, tier: {type: [integer, 'null']}}}
+                representative: {type: boolean}
+                sameComplainant: {type: array, items: {type: integer}}
+            IncidentCasePage:
+              type: object
+              properties:
+                items: {type: array, items: {$ref: '#/components/schemas/IncidentCaseRow'}}
+                total: {type: integer}
+                complainants: {type: integer}
+                byState: {type: object, additionalProperties: {type: integer}}
+                overdue: {type: integer}
+                representatives: {type: array, items: {type: integer}}
+                next: {type: [string, 'null']}
+
+        """
+}
