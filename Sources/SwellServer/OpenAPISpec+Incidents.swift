@@ -426,6 +426,11 @@ extension OpenAPISpec {
                     rate: {type: number, description: 0 when nobody is eligible}
                     currentTier: {type: [integer, 'null'], description: 1 = first (highest) tier}
                     tierEndsAt: {type: [string, 'null'], format: date-time}
+                    offerId: {type: integer, format: int64}
+                    refused: {type: integer}
+                    curveBucket: {type: string, enum: [hour, day], description: Hourly while the offer is at most two days old.}
+                    curve: {type: array, description: The latest 48 buckets of the acceptance curve (cumulative)., items: {type: object, properties: {endsAt: {type: string, format: date-time}, accepted: {type: integer}, refused: {type: integer}, pending: {type: integer}}}}
+                    tierEnds: {type: array, items: {type: string, format: date-time}}
                 mediaContacts: {type: array, items: {type: object, properties: {at: {type: string, format: date-time}, outlet: {type: string}, tone: {type: string, enum: [positive, neutral, negative]}}}}
                 dailyCounts: {type: array, items: {type: object, properties: {day: {type: string, format: date}, count: {type: integer}}}}
             Deadline:

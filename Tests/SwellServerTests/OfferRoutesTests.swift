@@ -89,11 +89,31 @@ import Testing
             #expect(eligible >= members.count)
             #expect(abs((totals["rate"] as? Double ?? 0) - 4.0 / Double(eligible)) < 1e-9)
 
-            // The summary carries the acceptance
+            // The acceptance curve, bucket by bucket: local days in Shanghai, counts cumulative at each day's end
+            let curve = try await client.get("/v1/incidents/\(id)/offers/\(offerId)/curve?bucket=day", as: .executive, app: app).json
+            let buckets = try #require(curve["buckets"] as? [[String: Any]])
+            try #require(buckets.count >= 9)
+            #expect(buckets.first?["endsAt"] as? String == "2026-07-01T16:00:00Z")
+            #expect(buckets.prefix(9).map { $0["accepted"] as? Int } == [0, 1, 1, 2, 2, 3, 3, 3, 4])
+            #expect(buckets.prefix(9).map { $0["refused"] as? Int } == [0, 1, 1, 1, 1, 1, 1, 1, 1])
+            #expect(buckets.allSatisfy { ($0["pending"] as? Int) == eligible - ($0["accepted"] as? Int ?? 0) - ($0["refused"] as? Int ?? 0) })
+            #expect((curve["tiers"] as? [[String: Any]])?.map { $0["endsAt"] as? String } == ["2026-07-04T04:00:00Z", "2026-07-08T04:00:00Z"])
+            let hourly = try await client.get("/v1/incidents/\(id)/offers/\(offerId)/curve?bucket=hour", as: .executive, app: app).json
+            let hours = try #require(hourly["buckets"] as? [[String: Any]])
+            #expect(hours.first?["endsAt"] as? String == "2026-07-01T05:00:00Z")
+            #expect(hours.first { $0["endsAt"] as? String == "2026-07-02T05:00:00Z" }?["accepted"] as? Int == 1)
+            #expect(try await client.get("/v1/incidents/\(id)/offers/\(offerId)/curve?bucket=week", app: app).status == .badRequest)
+            #expect(try await client.get("/v1/incidents/\(id)/offers/999/curve", app: app).status == .notFound)
+
+            // The summary carries the acceptance, with the curve's latest buckets for the dashboard
             let summary = try #require(try await story.items("/v1/incidents", as: .executive).first)
             let acceptance = try #require(summary["acceptance"] as? [String: Any])
             #expect(acceptance["accepted"] as? Int == 4)
+            #expect(acceptance["refused"] as? Int == 1)
             #expect(acceptance["eligible"] as? Int == eligible)
+            #expect(acceptance["offerId"] as? Int == offerId)
+            #expect(acceptance["curveBucket"] as? String == "day")
+            #expect((acceptance["curve"] as? [[String: Any]])?.last?["accepted"] as? Int == 4)
 
             // A new version from the compensation table; the old one takes no more answers
             let second2 = try await client.post(

@@ -184,6 +184,11 @@
     acceptance.append(node("h4", "", t("acceptance")));
     if (inc.acceptance) {
       acceptance.append(SwellCharts.gauge(inc.acceptance.rate), node("div", "muted small", `${inc.acceptance.accepted} / ${inc.acceptance.eligible}`));
+      if (inc.acceptance.curve && inc.acceptance.curve.length) {
+        const labels = { accepted: t("accepted"), refused: t("refused"), pending: t("pending") };
+        acceptance.append(SwellCharts.curve(inc.acceptance.curve, { tierEnds: inc.acceptance.tierEnds, title: t("acceptanceCurve"), labels }),
+          node("div", "muted small legend", `${t("accepted")} ${inc.acceptance.accepted} · ${t("refused")} ${inc.acceptance.refused} · ${t("pending")} ${inc.acceptance.curve[inc.acceptance.curve.length - 1].pending} (${t("per." + inc.acceptance.curveBucket)})`));
+      }
       if (inc.acceptance.tierEndsAt) {
         const tier = node("div", "countdown tier");
         tier.dataset.due = inc.acceptance.tierEndsAt;

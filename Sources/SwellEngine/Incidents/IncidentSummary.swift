@@ -23,7 +23,27 @@ public struct IncidentSummary: Encodable, Sendable, Equatable {
         /// 1 for the first (highest) tier; null after the last tier.
         public var currentTier: Int?
         public var tierEndsAt: String?
+        /// The current offer version's id, for `…/offers/{offerId}/curve`.
+        public var offerId: Int64
+        public var refused: Int
+        /// The acceptance curve's latest buckets (at most ``IncidentSummary/curveBuckets``): hourly while the
+        /// offer is at most two days old, then daily.
+        public var curveBucket: String
+        public var curve: [CurvePoint]
+        /// Every tier's end, in order.
+        public var tierEnds: [String]
     }
+
+    /// Cumulative counts at the end of one bucket of the acceptance curve.
+    public struct CurvePoint: Encodable, Sendable, Equatable {
+        public var endsAt: String
+        public var accepted: Int
+        public var refused: Int
+        public var pending: Int
+    }
+
+    /// How many buckets of the acceptance curve the summary carries.
+    public static let curveBuckets = 48
 
     public struct MediaMention: Encodable, Sendable, Equatable {
         public var at: String
@@ -115,12 +135,24 @@ extension IncidentEngine {
 
     private func acceptance(_ sources: ReportSources, now: Date) -> IncidentSummary.Acceptance? {
         guard let current = sources.offers.last else { return nil }
-        let accepted = sources.responses.filter { $0.offerId == current.id && $0.decision == .accepted }.map(\.at)
-        let at = max(now, accepted.max() ?? now)
-        guard let totals = try? current.offer.offer.totals(acceptedAt: accepted, eligible: current.offer.eligible, at: at) else { return nil }
+        let answers = sources.responses.filter { $0.offerId == current.id }
+        let accepted = answers.filter { $0.decision == .accepted }.map(\.at)
+        let at = max(now, answers.map(\.at).max() ?? now)
+        let offer = current.offer.offer
+        guard let totals = try? offer.totals(acceptedAt: accepted, eligible: current.offer.eligible, at: at) else { return nil }
+        let width: AcceptanceCurve.Width = at.timeIntervalSince(offer.publishedAt) <= 2 * 86_400 ? .hour : .day
+        let curve = try? AcceptanceCurve(
+            offer: offer, eligible: current.offer.eligible,
+            answers: answers.map { AcceptanceCurve.Answer(accepted: $0.decision == .accepted, at: $0.at) }, width: width, until: at,
+            timeZone: playbook.timeZone)
         return IncidentSummary.Acceptance(
             eligible: totals.eligible, accepted: totals.accepted, rate: totals.acceptanceRate ?? 0,
             currentTier: totals.currentTierIndex.map { $0 + 1 },
-            tierEndsAt: totals.currentTierIndex.map { RFC3339.format(current.offer.offer.tiers[$0].endsAt) })
+            tierEndsAt: totals.currentTierIndex.map { RFC3339.format(offer.tiers[$0].endsAt) },
+            offerId: current.id, refused: answers.count - accepted.count, curveBucket: width.rawValue,
+            curve: (curve?.buckets ?? []).suffix(IncidentSummary.curveBuckets).map {
+                IncidentSummary.CurvePoint(endsAt: RFC3339.format($0.endsAt), accepted: $0.accepted, refused: $0.refused, pending: $0.pending)
+            },
+            tierEnds: offer.tiers.map { RFC3339.format($0.endsAt) })
     }
 }
