@@ -70,7 +70,7 @@ struct ServeCommand: AsyncParsableCommand {
                 detector: DetectorEngine(store: caseStore, configuration: detection, logger: logger),
                 metrics: metrics, feed: try Self.feedConfiguration(environment), dashboardsPath: dashboards,
                 incidents: incidents, notifier: notifier,
-                cases: loadedPlaybook.map { CaseDesk(store: caseStore, playbook: $0, logger: logger) })
+                cases: incidents?.cases)
             let app = buildApplication(
                 configuration: configuration,
                 environment: serverEnvironment,

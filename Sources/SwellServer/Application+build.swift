@@ -54,7 +54,7 @@ public func buildRouters(environment: ServerEnvironment) -> SwellRouters {
     MetricsRoutes(metrics: environment.metrics).register(on: router)
     DashboardRoutes(folder: environment.dashboardsPath).register(on: router)
     ComplaintRoutes(environment: environment).register(on: router.group("v1/complaints"))
-    CaseRoutes(environment: environment).register(on: router.group("v1/complaints"))
+    CaseRoutes(environment: environment).register(on: router.group("v1/complaints"), cases: router.group("v1/cases"))
     ClusterRoutes(environment: environment).register(clusters: router.group("v1/clusters"), complaints: router.group("v1/complaints"))
     WarningRoutes(environment: environment).register(on: router.group("v1/warnings"))
     registerIncidentRoutes(on: router.group("v1/incidents"), environment: environment)

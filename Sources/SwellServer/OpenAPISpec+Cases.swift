@@ -1,6 +1,22 @@
 extension OpenAPISpec {
     /// Paths of complainants' cases: one complaint's case, its contacts, and an incident's cases.
     static let casePaths = """
+          /v1/cases:
+            get:
+              summary: One person's cases (every role; personal data per role)
+              description: >
+                The cases assigned to `assignee`, by complaint id, each with its next deadline and the deadlines overdue
+                now; `overdue` counts the late ones (with `overdue=true` only they are listed).
+              parameters:
+                - {name: assignee, in: query, required: true, schema: {type: string}}
+                - {name: overdue, in: query, schema: {type: boolean}}
+              responses:
+                '200':
+                  description: The cases.
+                  content: {application/json: {schema: {type: object, properties: {assignee: {type: string}, items: {type: array, items: {$ref: '#/components/schemas/CaseRow'}}, total: {type: integer}, overdue: {type: integer}}}}}
+                '400': {$ref: '#/components/responses/Problem'}
+                '401': {$ref: '#/components/responses/Problem'}
+                '503': {$ref: '#/components/responses/Problem'}
           /v1/complaints/{id}/case:
             parameters:
               - {name: id, in: path, required: true, schema: {type: integer, format: int64}}
@@ -256,7 +272,7 @@ extension OpenAPISpec {
                 history: {type: array, items: {type: object, properties: {at: {type: string, format: date-time}, by: {type: string}, from: {$ref: '#/components/schemas/CaseState'}, to: {$ref: '#/components/schemas/CaseState'}, assignee: {type: [string, 'null']}, note: {type: [string, 'null']}}}}
                 sameComplainant: {type: array, items: {type: integer}}
                 version: {type: integer}
-            IncidentCaseRow:
+            CaseRow:
               type: object
               properties:
                 complaintId: {type: integer}
@@ -278,7 +294,7 @@ extension OpenAPISpec {
             IncidentCasePage:
               type: object
               properties:
-                items: {type: array, items: {$ref: '#/components/schemas/IncidentCaseRow'}}
+                items: {type: array, items: {$ref: '#/components/schemas/CaseRow'}}
                 total: {type: integer}
                 complainants: {type: integer}
                 byState: {type: object, additionalProperties: {type: integer}}

@@ -400,7 +400,7 @@ extension OpenAPISpec {
             IncidentSummary:
               type: object
               description: Every key is always present (null when there is no value).
-              required: [id, title, state, level, phase, clusterId, openedAt, nextDeadline, overdueTasks, followUps, complaintCount, distinctComplainants, acceptance, mediaContacts, dailyCounts]
+              required: [id, title, state, level, phase, clusterId, openedAt, nextDeadline, overdueTasks, followUps, complaintCount, distinctComplainants, acceptance, cases, mediaContacts, dailyCounts]
               properties:
                 id: {type: integer, format: int64}
                 title: {type: string}
@@ -431,6 +431,12 @@ extension OpenAPISpec {
                     curveBucket: {type: string, enum: [hour, day], description: Hourly while the offer is at most two days old.}
                     curve: {type: array, description: The latest 48 buckets of the acceptance curve (cumulative)., items: {type: object, properties: {endsAt: {type: string, format: date-time}, accepted: {type: integer}, refused: {type: integer}, pending: {type: integer}}}}
                     tierEnds: {type: array, items: {type: string, format: date-time}}
+                cases:
+                  type: object
+                  description: The complainants' cases (GET …/cases has them one by one).
+                  properties:
+                    byState: {type: object, additionalProperties: {type: integer}}
+                    overdue: {type: integer, description: Cases with a deadline overdue now.}
                 mediaContacts: {type: array, items: {type: object, properties: {at: {type: string, format: date-time}, outlet: {type: string}, tone: {type: string, enum: [positive, neutral, negative]}}}}
                 dailyCounts: {type: array, items: {type: object, properties: {day: {type: string, format: date}, count: {type: integer}}}}
             Deadline:

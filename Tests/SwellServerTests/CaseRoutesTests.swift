@@ -52,6 +52,10 @@ import Testing
             #expect(deadline("acknowledge", in: acknowledged.json)?["metLate"] as? Bool == true)
             #expect(deadline("acknowledge", in: acknowledged.json)?["overdue"] as? Bool == false)
             #expect(try await patch(client, app, id, #"{"state":"acknowledged"}"#).status == .conflict)
+            let mine = try await client.get("/v1/cases?assignee=li", as: .incidentManager, app: app).json
+            #expect(mine["total"] as? Int == 1 && mine["overdue"] as? Int == 0)
+            #expect(((mine["items"] as? [[String: Any]])?.first)?["complaintId"] as? Int == id)
+            #expect(try await client.get("/v1/cases", app: app).status == .badRequest)
 
             // A visit is for a closed case; satisfaction is 1 to 5 and only on a visit
             let visit = #"{"channel":"phone","direction":"outbound","purpose":"follow_up_visit","summary":"回访 13812345678","satisfaction":4}"#
@@ -117,9 +121,16 @@ import Testing
             #expect(authority["authority"] as? String == "12315")
             #expect(authority["overdue"] as? Bool == false)
 
+            #expect(try await patch(client, app, id, #"{"assignee":"zhao","state":"acknowledged"}"#).status == .ok)
+            #expect(try await client.get("/v1/cases?assignee=zhao&overdue=true", app: app).json["total"] as? Int == 0)
+
             app.clock.set("2026-07-14T00:00:00Z")
             let late = try await client.get("/v1/complaints/\(id)/case", as: .executive, app: app)
             #expect(deadline("authority_answer", in: late.json)?["overdue"] as? Bool == true)
+            // …and shows among the person's late cases
+            let zhao = try await client.get("/v1/cases?assignee=zhao&overdue=true", app: app).json
+            #expect(zhao["total"] as? Int == 1)
+            #expect((((zhao["items"] as? [[String: Any]])?.first)?["overdue"] as? [String])?.contains("authority_answer") == true)
 
             // A complaint through the regulator channel is a referral without a named authority
             let viaRegulator = complaintJSON("case-3").replacingOccurrences(of: "\"channel\":\"hotline\"", with: "\"channel\":\"regulator\"")

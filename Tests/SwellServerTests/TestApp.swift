@@ -57,7 +57,7 @@ struct TestApp {
         environment = ServerEnvironment(
             store: store, now: { clock.now }, logger: Logger(label: "test"), detector: detector, feed: feed,
             dashboardsPath: Self.dashboards, incidents: incidents,
-            cases: playbook.map { CaseDesk(store: store, playbook: $0, logger: Logger(label: "test")) })
+            cases: incidents?.cases)
     }
 
     /// The repository's `dashboards/` folder.

@@ -170,6 +170,12 @@
     const counts = node("div", "fact");
     counts.append(node("div", "fact-label", `${t("cluster")} #${inc.clusterId ?? "–"}`),
       node("div", "", `${inc.complaintCount} ${t("complaints")} · ${inc.distinctComplainants} ${t("complainants")}`));
+    if (inc.cases) {
+      const states = inc.cases.byState || {};
+      const open = Object.entries(states).filter(([state]) => state !== "closed").reduce((sum, [, n]) => sum + n, 0);
+      counts.append(node("div", inc.cases.overdue > 0 ? "cases overdue small" : "cases muted small",
+        `${t("cases")}: ${open} ${t("casesOpen")} · ${states.closed ?? 0} ${t("casesClosed")} · ${inc.cases.overdue} ${t("casesOverdue")}`));
+    }
     facts.append(deadline, overdue, counts);
     panel.append(facts);
     if (inc.followUps && inc.followUps.length) panel.append(followUpList(inc.followUps));

@@ -157,6 +157,17 @@ struct OfferPublishedPayload: Encodable {
 }
 
 extension IncidentEngine {
+    /// The acceptance curve, in local days, of the offer current at `end`, from its publication to `end`
+    /// (answers after `end` left out): a daily report's view of the settlement. Nil before any offer.
+    public func curve(incident id: IncidentID, asOf end: Date) async throws -> AcceptanceCurve? {
+        guard let entry = try await offers(of: id).last(where: { $0.offer.offer.publishedAt <= end }) else { return nil }
+        let answers = try await responses(of: id).filter { $0.offerId == entry.id && $0.at < end }
+            .map { AcceptanceCurve.Answer(accepted: $0.decision == .accepted, at: $0.at) }
+        return try? AcceptanceCurve(
+            offer: entry.offer.offer, eligible: entry.offer.eligible, answers: answers, width: .day, until: end.addingTimeInterval(-1),
+            timeZone: playbook.timeZone)
+    }
+
     /// The take-up of an offer over time, bucket by bucket up to now (event time, or the live clock).
     public func curve(
         incident id: IncidentID, offer offerId: Int64, width: AcceptanceCurve.Width, now fallback: Date

@@ -16,6 +16,8 @@ public actor IncidentEngine {
 
     let store: any CaseStore
     public nonisolated let playbook: Playbook
+    /// The complainants' cases, on the same store and playbook (the summary counts them).
+    public nonisolated let cases: CaseDesk
     let logger: Logger
     let pageSize: Int
     let schedulerClock: SchedulerClock
@@ -30,6 +32,7 @@ public actor IncidentEngine {
     public init(store: any CaseStore, playbook: Playbook, logger: Logger, clock: SchedulerClock = .eventTime, pageSize: Int = 1_000) {
         self.store = store
         self.playbook = playbook
+        self.cases = CaseDesk(store: store, playbook: playbook, logger: logger)
         self.logger = logger
         self.schedulerClock = clock
         self.pageSize = pageSize

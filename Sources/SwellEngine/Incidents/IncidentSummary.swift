@@ -45,6 +45,12 @@ public struct IncidentSummary: Encodable, Sendable, Equatable {
     /// How many buckets of the acceptance curve the summary carries.
     public static let curveBuckets = 48
 
+    /// The incident's complainants' cases: how many stand in each state, and how many have a deadline overdue.
+    public struct CaseCounts: Encodable, Sendable, Equatable {
+        public var byState: [String: Int]
+        public var overdue: Int
+    }
+
     public struct MediaMention: Encodable, Sendable, Equatable {
         public var at: String
         public var outlet: String
@@ -65,6 +71,7 @@ public struct IncidentSummary: Encodable, Sendable, Equatable {
     public var complaintCount: Int
     public var distinctComplainants: Int
     public var acceptance: Acceptance?
+    public var cases: CaseCounts
     public var mediaContacts: [MediaMention]
     public var dailyCounts: [DailyCount]
 
@@ -84,13 +91,14 @@ public struct IncidentSummary: Encodable, Sendable, Equatable {
         try container.encode(complaintCount, forKey: .complaintCount)
         try container.encode(distinctComplainants, forKey: .distinctComplainants)
         try container.encode(acceptance, forKey: .acceptance)
+        try container.encode(cases, forKey: .cases)
         try container.encode(mediaContacts, forKey: .mediaContacts)
         try container.encode(dailyCounts, forKey: .dailyCounts)
     }
 
     enum CodingKeys: String, CodingKey {
         case id, title, state, level, phase, clusterId, openedAt, nextDeadline, overdueTasks, followUps, complaintCount
-        case distinctComplainants, acceptance, mediaContacts, dailyCounts
+        case distinctComplainants, acceptance, cases, mediaContacts, dailyCounts
     }
 }
 
@@ -122,6 +130,7 @@ extension IncidentEngine {
             complaintCount: sources.arrivals.count,
             distinctComplainants: sources.distinctComplainants,
             acceptance: acceptance(sources, now: now),
+            cases: try await caseCounts(sources, now: now),
             mediaContacts: sources.media.map { IncidentSummary.MediaMention(at: RFC3339.format($0.at), outlet: $0.outlet, tone: $0.tone.rawValue) },
             dailyCounts: try await store.clusterDailyCounts(cluster))
     }
@@ -131,6 +140,13 @@ extension IncidentEngine {
             taskId: entry.id, title: entry.task.titleEn, dueAt: RFC3339.format(entry.task.dueAt), ownerRole: entry.task.ownerRole,
             kind: entry.task.kind ?? .playbook,
             overdue: IncidentTaskDeadline(status: entry.task.status, dueAt: entry.task.dueAt, now: now).isOverdue)
+    }
+
+    private func caseCounts(_ sources: ReportSources, now: Date) async throws -> IncidentSummary.CaseCounts {
+        let readings = try await cases.readings(of: sources.members)
+        return IncidentSummary.CaseCounts(
+            byState: Dictionary(grouping: readings, by: \.complaintCase.state.rawValue).mapValues(\.count),
+            overdue: readings.filter { !$0.overdue(at: now).isEmpty }.count)
     }
 
     private func acceptance(_ sources: ReportSources, now: Date) -> IncidentSummary.Acceptance? {

@@ -9,7 +9,8 @@ struct CaseRoutes {
     let environment: ServerEnvironment
     var inputs: IncidentInputs { IncidentInputs(environment: environment) }
 
-    func register(on complaints: RouterGroup<SwellRequestContext>) {
+    func register(on complaints: RouterGroup<SwellRequestContext>, cases: RouterGroup<SwellRequestContext>) {
+        cases.get(use: listByAssignee)
         complaints.get("{id}/case", use: show)
         complaints.patch("{id}/case", use: update)
         complaints.post("{id}/contacts", use: logContact)
@@ -37,6 +38,29 @@ struct CaseRoutes {
 
     func view(_ reading: CaseDesk.Reading, desk: CaseDesk, role: Role) async throws -> CaseView {
         CaseView(reading, now: environment.now(), role: role, sameComplainant: try await desk.sameComplainant(as: reading.complaint))
+    }
+
+    struct AssigneeCases: Encodable, Sendable {
+        var assignee: String
+        var items: [CaseRow]
+        var total: Int
+        var overdue: Int
+    }
+
+    /// GET /v1/cases?assignee=…[&overdue=true] — one person's cases by complaint id: what they hold and what is late.
+    @Sendable func listByAssignee(_ request: Request, context: SwellRequestContext) async throws -> JSONResponse<AssigneeCases> {
+        let caller = try context.require(.readCases)
+        let desk = try desk
+        guard let assignee = request.uri.queryParameters["assignee"].map(String.init), !assignee.isEmpty else {
+            throw Problem.badParameter("assignee", "assignee is required: the name the cases were assigned to.")
+        }
+        let overdueOnly = try QueryValues.flag(request, "overdue")
+        let now = environment.now()
+        let rows = try await desk.readings(assignee: assignee).map {
+            CaseRow($0, now: now, role: caller.role, answer: nil, representative: false, sameComplainant: [])
+        }
+        let shown = overdueOnly ? rows.filter { !$0.overdue.isEmpty } : rows
+        return JSONResponse(AssigneeCases(assignee: assignee, items: shown, total: shown.count, overdue: rows.filter { !$0.overdue.isEmpty }.count))
     }
 
     struct ReferralRequest: Decodable {

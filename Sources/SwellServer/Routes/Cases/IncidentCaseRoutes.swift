@@ -36,13 +36,13 @@ struct IncidentCaseRoutes {
             overdueOnly = try QueryValues.flag(request, "overdue")
         }
 
-        func admits(_ row: IncidentCaseRow) -> Bool {
+        func admits(_ row: CaseRow) -> Bool {
             (state == nil || row.state == state) && (assignee == nil || row.assignee == assignee) && (!overdueOnly || !row.overdue.isEmpty)
         }
     }
 
     /// Every case of the incident, oldest complaint first.
-    func rows(_ id: IncidentID, role: Role) async throws -> (rows: [IncidentCaseRow], record: IncidentRecord, people: [ComplaintID: String]) {
+    func rows(_ id: IncidentID, role: Role) async throws -> (rows: [CaseRow], record: IncidentRecord, people: [ComplaintID: String]) {
         let engine = try inputs.engine
         let desk = try caseRoutes.desk
         let (record, members, offers, responses) = try await IncidentProblems.run {
@@ -63,7 +63,7 @@ struct IncidentCaseRoutes {
         let readings = try await desk.readings(of: members)
         let rows = readings.map { reading in
             let id = reading.complaint.id
-            return IncidentCaseRow(
+            return CaseRow(
                 reading, now: now, role: role, answer: answers[id], representative: representatives.contains(id),
                 sameComplainant: (byPerson[people[id] ?? ""] ?? []).filter { $0 != id })
         }

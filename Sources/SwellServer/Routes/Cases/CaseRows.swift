@@ -4,7 +4,7 @@ import SwellEngine
 
 /// One complainant's line in an incident's case list (and its CSV export): the complaint, its case, the
 /// answer to the current offer. For roles that may not see personal data, `complainant` is absent.
-struct IncidentCaseRow: Encodable, Sendable {
+struct CaseRow: Encodable, Sendable {
     var complaintId: ComplaintID
     var externalId: String
     var receivedAt: String
@@ -62,7 +62,7 @@ struct IncidentCaseRow: Encodable, Sendable {
 
 /// A page of an incident's cases, with counts over all of them (not just the page).
 struct IncidentCasePage: Encodable, Sendable {
-    var items: [IncidentCaseRow]
+    var items: [CaseRow]
     /// Cases matching the filters.
     var total: Int
     /// Distinct people among them (one person complaining twice counts once).
@@ -82,7 +82,7 @@ enum IncidentCasesCSV {
         "representative",
     ]
 
-    static func render(_ rows: [IncidentCaseRow]) -> String {
+    static func render(_ rows: [CaseRow]) -> String {
         var lines = [header.joined(separator: ",")]
         for row in rows {
             let fields: [String] = [
