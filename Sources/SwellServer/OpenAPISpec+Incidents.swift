@@ -565,6 +565,21 @@ extension OpenAPISpec {
                     currentTier: {type: [integer, 'null']}
                     tierEndsAt: {type: [string, 'null'], format: date-time}
                     secondsUntilTierEnds: {type: [number, 'null']}
+                    collective:
+                      type: [object, 'null']
+                      description: >
+                        The playbook's collective bonus: once `threshold` acceptances (the share of eligible, rounded up) came by
+                        `endsAt`, every accepting complainant gets `perComplainant` on top; `total` is included in totalBonus and
+                        totalPayout.
+                      properties:
+                        sharePercent: {type: number}
+                        percent: {type: number}
+                        fixed: {oneOf: [{$ref: '#/components/schemas/Money'}, {type: 'null'}]}
+                        endsAt: {type: [string, 'null'], format: date-time}
+                        threshold: {type: integer}
+                        reachedAt: {type: [string, 'null'], format: date-time}
+                        perComplainant: {$ref: '#/components/schemas/Money'}
+                        total: {$ref: '#/components/schemas/Money'}
             OfferResponse:
               type: object
               properties:

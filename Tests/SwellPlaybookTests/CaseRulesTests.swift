@@ -75,3 +75,27 @@ struct CaseRulesTests {
         #expect(again.first { $0.kind == .acknowledge }?.metAt == answeredAt)
     }
 }
+
+/// The collective bonus of the incentives section.
+@Suite("Collective bonus rule")
+struct CollectiveBonusRuleTests {
+    @Test func theDefaultPlaybookRewardsTheGroupAtNinetyPercentWithinTwoWeeks() throws {
+        let playbook = try defaultPlaybook()
+        let collective = try #require(playbook.incentives.collective)
+        #expect(collective.shareBasisPoints == 9_000 && collective.percentBasisPoints == 500)
+        #expect(collective.within?.description == "14d")
+        let offer = playbook.incentiveOffer(publishedAt: instant("2026-07-01T04:00:00Z"), base: SettlementMoney(minorUnits: 100, currency: "CNY"))
+        #expect(offer.collective?.endsAt == instant("2026-07-15T04:00:00Z"))
+    }
+
+    @Test func aShareOfNothingOrAboveAllIsRefused() {
+        let tiers = "    - { within: 7d, percent: 10 }      # 26"
+        for share in ["0%", "150%"] {
+            let yaml = minimalPlaybookYAML.replacingOccurrences(
+                of: tiers, with: tiers + "\n  collective: { share: \(share), percent: 5 }")
+            let errors = loadErrors(yaml)
+            #expect(errors.count == 1, "share \(share)")
+            #expect(errors.first?.path == "incentives.collective.share")
+        }
+    }
+}

@@ -11,6 +11,41 @@ import Testing
 /// The playbook's auto-open rule, and tiered incentives through the HTTP API: the server works out each
 /// acceptance's tier from its time against the offer's publication.
 @Suite struct OfferRoutesTests {
+    /// The default playbook's collective bonus: once 90% of the eligible group accepted within 14 days, everyone who
+    /// accepted gets 5% more, computed by the server and counted in the totals.
+    @Test func theGroupEarnsTheCollectiveBonusOnceNinetyPercentAccepted() async throws {
+        let app = try await TestApp(detection: .standard, playbook: try TestPlaybook.load(autoOpen: "blue"))
+        try await app.run { client in
+            let story = IncidentStory(app: app, client: client)
+            _ = try await story.burst(10)
+            let incidents = try await story.eventually(
+                "the auto-opened incident", { try await story.items("/v1/incidents", as: .executive) }, until: { !$0.isEmpty })
+            let id = try #require(incidents.first?["id"] as? Int)
+            let members = try await story.items("/v1/incidents/\(id)/cases").compactMap { $0["complaintId"] as? Int }
+            try #require(members.count >= 2)
+            let publish = "{\"base\":{\"minorUnits\":100000,\"currency\":\"CNY\"},\"eligible\":2,\"at\":\"2026-07-01T04:00:00Z\"}"
+            let offerId = try #require(try await client.post("/v1/incidents/\(id)/offers", as: .incidentManager, json: publish, app: app).json["id"] as? Int)
+            func collective() async throws -> [String: Any] {
+                let offer = try await client.get("/v1/incidents/\(id)/offers/\(offerId)", as: .executive, app: app).json
+                return (offer["totals"] as? [String: Any])?["collective"] as? [String: Any] ?? [:]
+            }
+            #expect(try await collective()["threshold"] as? Int == 2)
+            #expect(try await collective()["endsAt"] as? String == "2026-07-15T04:00:00Z")
+            for (member, at) in [(members[0], "2026-07-01T05:00:00Z"), (members[1], "2026-07-01T09:00:00Z")] {
+                let answered = try await client.post(
+                    "/v1/incidents/\(id)/offers/\(offerId)/responses", as: .incidentManager,
+                    json: "{\"complaintId\":\(member),\"decision\":\"accepted\",\"at\":\"\(at)\"}", app: app)
+                #expect(answered.status == .created)
+            }
+            let reached = try await collective()
+            #expect(reached["reachedAt"] as? String == "2026-07-01T09:00:00Z")
+            #expect((reached["perComplainant"] as? [String: Any])?["minorUnits"] as? Int == 5_000)
+            #expect((reached["total"] as? [String: Any])?["minorUnits"] as? Int == 10_000)
+            let totals = try await client.get("/v1/incidents/\(id)/offers/\(offerId)", as: .executive, app: app).json["totals"] as? [String: Any]
+            #expect((totals?["totalPayout"] as? [String: Any])?["minorUnits"] as? Int == 2 * 120_000 + 10_000)
+        }
+    }
+
     @Test func aWarningOpensAnIncidentAndAcceptancesEarnTheirTier() async throws {
         let app = try await TestApp(detection: .standard, playbook: try TestPlaybook.load(autoOpen: "blue"))
         try await app.run { client in
