@@ -394,6 +394,13 @@ enum OpenAPISpec {
                 departure: {type: [string, 'null'], format: date}
                 supplier: {type: [string, 'null'], maxLength: 200}
                 demand: {type: [string, 'null'], maxLength: 2000}
+                referral:
+                  type: [object, 'null']
+                  description: An authority's referral; becomes the case's referral, its period counted from receivedAt.
+                  required: [authority]
+                  properties:
+                    authority: {type: string, maxLength: 60, description: "12315, 12345, 12301 or another authority"}
+                    referenceNo: {type: [string, 'null'], maxLength: 100}
             Complaint:
               type: object
               required: [id, externalId, receivedAt, storedAt, channel, text]

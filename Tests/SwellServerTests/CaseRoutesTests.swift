@@ -147,6 +147,40 @@ import Testing
         }
     }
 
+    @Test func aComplaintMayArriveWithItsReferral() async throws {
+        let app = try await TestApp(playbook: try TestPlaybook.load())
+        try await app.run { client in
+            let referral = #","referral":{"authority":"12301","referenceNo":"LY-2026-7"}"#
+            let created = try await client.post("/v1/complaints", json: complaintJSON("ref-1", extra: referral), app: app)
+            #expect(created.status == .created)
+            let id = try #require(created.json["id"] as? Int)
+            let view = try await client.get("/v1/complaints/\(id)/case", app: app).json
+            let stored = try #require(view["referral"] as? [String: Any])
+            #expect(stored["authority"] as? String == "12301" && stored["referenceNo"] as? String == "LY-2026-7")
+            #expect(stored["receivedAt"] as? String == "2026-07-01T08:15:00Z", "the period counts from the complaint's receipt")
+            // 12301: 10 days
+            #expect(deadline("authority_answer", in: view)?["dueAt"] as? String == "2026-07-11T08:15:00Z")
+
+            // A correction by hand survives a retried intake
+            #expect(try await patch(client, app, id, #"{"referral":{"authority":"12315"}}"#).status == .ok)
+            #expect(try await client.post("/v1/complaints", json: complaintJSON("ref-1", extra: referral), app: app).status == .ok)
+            #expect((try await client.get("/v1/complaints/\(id)/case", app: app).json["referral"] as? [String: Any])?["authority"] as? String == "12315")
+
+            // A referral without its authority is refused with the field named
+            let bad = try await client.post("/v1/complaints", json: complaintJSON("ref-2", extra: #","referral":{"referenceNo":"X"}"#), app: app)
+            #expect(bad.status == .unprocessableContent)
+            #expect(String(buffer: bad.body).contains("referral.authority"))
+
+            // A batch gives each referred complaint its case
+            let batch = "[" + complaintJSON("ref-3", extra: referral) + "," + complaintJSON("ref-4") + "]"
+            let stored2 = try await client.post("/v1/complaints/batch", json: batch, app: app)
+            let ids = (stored2.json["results"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int }
+            try #require(ids.count == 2)
+            #expect((try await client.get("/v1/complaints/\(ids[0])/case", app: app).json["referral"] as? [String: Any])?["authority"] as? String == "12301")
+            #expect(try await client.get("/v1/complaints/\(ids[1])/case", app: app).json["referral"] == nil)
+        }
+    }
+
     @Test func withoutAPlaybookTheCaseRoutesSayCasesAreOff() async throws {
         let app = try await TestApp()
         try await app.run { client in

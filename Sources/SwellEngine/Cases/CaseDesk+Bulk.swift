@@ -80,3 +80,23 @@ extension CaseDesk {
         return found.sorted()
     }
 }
+
+extension CaseDesk {
+    /// Records the referrals complaints arrived with (intake's `referral` field), in one transaction. A case
+    /// that already names an authority keeps it, so a retried intake never overwrites a later correction.
+    public func recordReferrals(_ referrals: [(ComplaintID, CaseReferral)], by: String) async throws {
+        guard !referrals.isEmpty else { return }
+        try await retrying(referrals[0].0) {
+            let complaints = try await store.complaints(ids: referrals.map(\.0))
+            let readings = Dictionary(try await readings(of: complaints).map { ($0.complaint.id, $0) }, uniquingKeysWith: { a, _ in a })
+            var changes: [StoreChange] = []
+            for (id, referral) in referrals {
+                guard let current = readings[id] else { continue }
+                if let named = current.complaintCase.referral, named.authority != CaseReferral.unnamedAuthority { continue }
+                let (changed, events) = try applying(Change(referral: referral), to: current.complaintCase, at: referral.receivedAt, by: by)
+                if !events.isEmpty { changes.append(.saveCase(changed, at: referral.receivedAt, events: events)) }
+            }
+            if !changes.isEmpty { _ = try await store.apply(changes, checkpoint: nil) }
+        }
+    }
+}
