@@ -112,6 +112,21 @@ extension OpenAPISpec {
                 '401': {$ref: '#/components/responses/Problem'}
                 '404': {$ref: '#/components/responses/Problem'}
                 '503': {$ref: '#/components/responses/Problem'}
+          /v1/incidents/{id}/cases.html:
+            get:
+              summary: The incident's cases as a printable page
+              description: The rows of the list (same filters), with counts by state; personal data only for roles that may see it.
+              parameters:
+                - {name: id, in: path, required: true, schema: {type: integer, format: int64}}
+                - {name: state, in: query, schema: {$ref: '#/components/schemas/CaseState'}}
+                - {name: assignee, in: query, schema: {type: string}}
+                - {name: overdue, in: query, schema: {type: boolean}}
+              responses:
+                '200': {description: The page., content: {text/html: {schema: {type: string}}}}
+                '400': {$ref: '#/components/responses/Problem'}
+                '401': {$ref: '#/components/responses/Problem'}
+                '404': {$ref: '#/components/responses/Problem'}
+                '503': {$ref: '#/components/responses/Problem'}
           /v1/incidents/{id}/cases/bulk:
             post:
               summary: Acknowledge, answer or assign many cases at once (admin, incident_manager, intake)

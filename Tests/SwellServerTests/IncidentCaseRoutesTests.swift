@@ -108,6 +108,14 @@ import Testing
             #expect(!forPR.contains("1390000"))
             #expect(!forPR.contains("游客"))
             #expect(forPR.split(separator: "\r\n").count == 13)
+
+            // The printable page: every row, late rows marked, personal data per role
+            let printable = String(buffer: try await client.get("/v1/incidents/\(id)/cases.html", as: .intake, app: app).body)
+            #expect(printable.components(separatedBy: "<tr").count - 2 == 12)
+            #expect(printable.contains("游客") && printable.contains("acknowledged 10"))
+            let pagePR = String(buffer: try await client.get("/v1/incidents/\(id)/cases.html?state=answered", as: .pr, app: app).body)
+            #expect(!pagePR.contains("1390000") && !pagePR.contains("游客"))
+            #expect(pagePR.components(separatedBy: "<tr").count - 2 == 2)
         }
     }
 

@@ -14,6 +14,7 @@ struct IncidentCaseRoutes {
     func register(on group: RouterGroup<SwellRequestContext>) {
         group.get("{id}/cases", use: list)
         group.get("{id}/cases.csv", use: export)
+        group.get("{id}/cases.html", use: page)
         group.post("{id}/cases/bulk", use: bulk)
         group.put("{id}/representatives", use: setRepresentatives)
     }
@@ -107,6 +108,18 @@ struct IncidentCaseRoutes {
                 .contentDisposition: "attachment; filename=\"incident-\(id)-cases.csv\"",
             ],
             body: .init(byteBuffer: ByteBuffer(string: IncidentCasesCSV.render(rows))))
+    }
+
+    /// GET /v1/incidents/{id}/cases.html — the same rows (and filters) as a printable page.
+    @Sendable func page(_ request: Request, context: SwellRequestContext) async throws -> Response {
+        let caller = try context.require(.readCases)
+        let id = try inputs.incidentId(context)
+        let filter = try Filter(request)
+        let (rows, record, _) = try await rows(id, role: caller.role)
+        let page = IncidentCasesPage(
+            incident: record, rows: rows.filter(filter.admits), generatedAt: environment.now(), timeZone: try inputs.engine.playbook.timeZone)
+        return Response(
+            status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page.html)))
     }
 
     struct BulkRequest: Decodable {
