@@ -198,6 +198,95 @@ extension OpenAPISpec {
                 '404': {$ref: '#/components/responses/Problem'}
                 '422': {$ref: '#/components/responses/Problem'}
                 '503': {$ref: '#/components/responses/Problem'}
+          /v1/incidents/{id}/review:
+            parameters:
+              - {name: id, in: path, required: true, schema: {type: integer, format: int64}}
+            get:
+              summary: The post-incident review (every role)
+              description: The current version, each corrective action with its task's state and `overdue` on the live clock; 404 before one is written.
+              responses:
+                '200': {description: The review., content: {application/json: {schema: {$ref: '#/components/schemas/Review'}}}}
+                '401': {$ref: '#/components/responses/Problem'}
+                '404': {$ref: '#/components/responses/Problem'}
+                '503': {$ref: '#/components/responses/Problem'}
+            put:
+              summary: Write the next version of the review (admin, incident_manager)
+              description: >
+                Replaces the review (also after the incident closed). Root-cause categories come from the playbook
+                (`review.rootCauseCategories`). A corrective action without `taskId` becomes a task of kind
+                `corrective_action` (it goes overdue on the live clock even after closing, and its owner completes it with
+                PATCH …/tasks/{taskId}); one with `taskId` updates that task; a stored action left out is cancelled. An
+                incident closes (POST …/transitions `closed`) only with a review holding at least one root cause, or as a
+                false alarm (`"falseAlarm": true, "reason": …`). Each version is an `incident.review_updated` event.
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [summary]
+                      properties:
+                        summary: {type: string, maxLength: 20000}
+                        rootCauses: {type: array, maxItems: 50, items: {type: object, required: [category, text], properties: {category: {type: string}, text: {type: string, maxLength: 4000}}}}
+                        correctiveActions:
+                          type: array
+                          maxItems: 100
+                          items:
+                            type: object
+                            required: [title, ownerRole, dueAt]
+                            properties:
+                              taskId: {type: integer, format: int64}
+                              title: {type: string, maxLength: 300}
+                              ownerRole: {type: string, enum: [admin, incident_manager, intake, pr, executive]}
+                              dueAt: {type: string, format: date-time}
+                              state: {type: string, enum: [open, done, cancelled]}
+                        lessons: {type: string}
+                        highlights: {type: array, maxItems: 200, description: Sequence numbers of log events for the timeline., items: {type: integer, format: int64}}
+                        at: {type: string, format: date-time}
+              responses:
+                '200': {description: The review., content: {application/json: {schema: {$ref: '#/components/schemas/Review'}}}}
+                '400': {$ref: '#/components/responses/Problem'}
+                '401': {$ref: '#/components/responses/Problem'}
+                '403': {$ref: '#/components/responses/Problem'}
+                '404': {$ref: '#/components/responses/Problem'}
+                '413': {$ref: '#/components/responses/Problem'}
+                '422': {$ref: '#/components/responses/Problem'}
+                '503': {$ref: '#/components/responses/Problem'}
+          /v1/reviews:
+            get:
+              summary: Reviews across incidents (every role)
+              description: Newest incident first; `q` looks in the title, summary, root causes, actions and lessons; `supplier` in the incident's complaints.
+              parameters:
+                - {name: q, in: query, schema: {type: string}}
+                - {name: rootCause, in: query, schema: {type: string}}
+                - {name: supplier, in: query, schema: {type: string}}
+                - {name: from, in: query, description: Incidents opened at or after., schema: {type: string, format: date-time}}
+                - {name: to, in: query, description: Incidents opened before., schema: {type: string, format: date-time}}
+              responses:
+                '200':
+                  description: The reviews found.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties:
+                          items:
+                            type: array
+                            items:
+                              type: object
+                              properties:
+                                incidentId: {type: integer}
+                                title: {type: string}
+                                state: {type: string}
+                                openedAt: {type: string, format: date-time}
+                                version: {type: integer}
+                                summary: {type: string}
+                                rootCauses: {type: array, items: {type: object, properties: {category: {type: string}, text: {type: string}}}}
+                                correctiveActions: {type: integer}
+                                suppliers: {type: array, items: {type: string}}
+                '400': {$ref: '#/components/responses/Problem'}
+                '401': {$ref: '#/components/responses/Problem'}
+                '503': {$ref: '#/components/responses/Problem'}
           /v1/incidents/{id}/representatives:
             put:
               summary: Name the representatives of a joint complaint (admin, incident_manager)
@@ -224,6 +313,20 @@ extension OpenAPISpec {
 
     static let caseSchemas = """
             CaseState: {type: string, enum: [received, acknowledged, in_progress, answered, closed, reopened]}
+            Review:
+              type: object
+              properties:
+                incidentId: {type: integer}
+                version: {type: integer}
+                summary: {type: string}
+                rootCauses: {type: array, items: {type: object, properties: {category: {type: string}, text: {type: string}}}}
+                correctiveActions: {type: array, items: {type: object, properties: {taskId: {type: integer}, title: {type: string}, ownerRole: {type: string}, dueAt: {type: string, format: date-time}, state: {type: string, enum: [open, done, cancelled]}, overdue: {type: boolean}, completedAt: {type: [string, 'null'], format: date-time}}}}
+                lessons: {type: [string, 'null']}
+                highlights: {type: array, items: {type: integer}}
+                updatedBy: {type: string}
+                updatedAt: {type: string, format: date-time}
+                compensationPaid: {oneOf: [{$ref: '#/components/schemas/Money'}, {type: 'null'}]}
+                allowsClosing: {type: boolean}
             CaseDeadline:
               type: object
               properties:

@@ -59,7 +59,7 @@ extension OpenAPISpec {
                 required: true
                 content:
                   application/json:
-                    schema: {type: object, required: [to], properties: {to: {$ref: '#/components/schemas/IncidentState'}, at: {type: string, format: date-time}}}
+                    schema: {type: object, required: [to], properties: {to: {$ref: '#/components/schemas/IncidentState'}, at: {type: string, format: date-time}, falseAlarm: {type: boolean, description: "Closing as a false alarm: needs reason, no review. Otherwise closing needs a review with a root cause (409 review-missing)."}, reason: {type: string, maxLength: 2000}}}
               responses:
                 '200': {description: The incident in its new state., content: {application/json: {schema: {$ref: '#/components/schemas/Incident'}}}}
                 '401': {$ref: '#/components/responses/Problem'}
@@ -450,11 +450,12 @@ extension OpenAPISpec {
                 overdue: {type: boolean}
             TaskKind:
               type: string
-              enum: [playbook, follow_up, authority_response]
+              enum: [playbook, follow_up, authority_response, corrective_action]
               description: >
                 playbook, a task template of the playbook; follow_up, a liaison or media contact's followUpDue
                 (owned by the role that logged the contact); authority_response, a liaison contact's responseDue
-                (owned by incident_manager).
+                (owned by incident_manager); corrective_action, a corrective action of the review (worked, and
+                overdue, even after the incident closed).
             Timing:
               type: object
               properties:

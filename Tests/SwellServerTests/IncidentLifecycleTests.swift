@@ -84,9 +84,10 @@ import Testing
             #expect(summary["complaintCount"] as? Int == 10)  // 10 - 1 unlinked + 1 linked
 
             // Closing ends the incident's changes
-            for state in ["closed"] {
-                _ = try await client.post("/v1/incidents/\(id)/transitions", as: .incidentManager, json: "{\"to\":\"\(state)\"}", app: app)
-            }
+            let closing = try await client.post(
+                "/v1/incidents/\(id)/transitions", as: .incidentManager,
+                json: #"{"to":"closed","falseAlarm":true,"reason":"test: closed early"}"#, app: app)
+            #expect(closing.status == .ok)
             let late = try await client.post("/v1/incidents/\(id)/media-contacts", as: .pr,
                 json: "{\"outlet\":\"X\",\"channel\":\"phone\",\"inquiry\":\"?\",\"tone\":\"neutral\"}", app: app)
             #expect(late.status == .conflict)

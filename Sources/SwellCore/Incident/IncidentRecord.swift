@@ -53,6 +53,10 @@ public struct IncidentRecord: Sendable, Codable, Equatable {
     /// The one to three complainants who speak for the group of a joint complaint (nil: none named; records
     /// stored before representatives existed have none).
     public var representatives: [ComplaintID]?
+    /// The post-incident review, once written.
+    public var review: IncidentReview?
+    /// Set when the incident was closed as a false alarm (then no review is needed).
+    public var falseAlarm: FalseAlarm?
 
     public init(
         title: String, clusterId: ClusterID, warningId: WarningID?, level: WarningLevel?, playbook: PlaybookPin,

@@ -40,3 +40,10 @@ struct RepresentativesPayload: Encodable {
     var complaintIds: [ComplaintID]
     var by: String
 }
+
+extension IncidentEngine {
+    /// The suppliers the incident's complaints name (not personal data).
+    public func suppliers(of id: IncidentID) async throws -> Set<String> {
+        Set(try await members(of: id).compactMap(\.content.supplier))
+    }
+}

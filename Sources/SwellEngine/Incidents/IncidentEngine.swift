@@ -26,6 +26,9 @@ public actor IncidentEngine {
     var nextDue = Date.distantPast
     var checkpoint: Int64 = 0
     var gate = SerialGate()
+    /// Closed incidents that may still hold open corrective actions, which the scheduler keeps marking overdue:
+    /// found at start, and added whenever a review is written or an incident closes.
+    var watchedClosed: Set<IncidentID> = []
     /// Incidents whose pinned playbook differs from the loaded one, already logged.
     var mismatchNoted: Set<IncidentID> = []
 

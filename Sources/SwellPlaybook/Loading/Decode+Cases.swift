@@ -29,3 +29,20 @@ extension YAMLValue {
             referrals: referrals, otherReferral: try fields.optional("otherReferral")?.duration() ?? standard.otherReferral)
     }
 }
+
+extension YAMLValue {
+    /// The `review` section: `{rootCauseCategories: [identifiers]}`.
+    func decodeRootCauseCategories() throws(PlaybookLoadError) -> [String] {
+        let fields = try mapping(allowed: ["rootCauseCategories"])
+        var categories: [String] = []
+        for entry in try fields.required("rootCauseCategories").list(expected: "category identifiers such as supplier") {
+            let category = try entry.identifier()
+            if categories.contains(category) { throw entry.error(.duplicateId(category, firstLine: nil)) }
+            categories.append(category)
+        }
+        guard !categories.isEmpty else {
+            throw error(.wrongShape(found: "an empty list", expected: "at least one root-cause category"))
+        }
+        return categories
+    }
+}

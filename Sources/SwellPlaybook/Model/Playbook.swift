@@ -21,12 +21,17 @@ public struct Playbook: Sendable, Equatable {
     public let notify: [NotificationRule]
     /// How each complainant's case is acknowledged, answered, closed and visited, and in what time.
     public let cases: CaseRules
+    /// The root-cause categories a post-incident review may name.
+    public let rootCauseCategories: [String]
+
+    /// The categories without a `review` section.
+    public static let standardRootCauseCategories = ["supplier", "guide", "transport", "hotel", "contract_sales", "communication", "other"]
 
     public init(
         name: String, version: String, calendar: PlaybookCalendar, warning: WarningRules,
         autoOpen: AutoOpenRule, phases: [PlaybookPhase], incentives: IncentivePolicy,
         compensation: CompensationTable, dailyReportAt: PlaybookLocalTime, notify: [NotificationRule] = [],
-        cases: CaseRules = .standard
+        cases: CaseRules = .standard, rootCauseCategories: [String] = Playbook.standardRootCauseCategories
     ) {
         self.name = name
         self.version = version
@@ -39,6 +44,7 @@ public struct Playbook: Sendable, Equatable {
         self.dailyReportAt = dailyReportAt
         self.notify = notify
         self.cases = cases
+        self.rootCauseCategories = rootCauseCategories
     }
 
     /// The time zone of the playbook.
