@@ -58,6 +58,7 @@ public func buildRouters(environment: ServerEnvironment) -> SwellRouters {
     ClusterRoutes(environment: environment).register(clusters: router.group("v1/clusters"), complaints: router.group("v1/complaints"))
     WarningRoutes(environment: environment).register(on: router.group("v1/warnings"))
     registerIncidentRoutes(on: router.group("v1/incidents"), environment: environment)
+    ReportRoutes(environment: environment).register(on: router.group("v1/reports"))
     ReviewRoutes(environment: environment).register(incidents: router.group("v1/incidents"), reviews: router.group("v1/reviews"))
     SummaryRoutes(environment: environment).register(on: router)
     NotificationRoutes(environment: environment).register(channels: router.group("v1/notification-channels"), deliveries: router.group("v1/deliveries"))

@@ -287,6 +287,64 @@ extension OpenAPISpec {
                 '400': {$ref: '#/components/responses/Problem'}
                 '401': {$ref: '#/components/responses/Problem'}
                 '503': {$ref: '#/components/responses/Problem'}
+          /v1/reports/response-times:
+            get:
+              summary: Response times across incidents (every role)
+              description: >
+                Incidents opened in [from, to), oldest first, each step measured in seconds (first complaint → warning →
+                opening; opening → first reply, regulator report, holding statement, offer, resolved, closed) and held to
+                the deadline the playbook set for it (the due time of the incident's task for the step: met, missed,
+                pending or no_deadline); then per step the count, median, p90 and max and "met in N of M".
+              parameters:
+                - {name: from, in: query, schema: {type: string, format: date-time}}
+                - {name: to, in: query, schema: {type: string, format: date-time}}
+              responses:
+                '200':
+                  description: The report.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties:
+                          from: {type: [string, 'null'], format: date-time}
+                          to: {type: [string, 'null'], format: date-time}
+                          incidents:
+                            type: array
+                            items:
+                              type: object
+                              properties:
+                                incidentId: {type: integer}
+                                title: {type: string}
+                                state: {type: string}
+                                openedAt: {type: string, format: date-time}
+                                measures:
+                                  type: object
+                                  additionalProperties:
+                                    type: object
+                                    properties:
+                                      seconds: {type: [number, 'null']}
+                                      startedAt: {type: [string, 'null'], format: date-time}
+                                      endedAt: {type: [string, 'null'], format: date-time}
+                                      deadline: {type: [string, 'null'], format: date-time}
+                                      verdict: {type: string, enum: [met, missed, pending, no_deadline]}
+                          distributions:
+                            type: array
+                            items:
+                              type: object
+                              properties:
+                                measure: {type: string, enum: [time_to_warning, time_to_open, time_to_first_reply, time_to_regulator_report, time_to_holding_statement, time_to_offer, time_to_resolve, time_to_close]}
+                                deadlineTask: {type: [string, 'null']}
+                                count: {type: integer}
+                                medianSeconds: {type: [number, 'null']}
+                                p90Seconds: {type: [number, 'null']}
+                                maxSeconds: {type: [number, 'null']}
+                                met: {type: integer}
+                                missed: {type: integer}
+                                pending: {type: integer}
+                                summary: {type: [string, 'null']}
+                '400': {$ref: '#/components/responses/Problem'}
+                '401': {$ref: '#/components/responses/Problem'}
+                '503': {$ref: '#/components/responses/Problem'}
           /v1/incidents/{id}/representatives:
             put:
               summary: Name the representatives of a joint complaint (admin, incident_manager)

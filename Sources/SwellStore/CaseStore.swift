@@ -152,8 +152,10 @@ public enum StoreChange: Sendable, Equatable {
     case saveIncidentItem(IncidentItem)
     /// Stores a complaint's case with the events of the change. `case.version` is the new version: 1 stores a
     /// first case, n replaces version n − 1. Any other stored version refuses the whole transaction with
-    /// `StoreError.caseMoved` (someone else changed the case since it was read).
-    case saveCase(ComplaintCase, at: Date, events: [EventDraft])
+    /// `StoreError.caseMoved` (someone else changed the case since it was read). Boxed (`indirect`): with the large
+    /// payload stored inline, a debug build of Swift 6 read other cases' payloads wrongly in one test (a crash in
+    /// `PostgresCaseStoreTests.copyingFromSQLiteKeepsWarningHandling`); boxed, the enum stays small.
+    indirect case saveCase(ComplaintCase, at: Date, events: [EventDraft])
     /// Stores a new notification channel and appends `event` with the new id as `id` in its payload. A live
     /// channel with the same name is refused (`StoreError.channelNameTaken`).
     case addChannel(NotificationChannel, event: EventDraft)
