@@ -81,4 +81,5 @@ func registerIncidentRoutes(on group: RouterGroup<SwellRequestContext>, environm
     OfferRoutes(environment: environment).register(on: group)
     DailyReportRoutes(environment: environment).register(on: group)
     IncidentCaseRoutes(environment: environment).register(on: group)
+    DossierRoutes(environment: environment).register(on: group)
 }

@@ -345,6 +345,30 @@ extension OpenAPISpec {
                 '400': {$ref: '#/components/responses/Problem'}
                 '401': {$ref: '#/components/responses/Problem'}
                 '503': {$ref: '#/components/responses/Problem'}
+          /v1/incidents/{id}/dossier:
+            get:
+              summary: The incident dossier for regulators and the board (every role)
+              description: >
+                A printable page (bilingual headings) or, with format=json, the same facts: what happened and when (first
+                complaint, the cluster's warnings and levels, every state), how many people and complaints by day and
+                channel, their demands (masked for pr and executive), the cases by state, the response plan and its
+                approval, liaison contacts with reference numbers and whether the authority's deadline was met, media
+                contacts and statements, the offer with its tiers, acceptance by day and payments, the review and its
+                corrective actions, response times, and the sequence number and hash of the newest event it covers (check
+                the chain with `swell audit verify`).
+              parameters:
+                - {name: id, in: path, required: true, schema: {type: integer, format: int64}}
+                - {name: format, in: query, schema: {type: string, enum: [html, json], default: html}}
+              responses:
+                '200':
+                  description: The dossier.
+                  content:
+                    text/html: {schema: {type: string}}
+                    application/json: {schema: {type: object}}
+                '400': {$ref: '#/components/responses/Problem'}
+                '401': {$ref: '#/components/responses/Problem'}
+                '404': {$ref: '#/components/responses/Problem'}
+                '503': {$ref: '#/components/responses/Problem'}
           /v1/incidents/{id}/representatives:
             put:
               summary: Name the representatives of a joint complaint (admin, incident_manager)

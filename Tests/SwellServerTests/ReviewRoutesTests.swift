@@ -102,6 +102,21 @@ import Testing
             #expect(try await story.items("/v1/reviews?q=nothing-like-this", as: .executive).isEmpty)
             #expect(try await story.items("/v1/reviews?from=2026-08-01T00:00:00Z", as: .executive).isEmpty)
             #expect(try await client.get("/v1/reviews?rootCause=weather", app: app).status == .badRequest)
+
+            // The dossier: every section, filled from the record, ending with the newest event's hash
+            let page = String(buffer: try await client.get("/v1/incidents/\(id)/dossier", as: .executive, app: app).body)
+            for name in ["timeline", "people", "demands", "plan", "liaison", "media", "settlement", "review", "response-times", "integrity"] {
+                #expect(page.contains("data-section=\"\(name)\""), "section \(name)")
+            }
+            #expect(page.contains("地接社未按合同预订四星酒店") && page.contains("退还差价"))
+            let json = try await client.get("/v1/incidents/\(id)/dossier?format=json", as: .pr, app: app).json
+            let lastSeq = try await app.store.lastEventSeq()
+            let integrity = try #require(json["integrity"] as? [String: Any])
+            #expect(integrity["lastEventSeq"] as? Int == Int(lastSeq))
+            #expect(integrity["lastEventHash"] as? String == (try await app.store.events(after: lastSeq - 1, limit: 1).first?.hash))
+            #expect((json["people"] as? [String: Any])?["complaints"] as? Int == 10)
+            #expect(((json["timeline"] as? [String: Any])?["states"] as? [[String: Any]])?.last?["state"] as? String == "closed")
+            #expect(try await client.get("/v1/incidents/\(id)/dossier?format=pdf", app: app).status == .badRequest)
         }
     }
 
