@@ -51,7 +51,7 @@ public func buildRouters(environment: ServerEnvironment) -> SwellRouters {
         IdempotencyMiddleware(store: environment.store, now: environment.now)
     }
     OperationsRoutes(environment: environment).register(on: router)
-    MetricsRoutes(metrics: environment.metrics).register(on: router)
+    MetricsRoutes(metrics: environment.metrics, incidents: environment.incidents, now: environment.now).register(on: router)
     DashboardRoutes(folder: environment.dashboardsPath).register(on: router)
     ComplaintRoutes(environment: environment).register(on: router.group("v1/complaints"))
     CaseRoutes(environment: environment).register(on: router.group("v1/complaints"), cases: router.group("v1/cases"))

@@ -98,7 +98,7 @@ extension OpenAPISpec {
                 data: {type: object, description: the event payload; never personal data}
             Summary:
               type: object
-              required: [generatedAt, counts, warnings, incidents, hourlyComplaints]
+              required: [generatedAt, counts, warnings, incidents, hourlyComplaints, correctiveActions]
               properties:
                 generatedAt: {type: string, format: date-time}
                 counts:
@@ -118,6 +118,19 @@ extension OpenAPISpec {
                 hourlyComplaints:
                   type: array
                   items: {type: object, properties: {hour: {type: string, format: date-time}, count: {type: integer}}}
+                correctiveActions:
+                  type: array
+                  description: Reviews' corrective actions not done yet, closed incidents included, soonest due first.
+                  items:
+                    type: object
+                    properties:
+                      incidentId: {type: integer}
+                      incidentTitle: {type: string}
+                      taskId: {type: integer}
+                      title: {type: string}
+                      ownerRole: {type: string}
+                      dueAt: {type: string, format: date-time}
+                      overdue: {type: boolean}
 
         """
 }

@@ -89,6 +89,13 @@ import Testing
             #expect(holding["summary"] as? String == "met in 1 of 2")
             #expect(distributions.first { $0["measure"] as? String == "time_to_first_reply" }?["summary"] as? String == "met in 1 of 2")
 
+            // The same as Prometheus histograms at /metrics
+            let metrics = String(buffer: try await client.get("/metrics", as: nil, app: app).body)
+            #expect(metrics.contains("swell_incident_response_seconds_count{measure=\"time_to_holding_statement\"} 2"))
+            #expect(metrics.contains("swell_incident_response_seconds_bucket{measure=\"time_to_holding_statement\",le=\"7200\"} 1"))
+            #expect(metrics.contains("swell_incident_response_seconds_sum{measure=\"time_to_holding_statement\"} 28800.0"))
+            #expect(metrics.contains("swell_incident_deadline_total{measure=\"time_to_first_reply\",verdict=\"met\"} 1"))
+
             // A period holds the incidents opened in it
             let later = try await client.get("/v1/reports/response-times?from=2026-07-01T04:00:00Z", as: .executive, app: app).json
             #expect((later["incidents"] as? [[String: Any]])?.compactMap { $0["incidentId"] as? Int } == [coach])

@@ -76,6 +76,11 @@ import Testing
             #expect(events.contains { $0.type == .taskOverdue && $0.draft.payload.contains("\"kind\":\"corrective_action\"") })
             #expect(events.contains { $0.type == .incidentReviewUpdated && $0.draft.payload.contains("\"supplier\"") })
 
+            // The executive summary lists the open actions, closed incident or not, until they are done
+            let listed = try #require(try await client.get("/v1/summary", as: .executive, app: app).json["correctiveActions"] as? [[String: Any]])
+            #expect(listed.compactMap { $0["taskId"] as? Int } == taskIds)
+            #expect(listed.first?["overdue"] as? Bool == true)
+
             // Its owner completes it after closing; the incident's other tasks stay frozen
             let done = try await story.send(.patch, "/v1/incidents/\(id)/tasks/\(taskIds[0])", as: .incidentManager, json: "{\"status\":\"done\"}")
             #expect(done.status == .ok)

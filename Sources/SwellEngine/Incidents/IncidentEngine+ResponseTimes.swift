@@ -6,7 +6,12 @@ extension IncidentEngine {
     /// The response times of every incident opened in `[from, to)` (either end open when nil), oldest first,
     /// judged at `now` (event time, or the live clock).
     public func responseTimes(from: Date?, to: Date?, now fallback: Date) async throws -> [(record: IncidentRecord, times: ResponseTimes)] {
-        let now = now(or: fallback)
+        try await responseTimes(from: from, to: to, at: now(or: fallback))
+    }
+
+    /// The same at an explicit instant, without waiting for the engine (`/metrics` must never queue behind a busy
+    /// follower): it only reads the store.
+    public nonisolated func responseTimes(from: Date?, to: Date?, at now: Date) async throws -> [(record: IncidentRecord, times: ResponseTimes)] {
         var result: [(record: IncidentRecord, times: ResponseTimes)] = []
         for record in try await store.incidents(activeOnly: false, clusterId: nil).reversed() {
             guard let id = record.id else { continue }

@@ -139,3 +139,32 @@ struct ReviewPayload: Encodable {
     var correctiveActions: Int
     var by: String
 }
+
+extension IncidentEngine {
+    /// A corrective action still open, for the executive summary: it shows until it is done.
+    public struct OpenCorrectiveAction: Encodable, Sendable, Equatable {
+        public var incidentId: IncidentID
+        public var incidentTitle: String
+        public var taskId: Int64
+        public var title: String
+        public var ownerRole: Role
+        public var dueAt: String
+        public var overdue: Bool
+    }
+
+    /// Every open corrective action of every incident's review (closed incidents included), soonest due first.
+    public func openCorrectiveActions(now fallback: Date) async throws -> [OpenCorrectiveAction] {
+        let now = now(or: fallback)
+        var open: [(Date, OpenCorrectiveAction)] = []
+        for record in try await store.incidents(activeOnly: false, clusterId: nil) where !(record.review?.correctiveActions.isEmpty ?? true) {
+            guard let id = record.id else { continue }
+            for item in try await store.incidentItems(id, kind: .task) {
+                guard case .task(let task) = item.body, task.kind == .correctiveAction, task.status == .open, let taskId = item.id else { continue }
+                open.append((task.dueAt, OpenCorrectiveAction(
+                    incidentId: id, incidentTitle: record.title, taskId: taskId, title: task.titleEn, ownerRole: task.ownerRole,
+                    dueAt: RFC3339.format(task.dueAt), overdue: IncidentTaskDeadline(status: task.status, dueAt: task.dueAt, now: now).isOverdue)))
+            }
+        }
+        return open.sorted { ($0.0, $0.1.taskId) < ($1.0, $1.1.taskId) }.map(\.1)
+    }
+}

@@ -33,4 +33,20 @@ struct FeedChannelWriter: Sendable {
             written.fail(CancellationError())
         }
     }
+
+    /// Returns once the socket has taken every frame queued before now. It writes a ping (clients answer it or
+    /// ignore it) and waits for it to go out: frames leave in order, so all before it went too. Closing the
+    /// connection's output drops writes still queued in the channel, so a close must wait for this first.
+    func drained() async throws {
+        let taken = channel.eventLoop.makePromise(of: Void.self)
+        let channel = self.channel
+        channel.eventLoop.execute {
+            channel.writeAndFlush(WebSocketFrame(fin: true, opcode: .ping, data: ByteBuffer()), promise: taken)
+        }
+        try await withTaskCancellationHandler {
+            try await taken.futureResult.get()
+        } onCancel: {
+            taken.fail(CancellationError())
+        }
+    }
 }

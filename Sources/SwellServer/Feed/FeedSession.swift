@@ -47,12 +47,18 @@ struct FeedSession {
             }
         }
         let cursorAtEnd = subscription.queued
-        // The close frame queues behind whatever a stalled socket has not taken yet: give it a grace period to
-        // drain, then let the handler return, which cuts the connection.
+        // The close frame queues behind whatever a stalled socket has not taken yet, and closing the output drops
+        // what is still queued: wait (for a grace period at most) until the socket took everything, then close, then
+        // let the handler return, which cuts the connection.
         let end = subscription.end
         let grace = end == .slowConsumer ? hub.configuration.slowConsumerCloseGrace : hub.configuration.shutdownCloseGrace
+        let writer = self.writer
+        noteEnd(end, cursor: cursorAtEnd)
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { try? await close(outbound, reason: end, cursor: cursorAtEnd) }
+            group.addTask {
+                if end != nil { try? await writer.drained() }
+                try? await close(outbound, reason: end, cursor: cursorAtEnd)
+            }
             group.addTask { try? await Task.sleep(for: grace) }
             defer { group.cancelAll() }
             await group.next()
@@ -110,17 +116,28 @@ struct FeedSession {
         return cursor
     }
 
-    private func close(_ outbound: WebSocketOutboundWriter, reason: FeedEnd?, cursor: Int64) async throws {
+    /// Counts and logs why the session ends, as soon as it is decided (the close frame may wait for a stalled
+    /// socket to drain).
+    private func noteEnd(_ reason: FeedEnd?, cursor: Int64) {
         switch reason {
         case .slowConsumer:
             hub.metrics.feedDisconnect("slow_consumer")
-            logger.notice("Feed closed: slow consumer", metadata: ["event.seq": "\(cursor)"])
-            try await outbound.close(Self.slowConsumerCode, reason: "slow consumer; resume with since=\(cursor)")
+            logger.notice("Feed closing: slow consumer", metadata: ["event.seq": "\(cursor)"])
         case .shuttingDown:
             hub.metrics.feedDisconnect("shutdown")
-            try await outbound.close(.goingAway, reason: "server shutting down; resume with since=\(cursor)")
         case nil:
             hub.metrics.feedDisconnect("client")  // the client left (the item stream was cancelled)
+        }
+    }
+
+    private func close(_ outbound: WebSocketOutboundWriter, reason: FeedEnd?, cursor: Int64) async throws {
+        switch reason {
+        case .slowConsumer:
+            try await outbound.close(Self.slowConsumerCode, reason: "slow consumer; resume with since=\(cursor)")
+        case .shuttingDown:
+            try await outbound.close(.goingAway, reason: "server shutting down; resume with since=\(cursor)")
+        case nil:
+            break
         }
     }
 }

@@ -36,6 +36,7 @@ struct SummaryRoutes {
                     SummaryWarning(warning: WarningView($0, seesPersonalData: false), topTerms: topTerms[$0.clusterId] ?? [])
                 },
                 incidents: incidents,
-                hourlyComplaints: hourly))
+                hourlyComplaints: hourly,
+                correctiveActions: try await environment.incidents?.openCorrectiveActions(now: environment.now()) ?? []))
     }
 }

@@ -13,6 +13,8 @@ struct SummaryView: Encodable, Sendable {
     var incidents: [IncidentSummary]
     /// Complaints per UTC hour over the 48 hours ending with the newest complaint's hour, oldest first.
     var hourlyComplaints: [HourlyCount]
+    /// Reviews' corrective actions not done yet (also of closed incidents), soonest due first.
+    var correctiveActions: [IncidentEngine.OpenCorrectiveAction]
 
     struct Counts: Encodable, Sendable {
         /// Complaints in the 24 hours ending with the newest complaint's hour.
