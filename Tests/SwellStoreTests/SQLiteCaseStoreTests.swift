@@ -21,6 +21,29 @@ import Testing
         try await reopened.close()
     }
 
+    @Test func complaintsStoredBeforeSearchExistedAreIndexedByTheMigration() async throws {
+        let path = temporaryDatabasePath()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        // Given a database at v6 holding complaints in both scripts, as a release before search left it
+        let old = try DatabaseQueue(path: path)
+        try SQLiteSchema.migrator.migrate(old, upTo: "v6: idempotency keys")
+        try await old.write { db in
+            for (id, text) in [(1, "酒店降級，要求退款"), (2, "The hotel was DOWNGRADED"), (3, "导游很好")] {
+                try db.execute(
+                    sql: "INSERT INTO complaint (id, externalId, receivedAt, channel, text, storedAt) VALUES (?, ?, ?, 'web', ?, 0)",
+                    arguments: [id, "old-\(id)", id * 1000, text])
+            }
+        }
+        try old.close()
+
+        // When this release opens it, the old complaints are found like new ones
+        let store = try SQLiteCaseStore(path: path)
+        #expect(try await store.complaints(ComplaintQuery(search: ComplaintSearch("酒店降级"))).items.map(\.id) == [ComplaintID(1)])
+        #expect(try await store.complaints(ComplaintQuery(search: ComplaintSearch("downgraded"))).items.map(\.id) == [ComplaintID(2)])
+        #expect(try await store.complaints(ComplaintQuery(search: ComplaintSearch("退款"))).items.map(\.id) == [ComplaintID(1)])
+        try await store.close()
+    }
+
     @Test func warningsStoredBeforeHandlingExistedMigrateAsOpen() async throws {
         let path = temporaryDatabasePath()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
