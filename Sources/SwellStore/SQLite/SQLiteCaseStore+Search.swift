@@ -43,10 +43,11 @@ extension SQLiteCaseStore {
             sql = "\(inner)\(cursorCondition) ORDER BY receivedAt DESC, id DESC LIMIT \(limit + 1)"
         }
         let values = arguments
-        let rows = try await writer.read { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(values)) }
-        let items = try rows.map(ComplaintColumns.decode)
-        return ComplaintPage(
-            fetched: items, scores: query.ranksByRelevance ? rows.map { $0["score"] as Double } : nil, pageSize: limit)
+        let (items, scores) = try await writer.read { db in
+            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(values))
+            return (try rows.map(ComplaintColumns.decode), rows.map { $0["score"] as Double })
+        }
+        return ComplaintPage(fetched: items, scores: query.ranksByRelevance ? scores : nil, pageSize: limit)
     }
 
     /// An FTS5 query matching rows that contain every term: each a quoted phrase (a substring for trigrams).
