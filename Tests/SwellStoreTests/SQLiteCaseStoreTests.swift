@@ -44,6 +44,31 @@ import Testing
         try await store.close()
     }
 
+    @Test func aRareShortWordIsFoundBeyondTheNewestWindow() async throws {
+        let store = try SQLiteCaseStore()
+        // Given a two-character word only in the two oldest complaints, and more newer ones than the window holds
+        let count = SQLiteCaseStore.shortTermWindow + 100
+        let complaints = (1...count).map { n in
+            NewComplaint(
+                externalId: "w-\(n)", receivedAt: Date(millisecondsSince1970: Int64(n) * 1000), channel: .web,
+                text: n <= 2 ? "空调坏了" : "导游很好 \(n)", complainant: Complainant())
+        }
+        _ = try await store.ingest(complaints, at: storeNow)
+        // Then both are found, newest first, and paging through the common word still works past the window
+        let rare = try await store.complaints(ComplaintQuery(search: ComplaintSearch("空调")))
+        #expect(rare.items.map(\.id.rawValue) == [2, 1])
+        var query = ComplaintQuery(limit: 500, search: ComplaintSearch("导游"))
+        var seen = 0
+        while true {
+            let page = try await store.complaints(query)
+            seen += page.items.count
+            guard let next = page.next else { break }
+            query.after = next
+        }
+        #expect(seen == count - 2)
+        try await store.close()
+    }
+
     @Test func warningsStoredBeforeHandlingExistedMigrateAsOpen() async throws {
         let path = temporaryDatabasePath()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
