@@ -69,7 +69,8 @@ struct ServeCommand: AsyncParsableCommand {
                 store: caseStore, logger: logger,
                 detector: DetectorEngine(store: caseStore, configuration: detection, logger: logger),
                 metrics: metrics, feed: try Self.feedConfiguration(environment), dashboardsPath: dashboards,
-                incidents: incidents, notifier: notifier)
+                incidents: incidents, notifier: notifier,
+                cases: incidents?.cases)
             let app = buildApplication(
                 configuration: configuration,
                 environment: serverEnvironment,

@@ -11,11 +11,13 @@ public struct ComplaintSubmission: Decodable, Sendable, Equatable {
     public var departure: String?
     public var supplier: String?
     public var demand: String?
+    /// An authority's referral of the complaint (12315, 12345, 12301…): it becomes the case's referral.
+    public var referral: ReferralSubmission?
 
     public init(
         externalId: String? = nil, receivedAt: String? = nil, channel: String? = nil, text: String? = nil,
         complainant: ComplainantSubmission? = nil, product: String? = nil, departure: String? = nil,
-        supplier: String? = nil, demand: String? = nil
+        supplier: String? = nil, demand: String? = nil, referral: ReferralSubmission? = nil
     ) {
         self.externalId = externalId
         self.receivedAt = receivedAt
@@ -26,6 +28,18 @@ public struct ComplaintSubmission: Decodable, Sendable, Equatable {
         self.departure = departure
         self.supplier = supplier
         self.demand = demand
+        self.referral = referral
+    }
+}
+
+/// The authority that referred a complaint, as a client sends it.
+public struct ReferralSubmission: Decodable, Sendable, Equatable {
+    public var authority: String?
+    public var referenceNo: String?
+
+    public init(authority: String? = nil, referenceNo: String? = nil) {
+        self.authority = authority
+        self.referenceNo = referenceNo
     }
 }
 

@@ -114,12 +114,25 @@ public enum ComplaintValidator {
             }
         }
 
+        if let referral = input.referral {
+            if let authority = required(referral.authority, "referral.authority", &errors) {
+                checkLength(authority, "referral.authority", max: 60, &errors)
+            }
+            if let number = optional(referral.referenceNo) { checkLength(number, "referral.referenceNo", max: 100, &errors) }
+        }
+
         guard errors.isEmpty, let externalId, let receivedAt, let channel, let text else {
             return .failure(ValidationFailure(errors: errors))
         }
         return .success(NewComplaint(
             externalId: externalId, receivedAt: receivedAt, channel: channel, text: text, complainant: complainant,
             product: product, departure: departure, supplier: supplier, demand: demand))
+    }
+
+    /// The case referral a valid submission names, counted from the complaint's receipt; nil when it names none.
+    public static func referral(of input: ComplaintSubmission, receivedAt: Date) -> CaseReferral? {
+        guard let authority = optional(input.referral?.authority) else { return nil }
+        return CaseReferral(authority: authority, referenceNo: optional(input.referral?.referenceNo), receivedAt: receivedAt)
     }
 
     /// Trimmed value, or an error when absent or blank.

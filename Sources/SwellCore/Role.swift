@@ -17,7 +17,7 @@ public enum Role: String, Sendable, Codable, CaseIterable {
     public func may(_ action: Action) -> Bool {
         switch action {
         case .readCases, .readFeed: true
-        case .submitComplaints: [.admin, .incidentManager, .intake].contains(self)
+        case .submitComplaints, .handleCases: [.admin, .incidentManager, .intake].contains(self)
         case .correctClusters, .runIncidents: [.admin, .incidentManager].contains(self)
         case .logContacts: [.admin, .incidentManager, .pr].contains(self)
         case .administer: self == .admin
@@ -33,6 +33,8 @@ public enum Action: String, Sendable, CaseIterable {
     case readFeed
     /// Record complaints.
     case submitComplaints
+    /// Acknowledge, answer, close and assign complainants' cases and log contacts with them.
+    case handleCases
     /// Move, split and merge clusters.
     case correctClusters
     /// Open and run incidents: tasks, plans, offers.

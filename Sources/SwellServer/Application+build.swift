@@ -54,9 +54,12 @@ public func buildRouters(environment: ServerEnvironment) -> SwellRouters {
     MetricsRoutes(metrics: environment.metrics).register(on: router)
     DashboardRoutes(folder: environment.dashboardsPath).register(on: router)
     ComplaintRoutes(environment: environment).register(on: router.group("v1/complaints"))
+    CaseRoutes(environment: environment).register(on: router.group("v1/complaints"), cases: router.group("v1/cases"))
     ClusterRoutes(environment: environment).register(clusters: router.group("v1/clusters"), complaints: router.group("v1/complaints"))
     WarningRoutes(environment: environment).register(on: router.group("v1/warnings"))
     registerIncidentRoutes(on: router.group("v1/incidents"), environment: environment)
+    ReportRoutes(environment: environment).register(on: router.group("v1/reports"))
+    ReviewRoutes(environment: environment).register(incidents: router.group("v1/incidents"), reviews: router.group("v1/reviews"))
     SummaryRoutes(environment: environment).register(on: router)
     NotificationRoutes(environment: environment).register(channels: router.group("v1/notification-channels"), deliveries: router.group("v1/deliveries"))
 
@@ -77,4 +80,5 @@ func registerIncidentRoutes(on group: RouterGroup<SwellRequestContext>, environm
     ContactRoutes(environment: environment).register(on: group)
     OfferRoutes(environment: environment).register(on: group)
     DailyReportRoutes(environment: environment).register(on: group)
+    IncidentCaseRoutes(environment: environment).register(on: group)
 }

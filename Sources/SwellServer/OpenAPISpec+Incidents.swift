@@ -59,7 +59,7 @@ extension OpenAPISpec {
                 required: true
                 content:
                   application/json:
-                    schema: {type: object, required: [to], properties: {to: {$ref: '#/components/schemas/IncidentState'}, at: {type: string, format: date-time}}}
+                    schema: {type: object, required: [to], properties: {to: {$ref: '#/components/schemas/IncidentState'}, at: {type: string, format: date-time}, falseAlarm: {type: boolean, description: "Closing as a false alarm: needs reason, no review. Otherwise closing needs a review with a root cause (409 review-missing)."}, reason: {type: string, maxLength: 2000}}}
               responses:
                 '200': {description: The incident in its new state., content: {application/json: {schema: {$ref: '#/components/schemas/Incident'}}}}
                 '401': {$ref: '#/components/responses/Problem'}
@@ -400,7 +400,7 @@ extension OpenAPISpec {
             IncidentSummary:
               type: object
               description: Every key is always present (null when there is no value).
-              required: [id, title, state, level, phase, clusterId, openedAt, nextDeadline, overdueTasks, followUps, complaintCount, distinctComplainants, acceptance, mediaContacts, dailyCounts]
+              required: [id, title, state, level, phase, clusterId, openedAt, nextDeadline, overdueTasks, followUps, complaintCount, distinctComplainants, acceptance, cases, mediaContacts, dailyCounts]
               properties:
                 id: {type: integer, format: int64}
                 title: {type: string}
@@ -426,6 +426,17 @@ extension OpenAPISpec {
                     rate: {type: number, description: 0 when nobody is eligible}
                     currentTier: {type: [integer, 'null'], description: 1 = first (highest) tier}
                     tierEndsAt: {type: [string, 'null'], format: date-time}
+                    offerId: {type: integer, format: int64}
+                    refused: {type: integer}
+                    curveBucket: {type: string, enum: [hour, day], description: Hourly while the offer is at most two days old.}
+                    curve: {type: array, description: The latest 48 buckets of the acceptance curve (cumulative)., items: {type: object, properties: {endsAt: {type: string, format: date-time}, accepted: {type: integer}, refused: {type: integer}, pending: {type: integer}}}}
+                    tierEnds: {type: array, items: {type: string, format: date-time}}
+                cases:
+                  type: object
+                  description: The complainants' cases (GET …/cases has them one by one).
+                  properties:
+                    byState: {type: object, additionalProperties: {type: integer}}
+                    overdue: {type: integer, description: Cases with a deadline overdue now.}
                 mediaContacts: {type: array, items: {type: object, properties: {at: {type: string, format: date-time}, outlet: {type: string}, tone: {type: string, enum: [positive, neutral, negative]}}}}
                 dailyCounts: {type: array, items: {type: object, properties: {day: {type: string, format: date}, count: {type: integer}}}}
             Deadline:
@@ -439,11 +450,12 @@ extension OpenAPISpec {
                 overdue: {type: boolean}
             TaskKind:
               type: string
-              enum: [playbook, follow_up, authority_response]
+              enum: [playbook, follow_up, authority_response, corrective_action]
               description: >
                 playbook, a task template of the playbook; follow_up, a liaison or media contact's followUpDue
                 (owned by the role that logged the contact); authority_response, a liaison contact's responseDue
-                (owned by incident_manager).
+                (owned by incident_manager); corrective_action, a corrective action of the review (worked, and
+                overdue, even after the incident closed).
             Timing:
               type: object
               properties:
@@ -554,6 +566,21 @@ extension OpenAPISpec {
                     currentTier: {type: [integer, 'null']}
                     tierEndsAt: {type: [string, 'null'], format: date-time}
                     secondsUntilTierEnds: {type: [number, 'null']}
+                    collective:
+                      type: [object, 'null']
+                      description: >
+                        The playbook's collective bonus: once `threshold` acceptances (the share of eligible, rounded up) came by
+                        `endsAt`, every accepting complainant gets `perComplainant` on top; `total` is included in totalBonus and
+                        totalPayout.
+                      properties:
+                        sharePercent: {type: number}
+                        percent: {type: number}
+                        fixed: {oneOf: [{$ref: '#/components/schemas/Money'}, {type: 'null'}]}
+                        endsAt: {type: [string, 'null'], format: date-time}
+                        threshold: {type: integer}
+                        reachedAt: {type: [string, 'null'], format: date-time}
+                        perComplainant: {$ref: '#/components/schemas/Money'}
+                        total: {$ref: '#/components/schemas/Money'}
             OfferResponse:
               type: object
               properties:

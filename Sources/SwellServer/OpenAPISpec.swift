@@ -4,8 +4,8 @@ enum OpenAPISpec {
     /// The whole document: the core below, with the feed, summary, metrics and dashboard paths and schemas
     /// (`OpenAPISpec+Feed.swift`) spliced in at the head of `paths` and `schemas`.
     static let yaml = core
-        .replacingOccurrences(of: "\npaths:\n", with: "\npaths:\n" + feedPaths + notificationPaths)
-        .replacingOccurrences(of: "\n  schemas:\n", with: "\n  schemas:\n" + feedSchemas + notificationSchemas)
+        .replacingOccurrences(of: "\npaths:\n", with: "\npaths:\n" + feedPaths + notificationPaths + casePaths)
+        .replacingOccurrences(of: "\n  schemas:\n", with: "\n  schemas:\n" + feedSchemas + notificationSchemas + caseSchemas)
 
     static let core = """
         openapi: 3.1.0
@@ -410,6 +410,13 @@ enum OpenAPISpec {
                 departure: {type: [string, 'null'], format: date}
                 supplier: {type: [string, 'null'], maxLength: 200}
                 demand: {type: [string, 'null'], maxLength: 2000}
+                referral:
+                  type: [object, 'null']
+                  description: An authority's referral; becomes the case's referral, its period counted from receivedAt.
+                  required: [authority]
+                  properties:
+                    authority: {type: string, maxLength: 60, description: "12315, 12345, 12301 or another authority"}
+                    referenceNo: {type: [string, 'null'], maxLength: 100}
             Complaint:
               type: object
               required: [id, externalId, receivedAt, storedAt, channel, text]

@@ -19,13 +19,16 @@ public struct ServerEnvironment: Sendable {
     public let feedHub: FeedHub
     /// Where the dashboard's files are (`index.html`, `assets/`); nil serves none.
     public var dashboardsPath: String?
+    /// Complainants' cases; nil answers the case routes with 503 (the server runs without a playbook).
+    public var cases: CaseDesk?
     /// The notifier; nil sends no notifications (channel routes still manage channels).
     public var notifier: Notifier?
 
     public init(
         store: any CaseStore, now: @escaping @Sendable () -> Date = { Date() }, logger: Logger,
         detector: DetectorEngine? = nil, metrics: SwellMetrics = SwellMetrics(), feed: FeedConfiguration = .init(),
-        dashboardsPath: String? = nil, incidents: IncidentEngine? = nil, notifier: Notifier? = nil
+        dashboardsPath: String? = nil, incidents: IncidentEngine? = nil, notifier: Notifier? = nil,
+        cases: CaseDesk? = nil
     ) {
         self.store = store
         self.now = now
@@ -36,6 +39,7 @@ public struct ServerEnvironment: Sendable {
         self.dashboardsPath = dashboardsPath
         self.incidents = incidents
         self.notifier = notifier
+        self.cases = cases
     }
 }
 

@@ -84,9 +84,10 @@ import Testing
             #expect(summary["complaintCount"] as? Int == 10)  // 10 - 1 unlinked + 1 linked
 
             // Closing ends the incident's changes
-            for state in ["closed"] {
-                _ = try await client.post("/v1/incidents/\(id)/transitions", as: .incidentManager, json: "{\"to\":\"\(state)\"}", app: app)
-            }
+            let closing = try await client.post(
+                "/v1/incidents/\(id)/transitions", as: .incidentManager,
+                json: #"{"to":"closed","falseAlarm":true,"reason":"test: closed early"}"#, app: app)
+            #expect(closing.status == .ok)
             let late = try await client.post("/v1/incidents/\(id)/media-contacts", as: .pr,
                 json: "{\"outlet\":\"X\",\"channel\":\"phone\",\"inquiry\":\"?\",\"tone\":\"neutral\"}", app: app)
             #expect(late.status == .conflict)
@@ -101,6 +102,19 @@ import Testing
         try await app.run { client in
             let story = IncidentStory(app: app, client: client)
             let (id, _) = try await openStory(story)
+            // An offer and two answers on the first day: the daily report draws the acceptance by day
+            let published = try await client.post(
+                "/v1/incidents/\(id)/offers", as: .incidentManager,
+                json: "{\"base\":{\"minorUnits\":100000,\"currency\":\"CNY\"},\"at\":\"2026-07-01T04:00:00Z\"}", app: app)
+            let offerId = try #require(published.json["id"] as? Int)
+            let members = try await story.items("/v1/incidents/\(id)/cases").compactMap { $0["complaintId"] as? Int }
+            try #require(members.count >= 2)
+            for (member, decision) in [(members[0], "accepted"), (members[1], "refused")] {
+                let answered = try await client.post(
+                    "/v1/incidents/\(id)/offers/\(offerId)/responses", as: .incidentManager,
+                    json: "{\"complaintId\":\(member),\"decision\":\"\(decision)\",\"at\":\"2026-07-01T05:00:00Z\"}", app: app)
+                #expect(answered.status == .created)
+            }
             // Two more days of complaints: each day's report, and the next occurrences of recurring tasks
             try await story.complaint(40, at: "2026-07-01T20:00:00Z")
             try await story.complaint(41, at: "2026-07-02T11:00:00Z")
@@ -115,7 +129,11 @@ import Testing
             #expect(keys.contains("update_complainants#2"))
             #expect(keys.filter { $0.hasPrefix("update_complainants#") }.count == 3, "one upcoming occurrence is open: \(keys)")
             let html = try await client.get("/v1/incidents/\(id)/daily-reports/2026-07-02?format=html", as: .executive, app: app)
-            #expect(String(buffer: html.body).contains("<rect"))
+            let page = String(buffer: html.body)
+            #expect(page.contains("<rect"))
+            #expect(page.contains("class=\"acceptance\""))
+            #expect(page.contains("<title>accepted 1</title>") && page.contains("<title>refused 1</title>"))
+            #expect(page.contains("T1 ends") == false, "the first tier ends after this report's days")
 
             // The summary: exactly the documented keys, every one present
             let raw = try await client.get("/v1/incidents?state=open", as: .executive, app: app)
@@ -123,7 +141,7 @@ import Testing
             let summary = try #require((object["items"] as? [[String: Any]])?.first)
             let documented: Set<String> = [
                 "id", "title", "state", "level", "phase", "clusterId", "openedAt", "nextDeadline", "overdueTasks", "followUps",
-                "complaintCount", "distinctComplainants", "acceptance", "mediaContacts", "dailyCounts",
+                "complaintCount", "distinctComplainants", "acceptance", "cases", "mediaContacts", "dailyCounts",
             ]
             #expect(Set(summary.keys) == documented)
             #expect(summary["title"] as? String == "澳洲团酒店降级")

@@ -11,6 +11,41 @@ import Testing
 /// The playbook's auto-open rule, and tiered incentives through the HTTP API: the server works out each
 /// acceptance's tier from its time against the offer's publication.
 @Suite struct OfferRoutesTests {
+    /// The default playbook's collective bonus: once 90% of the eligible group accepted within 14 days, everyone who
+    /// accepted gets 5% more, computed by the server and counted in the totals.
+    @Test func theGroupEarnsTheCollectiveBonusOnceNinetyPercentAccepted() async throws {
+        let app = try await TestApp(detection: .standard, playbook: try TestPlaybook.load(autoOpen: "blue"))
+        try await app.run { client in
+            let story = IncidentStory(app: app, client: client)
+            _ = try await story.burst(10)
+            let incidents = try await story.eventually(
+                "the auto-opened incident", { try await story.items("/v1/incidents", as: .executive) }, until: { !$0.isEmpty })
+            let id = try #require(incidents.first?["id"] as? Int)
+            let members = try await story.items("/v1/incidents/\(id)/cases").compactMap { $0["complaintId"] as? Int }
+            try #require(members.count >= 2)
+            let publish = "{\"base\":{\"minorUnits\":100000,\"currency\":\"CNY\"},\"eligible\":2,\"at\":\"2026-07-01T04:00:00Z\"}"
+            let offerId = try #require(try await client.post("/v1/incidents/\(id)/offers", as: .incidentManager, json: publish, app: app).json["id"] as? Int)
+            func collective() async throws -> [String: Any] {
+                let offer = try await client.get("/v1/incidents/\(id)/offers/\(offerId)", as: .executive, app: app).json
+                return (offer["totals"] as? [String: Any])?["collective"] as? [String: Any] ?? [:]
+            }
+            #expect(try await collective()["threshold"] as? Int == 2)
+            #expect(try await collective()["endsAt"] as? String == "2026-07-15T04:00:00Z")
+            for (member, at) in [(members[0], "2026-07-01T05:00:00Z"), (members[1], "2026-07-01T09:00:00Z")] {
+                let answered = try await client.post(
+                    "/v1/incidents/\(id)/offers/\(offerId)/responses", as: .incidentManager,
+                    json: "{\"complaintId\":\(member),\"decision\":\"accepted\",\"at\":\"\(at)\"}", app: app)
+                #expect(answered.status == .created)
+            }
+            let reached = try await collective()
+            #expect(reached["reachedAt"] as? String == "2026-07-01T09:00:00Z")
+            #expect((reached["perComplainant"] as? [String: Any])?["minorUnits"] as? Int == 5_000)
+            #expect((reached["total"] as? [String: Any])?["minorUnits"] as? Int == 10_000)
+            let totals = try await client.get("/v1/incidents/\(id)/offers/\(offerId)", as: .executive, app: app).json["totals"] as? [String: Any]
+            #expect((totals?["totalPayout"] as? [String: Any])?["minorUnits"] as? Int == 2 * 120_000 + 10_000)
+        }
+    }
+
     @Test func aWarningOpensAnIncidentAndAcceptancesEarnTheirTier() async throws {
         let app = try await TestApp(detection: .standard, playbook: try TestPlaybook.load(autoOpen: "blue"))
         try await app.run { client in
@@ -89,11 +124,31 @@ import Testing
             #expect(eligible >= members.count)
             #expect(abs((totals["rate"] as? Double ?? 0) - 4.0 / Double(eligible)) < 1e-9)
 
-            // The summary carries the acceptance
+            // The acceptance curve, bucket by bucket: local days in Shanghai, counts cumulative at each day's end
+            let curve = try await client.get("/v1/incidents/\(id)/offers/\(offerId)/curve?bucket=day", as: .executive, app: app).json
+            let buckets = try #require(curve["buckets"] as? [[String: Any]])
+            try #require(buckets.count >= 9)
+            #expect(buckets.first?["endsAt"] as? String == "2026-07-01T16:00:00Z")
+            #expect(buckets.prefix(9).map { $0["accepted"] as? Int } == [0, 1, 1, 2, 2, 3, 3, 3, 4])
+            #expect(buckets.prefix(9).map { $0["refused"] as? Int } == [0, 1, 1, 1, 1, 1, 1, 1, 1])
+            #expect(buckets.allSatisfy { ($0["pending"] as? Int) == eligible - ($0["accepted"] as? Int ?? 0) - ($0["refused"] as? Int ?? 0) })
+            #expect((curve["tiers"] as? [[String: Any]])?.map { $0["endsAt"] as? String } == ["2026-07-04T04:00:00Z", "2026-07-08T04:00:00Z"])
+            let hourly = try await client.get("/v1/incidents/\(id)/offers/\(offerId)/curve?bucket=hour", as: .executive, app: app).json
+            let hours = try #require(hourly["buckets"] as? [[String: Any]])
+            #expect(hours.first?["endsAt"] as? String == "2026-07-01T05:00:00Z")
+            #expect(hours.first { $0["endsAt"] as? String == "2026-07-02T05:00:00Z" }?["accepted"] as? Int == 1)
+            #expect(try await client.get("/v1/incidents/\(id)/offers/\(offerId)/curve?bucket=week", app: app).status == .badRequest)
+            #expect(try await client.get("/v1/incidents/\(id)/offers/999/curve", app: app).status == .notFound)
+
+            // The summary carries the acceptance, with the curve's latest buckets for the dashboard
             let summary = try #require(try await story.items("/v1/incidents", as: .executive).first)
             let acceptance = try #require(summary["acceptance"] as? [String: Any])
             #expect(acceptance["accepted"] as? Int == 4)
+            #expect(acceptance["refused"] as? Int == 1)
             #expect(acceptance["eligible"] as? Int == eligible)
+            #expect(acceptance["offerId"] as? Int == offerId)
+            #expect(acceptance["curveBucket"] as? String == "day")
+            #expect((acceptance["curve"] as? [[String: Any]])?.last?["accepted"] as? Int == 4)
 
             // A new version from the compensation table; the old one takes no more answers
             let second2 = try await client.post(

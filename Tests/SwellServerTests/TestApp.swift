@@ -56,7 +56,8 @@ struct TestApp {
         self.incidents = incidents
         environment = ServerEnvironment(
             store: store, now: { clock.now }, logger: Logger(label: "test"), detector: detector, feed: feed,
-            dashboardsPath: Self.dashboards, incidents: incidents)
+            dashboardsPath: Self.dashboards, incidents: incidents,
+            cases: incidents?.cases)
     }
 
     /// The repository's `dashboards/` folder.

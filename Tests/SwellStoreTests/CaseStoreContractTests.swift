@@ -39,6 +39,7 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
     case warningHandlingFollowsTheThread
     case notificationChannelsAndDeliveriesRoundTrip
     case idempotencyKeysKeepTheFirstAnswer
+    case complaintCasesAreComparedAndSet
     case searchFindsEitherScriptWithFiltersAndPaging
 
     var testDescription: String { rawValue }
@@ -61,6 +62,7 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
         case .warningHandlingFollowsTheThread: try await WarningStoreContract.roundTrip(store)
         case .notificationChannelsAndDeliveriesRoundTrip: try await NotificationStoreContract.roundTrip(store)
         case .idempotencyKeysKeepTheFirstAnswer: try await IdempotencyStoreContract.roundTrip(store)
+        case .complaintCasesAreComparedAndSet: try await ComplaintCaseStoreContract.roundTrip(store)
         case .searchFindsEitherScriptWithFiltersAndPaging: try await SearchStoreContract.roundTrip(store)
         }
     }

@@ -122,3 +122,64 @@ def test_admins_see_the_channels_whose_notifications_fail(tmp_path, browser):
         browser.screenshot(os.path.join(ARTIFACTS, "dashboard-failed-channel.png"))
     finally:
         server.terminate()
+
+
+def test_the_acceptance_curve_of_an_offer_answered_over_days_is_drawn(tmp_path, browser):
+    repo = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+    server = SwellProcess(str(tmp_path / "swell.sqlite"), env=dict(os.environ, SWELL_DASHBOARDS=os.path.join(repo, "dashboards"))).start()
+
+    def iso(moment):
+        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def call(method, path, body=None):
+        response = requests.request(method, server.url + path, headers=server.headers(), json=body, timeout=10)
+        assert response.ok, f"{method} {path}: {response.status_code} {response.text}"
+        return response.json()
+
+    try:
+        # Three days ago: a group complaint, a warning, an incident opened by hand and an offer published
+        start = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(days=3)
+        for n, text in enumerate(HOTEL):
+            call("POST", "/v1/complaints", {"externalId": f"hotel-{n}", "receivedAt": iso(start + timedelta(minutes=10 * n)), "channel": "web",
+                                            "text": text, "complainant": {"phone": f"1390000{n:04d}"}, "product": "AU-8D-0612", "departure": "2026-06-12"})
+        for _ in range(150):
+            warnings = call("GET", "/v1/warnings")["items"]
+            if warnings:
+                break
+            threading.Event().wait(0.2)
+        assert warnings, "no warning was raised"
+        incident = call("POST", "/v1/incidents", {"warningId": warnings[-1]["id"], "at": iso(start + timedelta(hours=2))})
+        offer = call("POST", f"/v1/incidents/{incident['id']}/offers",
+                     {"base": {"minorUnits": 100000, "currency": "CNY"}, "at": iso(start + timedelta(hours=3))})
+        members = [row["complaintId"] for row in call("GET", f"/v1/incidents/{incident['id']}/cases")["items"]]
+        assert len(members) >= 5, members
+
+        # Answers spread over the three days since
+        answers = [(0, "accepted", 4), (1, "accepted", 6), (2, "accepted", 27), (3, "refused", 28), (4, "accepted", 52)]
+        for index, decision, hours in answers:
+            call("POST", f"/v1/incidents/{incident['id']}/offers/{offer['id']}/responses",
+                 {"complaintId": members[index], "decision": decision, "at": iso(start + timedelta(hours=hours))})
+        curve = call("GET", f"/v1/incidents/{incident['id']}/offers/{offer['id']}/curve?bucket=day")
+        last = curve["buckets"][-1]
+        assert (last["accepted"], last["refused"]) == (4, 1)
+        assert all(b["pending"] == curve["eligible"] - b["accepted"] - b["refused"] for b in curve["buckets"])
+        summary = next(i for i in call("GET", "/v1/summary")["incidents"] if i["id"] == incident["id"])
+        points = summary["acceptance"]["curve"]
+        assert summary["acceptance"]["curveBucket"] == "day" and points[-1]["accepted"] == 4
+
+        # The dashboard draws one column per day with the accepted, refused and pending parts
+        browser.goto(server.url + "/")
+        browser.evaluate(f"sessionStorage.setItem('swell.token', {server.token!r})")
+        browser.evaluate("localStorage.setItem('swell.lang', 'en')")
+        browser.goto(server.url + "/")
+        browser.wait_for("document.querySelectorAll('#incidents svg.curve g.bucket').length > 0", timeout=30)
+        assert browser.evaluate("document.querySelectorAll('#incidents svg.curve g.bucket').length") == len(points)
+        assert browser.evaluate("document.querySelectorAll('#incidents svg.curve rect.accepted').length") == len(points)
+        # The incident's cases: every complaint counted, their hour to be acknowledged long past
+        assert summary["cases"]["overdue"] == len(members)
+        assert f"{len(members)} overdue" in browser.evaluate("document.querySelector('#incidents .cases').innerText")
+        legend = browser.evaluate("document.querySelector('#incidents .legend').innerText")
+        assert "accepted 4" in legend and "refused 1" in legend and "daily" in legend
+        browser.screenshot(os.path.join(ARTIFACTS, "dashboard-acceptance-curve.png"))
+    finally:
+        server.terminate()

@@ -42,5 +42,42 @@ window.SwellCharts = (() => {
     return svg;
   }
 
-  return { bars, gauge };
+  /// The acceptance curve: per bucket a column of accepted (green), refused (red) and pending (grey), stacked to
+  /// the eligible total, with a dashed line where each tier ends. points: [{endsAt, accepted, refused, pending}].
+  function curve(points, { tierEnds = [], width = 320, height = 120, title = "", labels = {} } = {}) {
+    const svg = el("svg", { viewBox: `0 0 ${width} ${height}`, class: "curve", role: "img", "aria-label": title });
+    const top = 8, bottom = 18, left = 28, right = 4;
+    const innerH = height - top - bottom, innerW = width - left - right;
+    const total = Math.max(1, ...points.map(p => p.accepted + p.refused + p.pending));
+    const step = innerW / Math.max(points.length, 1);
+    for (const frac of [0, 1]) {
+      const y = top + innerH * (1 - frac);
+      svg.append(el("line", { x1: left, x2: width - right, y1: y, y2: y, class: "grid" }));
+      svg.append(el("text", { x: left - 4, y: y + 3, class: "axis", "text-anchor": "end" }, String(Math.round(total * frac))));
+    }
+    points.forEach((p, i) => {
+      const column = el("g", { class: "bucket" });
+      let y = top + innerH;
+      for (const [part, count] of [["accepted", p.accepted], ["refused", p.refused], ["pending", p.pending]]) {
+        const h = innerH * count / total;
+        y -= h;
+        column.append(el("rect", { x: left + i * step + 0.5, y, width: Math.max(step - 1, 1), height: h, class: part }));
+      }
+      column.append(el("title", {}, `${p.endsAt}: ${labels.accepted ?? "accepted"} ${p.accepted} · ${labels.refused ?? "refused"} ${p.refused} · ${labels.pending ?? "pending"} ${p.pending}`));
+      svg.append(column);
+    });
+    const first = points.length ? Date.parse(points[0].endsAt) : 0;
+    const last = points.length ? Date.parse(points[points.length - 1].endsAt) : 0;
+    const span = points.length > 1 ? (last - first) / (points.length - 1) : 1;
+    tierEnds.forEach((end, i) => {
+      const at = Date.parse(end);
+      if (!points.length || at < first - span || at > last) return;
+      const x = left + ((at - first) / span + 1) * step;
+      svg.append(el("line", { x1: x, x2: x, y1: top, y2: top + innerH, class: "tier-end" }));
+      svg.append(el("text", { x: x + 2, y: top + 8, class: "axis" }, `T${i + 1}`));
+    });
+    return svg;
+  }
+
+  return { bars, gauge, curve };
 })();

@@ -170,6 +170,12 @@
     const counts = node("div", "fact");
     counts.append(node("div", "fact-label", `${t("cluster")} #${inc.clusterId ?? "–"}`),
       node("div", "", `${inc.complaintCount} ${t("complaints")} · ${inc.distinctComplainants} ${t("complainants")}`));
+    if (inc.cases) {
+      const states = inc.cases.byState || {};
+      const open = Object.entries(states).filter(([state]) => state !== "closed").reduce((sum, [, n]) => sum + n, 0);
+      counts.append(node("div", inc.cases.overdue > 0 ? "cases overdue small" : "cases muted small",
+        `${t("cases")}: ${open} ${t("casesOpen")} · ${states.closed ?? 0} ${t("casesClosed")} · ${inc.cases.overdue} ${t("casesOverdue")}`));
+    }
     facts.append(deadline, overdue, counts);
     panel.append(facts);
     if (inc.followUps && inc.followUps.length) panel.append(followUpList(inc.followUps));
@@ -184,6 +190,11 @@
     acceptance.append(node("h4", "", t("acceptance")));
     if (inc.acceptance) {
       acceptance.append(SwellCharts.gauge(inc.acceptance.rate), node("div", "muted small", `${inc.acceptance.accepted} / ${inc.acceptance.eligible}`));
+      if (inc.acceptance.curve && inc.acceptance.curve.length) {
+        const labels = { accepted: t("accepted"), refused: t("refused"), pending: t("pending") };
+        acceptance.append(SwellCharts.curve(inc.acceptance.curve, { tierEnds: inc.acceptance.tierEnds, title: t("acceptanceCurve"), labels }),
+          node("div", "muted small legend", `${t("accepted")} ${inc.acceptance.accepted} · ${t("refused")} ${inc.acceptance.refused} · ${t("pending")} ${inc.acceptance.curve[inc.acceptance.curve.length - 1].pending} (${t("per." + inc.acceptance.curveBucket)})`));
+      }
       if (inc.acceptance.tierEndsAt) {
         const tier = node("div", "countdown tier");
         tier.dataset.due = inc.acceptance.tierEndsAt;

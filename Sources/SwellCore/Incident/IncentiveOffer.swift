@@ -25,11 +25,15 @@ public struct IncentiveOffer: Sendable, Hashable, Codable {
     public let base: SettlementMoney
     /// Tiers in order of their ends.
     public let tiers: [Tier]
+    /// A bonus for everyone once enough of the group accepted; nil for none (and for offers published before
+    /// the playbook could set one).
+    public let collective: CollectiveBonus?
 
-    public init(publishedAt: Date, base: SettlementMoney, tiers: [Tier]) {
+    public init(publishedAt: Date, base: SettlementMoney, tiers: [Tier], collective: CollectiveBonus? = nil) {
         self.publishedAt = publishedAt
         self.base = base
         self.tiers = tiers.sorted { $0.endsAt < $1.endsAt }
+        self.collective = collective
     }
 
     /// The tier an acceptance at `instant` falls in: the first whose end is at or after it.

@@ -21,20 +21,22 @@ public struct IncentiveTotals: Sendable, Hashable, Codable {
     public let currentTierIndex: Int?
     /// Seconds until the current tier ends; `nil` before publication and after the last tier.
     public let timeUntilCurrentTierEnds: TimeInterval?
+    /// The collective bonus, when the offer has one.
+    public let collective: CollectiveBonusTotal?
 
     /// Accepted ÷ eligible; `nil` when nobody is eligible.
     public var acceptanceRate: Double? {
         eligible > 0 ? Double(accepted) / Double(eligible) : nil
     }
 
-    /// All bonuses together.
+    /// All bonuses together, the collective one included.
     public var totalBonus: SettlementMoney {
-        SettlementMoney.sum(byTier.map(\.bonus), currency: currency)
+        SettlementMoney.sum(byTier.map(\.bonus) + [collective?.total].compactMap { $0 }, currency: currency)
     }
 
-    /// All payouts (base + bonus) together.
+    /// All payouts (base + bonuses) together.
     public var totalPayout: SettlementMoney {
-        SettlementMoney.sum(byTier.map(\.payout), currency: currency)
+        SettlementMoney.sum(byTier.map(\.payout) + [collective?.total].compactMap { $0 }, currency: currency)
     }
 
     /// The offer's currency.
@@ -58,11 +60,20 @@ extension IncentiveOffer {
                 bonus: SettlementMoney.sum(results.map(\.bonus), currency: base.currency),
                 payout: SettlementMoney.sum(results.map(\.payout), currency: base.currency))
         }
+        var collectiveTotal: CollectiveBonusTotal?
+        if let collective {
+            let each = try collective.amount(base: base)
+            let reached = collective.reachedAt(acceptances: counted, eligible: eligible, at: now)
+            collectiveTotal = CollectiveBonusTotal(
+                threshold: collective.threshold(eligible: eligible), reachedAt: reached, perComplainant: each,
+                total: reached == nil ? .zero(base.currency) : each.times(counted.count))
+        }
         return IncentiveTotals(
             eligible: eligible,
             accepted: counted.count,
             byTier: byTier,
             currentTierIndex: now >= publishedAt ? tierIndex(at: now) : nil,
-            timeUntilCurrentTierEnds: timeUntilCurrentTierEnds(at: now))
+            timeUntilCurrentTierEnds: timeUntilCurrentTierEnds(at: now),
+            collective: collectiveTotal)
     }
 }

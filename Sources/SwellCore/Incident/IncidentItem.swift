@@ -99,6 +99,8 @@ public enum IncidentTaskKind: String, Sendable, Codable, CaseIterable {
     case followUp = "follow_up"
     /// An authority's response deadline on a liaison contact (`responseDue`).
     case authorityResponse = "authority_response"
+    /// A corrective action of the post-incident review; it may be worked after the incident closed.
+    case correctiveAction = "corrective_action"
 }
 
 /// The tone of a media contact or of coverage.

@@ -50,6 +50,13 @@ public struct IncidentRecord: Sendable, Codable, Equatable {
     public var unlinkedComplaints: [ComplaintID]
     public var plan: ResponsePlan?
     public var timing: IncidentTimingRecord
+    /// The one to three complainants who speak for the group of a joint complaint (nil: none named; records
+    /// stored before representatives existed have none).
+    public var representatives: [ComplaintID]?
+    /// The post-incident review, once written.
+    public var review: IncidentReview?
+    /// Set when the incident was closed as a false alarm (then no review is needed).
+    public var falseAlarm: FalseAlarm?
 
     public init(
         title: String, clusterId: ClusterID, warningId: WarningID?, level: WarningLevel?, playbook: PlaybookPin,
@@ -106,6 +113,7 @@ extension EventType {
     public static let incidentEscalated = EventType("incident.level_changed")
     public static let incidentComplaintLinked = EventType("incident.complaint_linked")
     public static let incidentComplaintUnlinked = EventType("incident.complaint_unlinked")
+    public static let incidentRepresentativesSet = EventType("incident.representatives_set")
     public static let incidentPlanUpdated = EventType("incident.plan_updated")
     public static let incidentPlanApproved = EventType("incident.plan_approved")
     public static let taskCreated = EventType("task.created")

@@ -39,6 +39,8 @@ extension IncidentEngine {
         var tasks: [(id: Int64, task: IncidentTask)]
         var offers: [(id: Int64, offer: PublishedOffer)]
         var responses: [OfferResponse]
+        /// The incident's complaints (personal data: for counting, never for events).
+        var members: [Complaint]
     }
 
     func reportSources(_ record: IncidentRecord, id: IncidentID) async throws -> ReportSources {
@@ -55,7 +57,8 @@ extension IncidentEngine {
                 return (itemId, task)
             },
             offers: try await offers(of: id),
-            responses: try await responses(of: id))
+            responses: try await responses(of: id),
+            members: complaints)
     }
 
     /// The report of one local day, from what was known at the end of its period.

@@ -17,6 +17,11 @@ extension IncidentEngine {
             guard let id = incident.id else { continue }
             _ = try await store.apply([.linkWarnings(incident.clusterId, incident: id, at: incident.openedAt)], checkpoint: nil)
         }
+        // Closed incidents whose reviews hold corrective actions: the scheduler keeps marking them overdue.
+        for incident in try await store.incidents(activeOnly: false, clusterId: nil)
+        where !incident.isActive && !(incident.review?.correctiveActions.isEmpty ?? true) {
+            if let id = incident.id { watchedClosed.insert(id) }
+        }
     }
 
     /// Handles one page of events after the checkpoint: warnings may open incidents (the playbook's
@@ -30,6 +35,10 @@ extension IncidentEngine {
                 clock.observe(event)
                 if event.type == .warningRaised || event.type == .warningEscalated {
                     try await onWarning(event)
+                }
+                // A review or a closing written by another instance: its corrective actions need watching too.
+                if event.type == .incidentReviewUpdated || event.type == .incidentStateChanged, let id = event.draft.incidentId {
+                    watchedClosed.insert(id)
                 }
             }
             var changes: [StoreChange] = []
@@ -115,8 +124,39 @@ extension IncidentEngine {
             }
             changes += try await dailyReportChanges(record, id: id, now: now)
         }
-        nextDue = soonest
+        let (actionChanges, actionsDue) = try await closedIncidentActionChanges(now: now)
+        changes += actionChanges
+        nextDue = min(soonest, actionsDue)
         return changes
+    }
+
+    /// Overdue marks for the open corrective actions of closed incidents (the loop above sees active ones only),
+    /// and when the next of them comes due. An incident with no open action left is no longer watched.
+    func closedIncidentActionChanges(now: Date) async throws -> ([StoreChange], Date) {
+        var changes: [StoreChange] = []
+        var soonest = Date.distantFuture
+        for id in watchedClosed.sorted() {
+            guard let record = try await store.incident(id), !record.isActive else {
+                if try await store.incident(id) == nil { watchedClosed.remove(id) }
+                continue
+            }
+            var stillOpen = false
+            for item in try await store.incidentItems(id, kind: .task) {
+                guard case .task(var task) = item.body, task.kind == .correctiveAction, task.status == .open else { continue }
+                stillOpen = true
+                guard task.overdueAt == nil else { continue }
+                guard IncidentTaskDeadline(status: task.status, dueAt: task.dueAt, now: now).isOverdue else {
+                    soonest = min(soonest, task.dueAt)
+                    continue
+                }
+                task.overdueAt = task.dueAt
+                var updated = item
+                updated.body = .task(task)
+                changes += [.saveIncidentItem(updated), .appendEvent(IncidentEvents.task(.taskOverdue, task, incident: id, at: task.dueAt))]
+            }
+            if !stillOpen { watchedClosed.remove(id) }
+        }
+        return (changes, soonest)
     }
 }
 

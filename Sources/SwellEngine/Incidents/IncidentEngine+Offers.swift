@@ -155,3 +155,34 @@ struct OfferPublishedPayload: Encodable {
         supersedes = offer.supersedes
     }
 }
+
+extension IncidentEngine {
+    /// The acceptance curve, in local days, of the offer current at `end`, from its publication to `end`
+    /// (answers after `end` left out): a daily report's view of the settlement. Nil before any offer.
+    public func curve(incident id: IncidentID, asOf end: Date) async throws -> AcceptanceCurve? {
+        guard let entry = try await offers(of: id).last(where: { $0.offer.offer.publishedAt <= end }) else { return nil }
+        let answers = try await responses(of: id).filter { $0.offerId == entry.id && $0.at < end }
+            .map { AcceptanceCurve.Answer(accepted: $0.decision == .accepted, at: $0.at) }
+        return try? AcceptanceCurve(
+            offer: entry.offer.offer, eligible: entry.offer.eligible, answers: answers, width: .day, until: end.addingTimeInterval(-1),
+            timeZone: playbook.timeZone)
+    }
+
+    /// The take-up of an offer over time, bucket by bucket up to now (event time, or the live clock).
+    public func curve(
+        incident id: IncidentID, offer offerId: Int64, width: AcceptanceCurve.Width, now fallback: Date
+    ) async throws -> (offer: PublishedOffer, curve: AcceptanceCurve) {
+        let offers = try await offers(of: id)
+        guard let entry = offers.first(where: { $0.id == offerId }) else { throw IncidentError.offerNotFound(offerId) }
+        let answers = try await responses(of: id).filter { $0.offerId == offerId }
+            .map { AcceptanceCurve.Answer(accepted: $0.decision == .accepted, at: $0.at) }
+        do {
+            let curve = try AcceptanceCurve(
+                offer: entry.offer.offer, eligible: entry.offer.eligible, answers: answers, width: width, until: now(or: fallback),
+                timeZone: playbook.timeZone)
+            return (entry.offer, curve)
+        } catch {
+            throw IncidentError.invalid(field: "bucket", message: error.description)
+        }
+    }
+}

@@ -72,9 +72,14 @@ extension IncidentEngine {
     }
 
     private func updateTaskUnserialized(incident id: IncidentID, task taskId: Int64, change: TaskChange) async throws -> (id: Int64, task: IncidentTask) {
-        var record = try await active(id, changedAt: change.at)
+        var record = try await existing(id)
         guard let item = try await store.incidentItem(taskId), item.incidentId == id, case .task(var task) = item.body else {
             throw IncidentError.taskNotFound(taskId)
+        }
+        // A closed incident takes no more changes, except to its review's corrective actions.
+        guard record.isActive || task.kind == .correctiveAction else { throw IncidentError.closed(id) }
+        guard change.at >= record.openedAt else {
+            throw IncidentError.invalid(field: "at", message: "must not be before the incident was opened (\(RFC3339.format(record.openedAt)))")
         }
         let runs = change.role.may(.runIncidents)
         let onlyCompletesOwnTask = change.assignee == nil && change.dueAt == nil && change.status == .done

@@ -5,7 +5,11 @@ import SwellStore
 extension IncidentEngine {
     /// Moves an incident to another state if the state machine allows it; the phases that state starts
     /// bring their tasks at once.
-    public func transition(incident id: IncidentID, to next: IncidentState, at: Date, by: String) async throws -> IncidentRecord {
+    /// Closing needs a review with at least one root cause, or `falseAlarm` (the reason the warning was a false
+    /// alarm), which needs none.
+    public func transition(
+        incident id: IncidentID, to next: IncidentState, at: Date, by: String, falseAlarm: String? = nil
+    ) async throws -> IncidentRecord {
         try await serialized {
             var record = try await existing(id)
             guard at >= record.openedAt else {
@@ -18,6 +22,16 @@ extension IncidentEngine {
                 throw IncidentError.transition(error as? IncidentTransitionError ?? .alreadyIn(record.state))
             }
             let instant = max(at, record.history.last?.at ?? at)
+            if next == .closed {
+                if let reason = falseAlarm {
+                    record.falseAlarm = FalseAlarm(reason: reason, by: by, at: instant)
+                } else if record.review?.allowsClosing != true {
+                    throw IncidentError.reviewMissing(id)
+                }
+                watchedClosed.insert(id)
+            } else if falseAlarm != nil {
+                throw IncidentError.invalid(field: "falseAlarm", message: "only a closing can be a false alarm")
+            }
             record.state = next
             record.history.append(.init(state: next, at: instant, by: by))
             if next == .resolved { record.timing = record.timing.recording(.resolved, at: instant) }

@@ -16,6 +16,8 @@ public actor IncidentEngine {
 
     let store: any CaseStore
     public nonisolated let playbook: Playbook
+    /// The complainants' cases, on the same store and playbook (the summary counts them).
+    public nonisolated let cases: CaseDesk
     let logger: Logger
     let pageSize: Int
     let schedulerClock: SchedulerClock
@@ -24,12 +26,16 @@ public actor IncidentEngine {
     var nextDue = Date.distantPast
     var checkpoint: Int64 = 0
     var gate = SerialGate()
+    /// Closed incidents that may still hold open corrective actions, which the scheduler keeps marking overdue:
+    /// found at start, and added whenever a review is written or an incident closes.
+    var watchedClosed: Set<IncidentID> = []
     /// Incidents whose pinned playbook differs from the loaded one, already logged.
     var mismatchNoted: Set<IncidentID> = []
 
     public init(store: any CaseStore, playbook: Playbook, logger: Logger, clock: SchedulerClock = .eventTime, pageSize: Int = 1_000) {
         self.store = store
         self.playbook = playbook
+        self.cases = CaseDesk(store: store, playbook: playbook, logger: logger)
         self.logger = logger
         self.schedulerClock = clock
         self.pageSize = pageSize

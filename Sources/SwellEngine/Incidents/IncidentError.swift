@@ -24,6 +24,8 @@ public enum IncidentError: Error, Sendable, Equatable {
     case incentive(IncentiveError)
     case compensation(CompensationError)
     case noPlan
+    /// Closing needs a review with at least one root cause (or a false alarm's reason).
+    case reviewMissing(IncidentID)
     case reportNotFound(String)
     /// A value the engine cannot use, with the field it came from.
     case invalid(field: String, message: String)

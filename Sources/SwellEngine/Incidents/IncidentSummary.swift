@@ -23,6 +23,32 @@ public struct IncidentSummary: Encodable, Sendable, Equatable {
         /// 1 for the first (highest) tier; null after the last tier.
         public var currentTier: Int?
         public var tierEndsAt: String?
+        /// The current offer version's id, for `…/offers/{offerId}/curve`.
+        public var offerId: Int64
+        public var refused: Int
+        /// The acceptance curve's latest buckets (at most ``IncidentSummary/curveBuckets``): hourly while the
+        /// offer is at most two days old, then daily.
+        public var curveBucket: String
+        public var curve: [CurvePoint]
+        /// Every tier's end, in order.
+        public var tierEnds: [String]
+    }
+
+    /// Cumulative counts at the end of one bucket of the acceptance curve.
+    public struct CurvePoint: Encodable, Sendable, Equatable {
+        public var endsAt: String
+        public var accepted: Int
+        public var refused: Int
+        public var pending: Int
+    }
+
+    /// How many buckets of the acceptance curve the summary carries.
+    public static let curveBuckets = 48
+
+    /// The incident's complainants' cases: how many stand in each state, and how many have a deadline overdue.
+    public struct CaseCounts: Encodable, Sendable, Equatable {
+        public var byState: [String: Int]
+        public var overdue: Int
     }
 
     public struct MediaMention: Encodable, Sendable, Equatable {
@@ -45,6 +71,7 @@ public struct IncidentSummary: Encodable, Sendable, Equatable {
     public var complaintCount: Int
     public var distinctComplainants: Int
     public var acceptance: Acceptance?
+    public var cases: CaseCounts
     public var mediaContacts: [MediaMention]
     public var dailyCounts: [DailyCount]
 
@@ -64,13 +91,14 @@ public struct IncidentSummary: Encodable, Sendable, Equatable {
         try container.encode(complaintCount, forKey: .complaintCount)
         try container.encode(distinctComplainants, forKey: .distinctComplainants)
         try container.encode(acceptance, forKey: .acceptance)
+        try container.encode(cases, forKey: .cases)
         try container.encode(mediaContacts, forKey: .mediaContacts)
         try container.encode(dailyCounts, forKey: .dailyCounts)
     }
 
     enum CodingKeys: String, CodingKey {
         case id, title, state, level, phase, clusterId, openedAt, nextDeadline, overdueTasks, followUps, complaintCount
-        case distinctComplainants, acceptance, mediaContacts, dailyCounts
+        case distinctComplainants, acceptance, cases, mediaContacts, dailyCounts
     }
 }
 
@@ -102,6 +130,7 @@ extension IncidentEngine {
             complaintCount: sources.arrivals.count,
             distinctComplainants: sources.distinctComplainants,
             acceptance: acceptance(sources, now: now),
+            cases: try await caseCounts(sources, now: now),
             mediaContacts: sources.media.map { IncidentSummary.MediaMention(at: RFC3339.format($0.at), outlet: $0.outlet, tone: $0.tone.rawValue) },
             dailyCounts: try await store.clusterDailyCounts(cluster))
     }
@@ -113,14 +142,33 @@ extension IncidentEngine {
             overdue: IncidentTaskDeadline(status: entry.task.status, dueAt: entry.task.dueAt, now: now).isOverdue)
     }
 
+    private func caseCounts(_ sources: ReportSources, now: Date) async throws -> IncidentSummary.CaseCounts {
+        let readings = try await cases.readings(of: sources.members)
+        return IncidentSummary.CaseCounts(
+            byState: Dictionary(grouping: readings, by: \.complaintCase.state.rawValue).mapValues(\.count),
+            overdue: readings.filter { !$0.overdue(at: now).isEmpty }.count)
+    }
+
     private func acceptance(_ sources: ReportSources, now: Date) -> IncidentSummary.Acceptance? {
         guard let current = sources.offers.last else { return nil }
-        let accepted = sources.responses.filter { $0.offerId == current.id && $0.decision == .accepted }.map(\.at)
-        let at = max(now, accepted.max() ?? now)
-        guard let totals = try? current.offer.offer.totals(acceptedAt: accepted, eligible: current.offer.eligible, at: at) else { return nil }
+        let answers = sources.responses.filter { $0.offerId == current.id }
+        let accepted = answers.filter { $0.decision == .accepted }.map(\.at)
+        let at = max(now, answers.map(\.at).max() ?? now)
+        let offer = current.offer.offer
+        guard let totals = try? offer.totals(acceptedAt: accepted, eligible: current.offer.eligible, at: at) else { return nil }
+        let width: AcceptanceCurve.Width = at.timeIntervalSince(offer.publishedAt) <= 2 * 86_400 ? .hour : .day
+        let curve = try? AcceptanceCurve(
+            offer: offer, eligible: current.offer.eligible,
+            answers: answers.map { AcceptanceCurve.Answer(accepted: $0.decision == .accepted, at: $0.at) }, width: width, until: at,
+            timeZone: playbook.timeZone)
         return IncidentSummary.Acceptance(
             eligible: totals.eligible, accepted: totals.accepted, rate: totals.acceptanceRate ?? 0,
             currentTier: totals.currentTierIndex.map { $0 + 1 },
-            tierEndsAt: totals.currentTierIndex.map { RFC3339.format(current.offer.offer.tiers[$0].endsAt) })
+            tierEndsAt: totals.currentTierIndex.map { RFC3339.format(offer.tiers[$0].endsAt) },
+            offerId: current.id, refused: answers.count - accepted.count, curveBucket: width.rawValue,
+            curve: (curve?.buckets ?? []).suffix(IncidentSummary.curveBuckets).map {
+                IncidentSummary.CurvePoint(endsAt: RFC3339.format($0.endsAt), accepted: $0.accepted, refused: $0.refused, pending: $0.pending)
+            },
+            tierEnds: offer.tiers.map { RFC3339.format($0.endsAt) })
     }
 }

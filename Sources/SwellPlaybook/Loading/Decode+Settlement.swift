@@ -2,7 +2,7 @@ import Yams
 extension YAMLValue {
     /// The `incentives` section.
     func decodeIncentives() throws(PlaybookLoadError) -> IncentivePolicy {
-        let fields = try mapping(allowed: ["tiers"])
+        let fields = try mapping(allowed: ["tiers", "collective"])
         var tiers: [IncentivePolicy.Tier] = []
         var previous: (PlaybookDuration, YAMLValue)?
         for entry in try fields.required("tiers").list(expected: "tiers {within, percent, fixed}") {
@@ -21,7 +21,21 @@ extension YAMLValue {
             }
             tiers.append(IncentivePolicy.Tier(within: within, percentBasisPoints: percent ?? 0, fixed: fixed))
         }
-        return IncentivePolicy(tiers: tiers)
+        var collective: IncentivePolicy.Collective?
+        if let value = fields.optional("collective") {
+            let rule = try value.mapping(allowed: ["share", "percent", "fixed", "within"])
+            let shareValue = try rule.required("share")
+            let share = try shareValue.percentBasisPoints(max: 100)
+            guard share > 0 else {
+                throw shareValue.error(.invalidValue("0", reason: "a bonus released at once is a tier", expected: "a share above 0%, e.g. 90%"))
+            }
+            let percent = try rule.optional("percent")?.percentBasisPoints()
+            let fixed = try rule.optional("fixed")?.money()
+            guard percent != nil || fixed != nil else { throw value.error(.missingField("percent (or fixed)")) }
+            collective = IncentivePolicy.Collective(
+                shareBasisPoints: share, percentBasisPoints: percent ?? 0, fixed: fixed, within: try rule.optional("within")?.duration())
+        }
+        return IncentivePolicy(tiers: tiers, collective: collective)
     }
 
     /// The `compensation` section.

@@ -8,7 +8,7 @@ import Yams
 public enum PlaybookLoader {
     static let topLevelKeys = [
         "name", "version", "timeZone", "calendar", "warning", "autoOpen",
-        "phases", "incentives", "compensation", "dailyReport", "notify",
+        "phases", "incentives", "compensation", "dailyReport", "notify", "cases", "review",
     ]
 
     /// Loads a playbook from YAML text; `file` names it in error messages.
@@ -72,15 +72,20 @@ public enum PlaybookLoader {
             try value.mapping(allowed: ["at"]).required("at").localTime()
         }
         let notify = context.attempt { () throws(PlaybookLoadError) in try fields.optional("notify")?.decodeNotificationRules() ?? [] }
+        let cases = context.attempt { () throws(PlaybookLoadError) in try fields.optional("cases")?.decodeCaseRules() ?? .standard }
+        let rootCauses = context.attempt { () throws(PlaybookLoadError) in
+            try fields.optional("review")?.decodeRootCauseCategories() ?? Playbook.standardRootCauseCategories
+        }
         if let phaseList = try? fields.required("phases").list(expected: "phases") {
             checkReferences(phaseList, context: context)
         }
         guard let name, let version, let calendar, let warning, let autoOpen, let phases,
-              let incentives, let compensation, let dailyReport, let notify
+              let incentives, let compensation, let dailyReport, let notify, let cases, let rootCauses
         else { return nil }
         return Playbook(
             name: name, version: version, calendar: calendar, warning: warning, autoOpen: autoOpen,
-            phases: phases, incentives: incentives, compensation: compensation, dailyReportAt: dailyReport, notify: notify)
+            phases: phases, incentives: incentives, compensation: compensation, dailyReportAt: dailyReport, notify: notify, cases: cases,
+            rootCauseCategories: rootCauses)
     }
 
     /// A YAML syntax error, located where libyaml found it.

@@ -20,11 +20,30 @@ public struct IncentivePolicy: Sendable, Equatable {
         }
     }
 
+    /// A bonus for everyone who accepted, once a share of the group has (``CollectiveBonus``).
+    public struct Collective: Sendable, Equatable {
+        /// The share of eligible complainants, in basis points (90% = 9000).
+        public let shareBasisPoints: Int
+        public let percentBasisPoints: Int
+        public let fixed: SettlementMoney?
+        /// The share must be reached within this time of publication; nil: any time.
+        public let within: PlaybookDuration?
+
+        public init(shareBasisPoints: Int, percentBasisPoints: Int, fixed: SettlementMoney?, within: PlaybookDuration?) {
+            self.shareBasisPoints = shareBasisPoints
+            self.percentBasisPoints = percentBasisPoints
+            self.fixed = fixed
+            self.within = within
+        }
+    }
+
     /// Tiers in order; each one ends later than the one before.
     public let tiers: [Tier]
+    public let collective: Collective?
 
-    public init(tiers: [Tier]) {
+    public init(tiers: [Tier], collective: Collective? = nil) {
         self.tiers = tiers
+        self.collective = collective
     }
 
     /// The concrete offer for a publication instant and a base amount, tier ends resolved in `calendar`.
@@ -37,6 +56,11 @@ public struct IncentivePolicy: Sendable, Equatable {
                     endsAt: calendar.adding(tier.within, to: publishedAt),
                     percentBasisPoints: tier.percentBasisPoints,
                     fixed: tier.fixed)
+            },
+            collective: collective.map { rule in
+                CollectiveBonus(
+                    shareBasisPoints: rule.shareBasisPoints, percentBasisPoints: rule.percentBasisPoints, fixed: rule.fixed,
+                    endsAt: rule.within.map { calendar.adding($0, to: publishedAt) })
             })
     }
 }

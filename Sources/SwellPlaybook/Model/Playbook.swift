@@ -19,11 +19,19 @@ public struct Playbook: Sendable, Equatable {
     public let dailyReportAt: PlaybookLocalTime
     /// Which events go to which notification channels, at once.
     public let notify: [NotificationRule]
+    /// How each complainant's case is acknowledged, answered, closed and visited, and in what time.
+    public let cases: CaseRules
+    /// The root-cause categories a post-incident review may name.
+    public let rootCauseCategories: [String]
+
+    /// The categories without a `review` section.
+    public static let standardRootCauseCategories = ["supplier", "guide", "transport", "hotel", "contract_sales", "communication", "other"]
 
     public init(
         name: String, version: String, calendar: PlaybookCalendar, warning: WarningRules,
         autoOpen: AutoOpenRule, phases: [PlaybookPhase], incentives: IncentivePolicy,
-        compensation: CompensationTable, dailyReportAt: PlaybookLocalTime, notify: [NotificationRule] = []
+        compensation: CompensationTable, dailyReportAt: PlaybookLocalTime, notify: [NotificationRule] = [],
+        cases: CaseRules = .standard, rootCauseCategories: [String] = Playbook.standardRootCauseCategories
     ) {
         self.name = name
         self.version = version
@@ -35,6 +43,8 @@ public struct Playbook: Sendable, Equatable {
         self.compensation = compensation
         self.dailyReportAt = dailyReportAt
         self.notify = notify
+        self.cases = cases
+        self.rootCauseCategories = rootCauseCategories
     }
 
     /// The time zone of the playbook.

@@ -115,6 +115,7 @@ extension Action {
         case .readCases: "read cases"
         case .readFeed: "read the feed"
         case .submitComplaints: "record complaints"
+        case .handleCases: "handle complainants' cases"
         case .correctClusters: "correct clusters"
         case .runIncidents: "run incidents"
         case .logContacts: "log liaison and media contacts"

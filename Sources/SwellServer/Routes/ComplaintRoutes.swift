@@ -26,6 +26,9 @@ struct ComplaintRoutes {
         let complaint = try ComplaintValidator.validate(submission, now: environment.now())
             .mapError { Problem.validation($0.errors) }.get()
         let outcome = try await environment.store.ingest([complaint], at: environment.now())[0]
+        if let referral = ComplaintValidator.referral(of: submission, receivedAt: complaint.receivedAt) {
+            try await recordReferrals([(outcome.complaint.id, referral)], by: caller.name, context: context)
+        }
         context.logger.info(
             "Complaint \(outcome.isCreated ? "stored" : "repeated")",
             metadata: ["complaint.id": "\(outcome.complaint.id)", "complaint.externalId": "\(complaint.externalId)"])
@@ -42,13 +45,15 @@ struct ComplaintRoutes {
         let items = try BatchParser.parse(data)
         let now = environment.now()
 
-        var valid: [(index: Int, complaint: NewComplaint)] = []
+        var valid: [(index: Int, complaint: NewComplaint, referral: CaseReferral?)] = []
         var rejected: [BatchItemProblem] = []
         for item in items {
             switch item.submission.flatMap({ submission in
                 ComplaintValidator.validate(submission, now: now).mapError { Problem.validation($0.errors) }
             }) {
-            case .success(let complaint): valid.append((item.index, complaint))
+            case .success(let complaint):
+                let referral = (try? item.submission.get()).flatMap { ComplaintValidator.referral(of: $0, receivedAt: complaint.receivedAt) }
+                valid.append((item.index, complaint, referral))
             case .failure(let problem):
                 rejected.append(BatchItemProblem(index: item.index, line: item.line, errors: problem.fieldErrors))
             }
@@ -61,6 +66,9 @@ struct ComplaintRoutes {
         }
 
         let outcomes = try await environment.store.ingest(valid.map(\.complaint), at: now)
+        try await recordReferrals(
+            zip(valid, outcomes).compactMap { slot, outcome in slot.referral.map { (outcome.complaint.id, $0) } }, by: caller.name,
+            context: context)
         var results = [BatchResult.ItemResult?](repeating: nil, count: items.count)
         for (slot, outcome) in zip(valid, outcomes) {
             results[slot.index] = .init(
@@ -76,6 +84,18 @@ struct ComplaintRoutes {
         return JSONResponse(BatchResult(
             created: created, duplicates: outcomes.count - created, rejected: rejected.count,
             results: results.compactMap { $0 }))
+    }
+
+    /// Gives stored complaints the referral they arrived with (a case of their own). Without a playbook there are no
+    /// cases: the referral is then only in the log line, and the complaint still counts as a regulator's when its
+    /// channel is `regulator`.
+    private func recordReferrals(_ referrals: [(ComplaintID, CaseReferral)], by caller: String, context: SwellRequestContext) async throws {
+        guard !referrals.isEmpty else { return }
+        guard let cases = environment.cases else {
+            context.logger.warning("Referrals not recorded: no playbook, no cases", metadata: ["referrals": "\(referrals.count)"])
+            return
+        }
+        try await cases.recordReferrals(referrals, by: caller)
     }
 
     /// GET /v1/complaints/{id}

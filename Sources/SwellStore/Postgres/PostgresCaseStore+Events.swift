@@ -84,6 +84,9 @@ extension PostgresCaseStore {
                     if let event = try await applyNotificationChange(change, connection: connection, events: &events) {
                         appended.append(event)
                     }
+                case .saveCase(let complaintCase, let at, let drafts):
+                    try await saveCase(complaintCase, at: at, connection: connection)
+                    for draft in drafts { appended.append(events.append(draft)) }
                 case .openIncident, .saveIncident, .addIncidentItem, .saveIncidentItem:
                     if let event = try await applyIncidentChange(change, connection: connection, events: &events) {
                         appended.append(event)

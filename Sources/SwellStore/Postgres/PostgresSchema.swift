@@ -174,6 +174,20 @@ enum PostgresSchema {
             """,
             "CREATE INDEX idempotency_key_age ON idempotency_key (createdAt)",
         ]),
+        // One row per complaint that anything happened to; a complaint without one is `received`.
+        Migration(name: "v7: complaint cases", statements: [
+            """
+            CREATE TABLE complaint_case (
+                complaintId BIGINT PRIMARY KEY,
+                state TEXT NOT NULL,
+                assignee TEXT,
+                version INTEGER NOT NULL,
+                updatedAt BIGINT NOT NULL,
+                record TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX complaint_case_assignee ON complaint_case (assignee) WHERE assignee IS NOT NULL",
+        ]),
         // Full-text search: the folded text as a pg_trgm-friendly key (PostgresSearchKey), indexed for LIKE and
         // similarity. NULL means not indexed yet: complaints stored before this migration, or copied in by
         // `swell migrate-store`, are indexed by PostgresCaseStore.indexUnsearchedComplaints after migrating.

@@ -70,6 +70,9 @@ extension SQLiteCaseStore {
                     if let event = try Self.applyNotificationChange(change, db: db, events: &events) {
                         appended.append(event)
                     }
+                case .saveCase(let complaintCase, let at, let drafts):
+                    try Self.saveCase(complaintCase, at: at, db: db)
+                    for draft in drafts { appended.append(try events.append(draft)) }
                 case .openIncident, .saveIncident, .addIncidentItem, .saveIncidentItem:
                     if let event = try Self.applyIncidentChange(change, db: db, events: &events) {
                         appended.append(event)

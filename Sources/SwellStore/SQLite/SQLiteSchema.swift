@@ -150,6 +150,20 @@ enum SQLiteSchema {
                 CREATE INDEX idempotency_key_age ON idempotency_key(createdAt);
                 """)
         }
+        migrator.registerMigration("v7: complaint cases") { db in
+            // One row per complaint that anything happened to; a complaint without one is `received`.
+            try db.execute(sql: """
+                CREATE TABLE complaint_case (
+                    complaintId INTEGER PRIMARY KEY,
+                    state TEXT NOT NULL,
+                    assignee TEXT,
+                    version INTEGER NOT NULL,
+                    updatedAt INTEGER NOT NULL,
+                    record TEXT NOT NULL
+                );
+                CREATE INDEX complaint_case_assignee ON complaint_case(assignee) WHERE assignee IS NOT NULL;
+                """)
+        }
         migrator.registerMigration("v8: complaint search") { db in
             // The folded text of every complaint (SearchFolding), keyed by complaint id, in an FTS5 trigram index:
             // substring search in any script without a word segmenter. Complaints already stored are indexed here.

@@ -8,6 +8,8 @@ struct DailyReportPage {
     let incident: IncidentRecord
     let report: StoredDailyReport
     let timeZone: TimeZone
+    /// The current offer's acceptance curve up to the report's end, if an offer was out.
+    var curve: AcceptanceCurve?
 
     var html: String {
         let r = report.report
@@ -54,6 +56,7 @@ struct DailyReportPage {
             \(overdue)
             <h2>Settlement 和解进度</h2>
             \(settlement)
+            \(curve.map { "<h3>Acceptance by day 每日累计接受</h3>" + AcceptanceChart(curve: $0, timeZone: timeZone).svg } ?? "")
             </body></html>
             """
     }
@@ -88,6 +91,47 @@ struct DailyChart {
         }
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"complaints per day\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\">"
             + parts.joined() + "</svg>"
+    }
+
+    private func fmt(_ value: Double) -> String { String(format: "%.1f", value) }
+}
+
+/// The acceptance curve as inline SVG: per local day a column of accepted (green), refused (red) and not yet
+/// answered (grey), with the tier ends marked below the day they fall in.
+struct AcceptanceChart {
+    let curve: AcceptanceCurve
+    let timeZone: TimeZone
+
+    var svg: String {
+        let width = 640.0, height = 200.0, left = 36.0, bottom = 40.0
+        let total = Double(max(1, curve.buckets.map { $0.accepted + $0.refused + $0.pending }.max() ?? 1))
+        let slot = (width - left) / Double(max(1, curve.buckets.count))
+        let inner = height - bottom - 10
+        var parts = ["<text x=\"\(left - 4)\" y=\"14\" text-anchor=\"end\" font-size=\"11\">\(Int(total))</text>"]
+        for (index, bucket) in curve.buckets.enumerated() {
+            var y = height - bottom
+            let x = left + Double(index) * slot + slot * 0.15
+            for (count, colour, name) in [(bucket.accepted, "#16a34a", "accepted"), (bucket.refused, "#dc2626", "refused"), (bucket.pending, "#cbd5e1", "pending")] {
+                let h = inner * Double(count) / total
+                y -= h
+                parts.append(
+                    "<rect class=\"\(name)\" x=\"\(fmt(x))\" y=\"\(fmt(y))\" width=\"\(fmt(slot * 0.7))\" height=\"\(fmt(h))\" fill=\"\(colour)\"><title>\(name) \(count)</title></rect>")
+            }
+            let day = localDay(bucket.startsAt)
+            parts.append("<text x=\"\(fmt(x + slot * 0.35))\" y=\"\(fmt(height - bottom + 14))\" text-anchor=\"middle\" font-size=\"10\">\(day)</text>")
+            for (tier, end) in curve.tierEnds.enumerated() where end >= bucket.startsAt && end < bucket.endsAt {
+                parts.append("<text x=\"\(fmt(x + slot * 0.35))\" y=\"\(fmt(height - bottom + 28))\" text-anchor=\"middle\" font-size=\"10\" fill=\"#7c3aed\">T\(tier + 1) ends</text>")
+            }
+        }
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"acceptance\" role=\"img\" aria-label=\"acceptance by day\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\">"
+            + parts.joined() + "</svg>"
+    }
+
+    private func localDay(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.month, .day], from: date)
+        return String(format: "%02d-%02d", c.month ?? 0, c.day ?? 0)
     }
 
     private func fmt(_ value: Double) -> String { String(format: "%.1f", value) }

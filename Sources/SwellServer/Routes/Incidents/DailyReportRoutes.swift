@@ -39,7 +39,8 @@ struct DailyReportRoutes {
         }
         guard let report = reports.first(where: { $0.day == day }) else { throw IncidentProblems.problem(.reportNotFound(day)) }
         if html {
-            let page = DailyReportPage(incident: record, report: report, timeZone: engine.playbook.timeZone).html
+            let curve = try await engine.curve(incident: id, asOf: report.report.period.end)
+            let page = DailyReportPage(incident: record, report: report, timeZone: engine.playbook.timeZone, curve: curve).html
             return Response(
                 status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
         }

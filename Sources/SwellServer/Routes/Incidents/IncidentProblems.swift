@@ -40,6 +40,10 @@ enum IncidentProblems {
             Problem(.unprocessableContent, "compensation", title: "The compensation cannot be computed", detail: error.description, field: "category")
         case .noPlan:
             Problem(.conflict, "no-plan", title: "No plan yet", detail: "Write the response plan (PUT …/plan) before approving it.")
+        case .reviewMissing(let id):
+            Problem(.conflict, "review-missing", title: "A review is missing",
+                    detail: "Incident \(id) closes only with a review naming at least one root cause (PUT …/review), or as a false alarm with a reason (\"falseAlarm\": true, \"reason\": …).",
+                    field: "to")
         case .reportNotFound(let day): .notFound("There is no daily report for \(day).")
         case .invalid(let field, let message): .validation([FieldError(field: field, code: "invalid", message: message)])
         }

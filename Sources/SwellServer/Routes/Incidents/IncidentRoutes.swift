@@ -74,6 +74,9 @@ struct IncidentRoutes {
     struct TransitionRequest: Decodable {
         var to: IncidentState
         var at: String?
+        /// Closing as a false alarm, which needs `reason` and no review.
+        var falseAlarm: Bool?
+        var reason: String?
     }
 
     /// POST /v1/incidents/{id}/transitions — moves the incident to `to`; 409 for a move the state machine forbids.
@@ -83,7 +86,13 @@ struct IncidentRoutes {
         let id = try inputs.incidentId(context)
         let body = try await inputs.body(TransitionRequest.self, request)
         let at = try inputs.instant(body.at)
-        let record = try await IncidentProblems.run { try await engine.transition(incident: id, to: body.to, at: at, by: caller.name) }
+        var falseAlarm: String?
+        if body.falseAlarm == true {
+            falseAlarm = try inputs.text(body.reason, "reason", max: 2_000)
+        }
+        let record = try await IncidentProblems.run {
+            try await engine.transition(incident: id, to: body.to, at: at, by: caller.name, falseAlarm: falseAlarm)
+        }
         return JSONResponse(IncidentView(record, phase: await engine.phase(of: record)))
     }
 

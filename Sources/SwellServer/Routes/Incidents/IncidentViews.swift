@@ -25,6 +25,15 @@ struct IncidentView: Encodable, Sendable {
     var linkedComplaints: [ComplaintID]
     var unlinkedComplaints: [ComplaintID]
     var timing: TimingView
+    /// The review's version, once written (GET …/review has it).
+    var reviewVersion: Int?
+    var falseAlarm: FalseAlarmView?
+
+    struct FalseAlarmView: Encodable, Sendable {
+        var reason: String
+        var by: String
+        var at: String
+    }
 
     init(_ record: IncidentRecord, phase: String?) {
         id = record.id
@@ -42,6 +51,8 @@ struct IncidentView: Encodable, Sendable {
         linkedComplaints = record.linkedComplaints
         unlinkedComplaints = record.unlinkedComplaints
         timing = TimingView(record.timing)
+        reviewVersion = record.review?.version
+        falseAlarm = record.falseAlarm.map { FalseAlarmView(reason: $0.reason, by: $0.by, at: RFC3339.format($0.at)) }
     }
 }
 

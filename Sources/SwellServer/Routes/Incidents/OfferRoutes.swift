@@ -17,6 +17,26 @@ struct OfferRoutes {
         group.get("{id}/offers/{offerId}", use: show)
         group.get("{id}/offers/{offerId}/responses", use: responses)
         group.post("{id}/offers/{offerId}/responses", use: respond)
+        group.get("{id}/offers/{offerId}/curve", use: curve)
+    }
+
+    /// GET /v1/incidents/{id}/offers/{offerId}/curve[?bucket=hour|day] — cumulative accepted, refused and pending
+    /// at the end of each bucket from publication to now, with the tier ends. Days are the playbook's local days.
+    @Sendable func curve(_ request: Request, context: SwellRequestContext) async throws -> JSONResponse<CurveView> {
+        try context.require(.readCases)
+        let engine = try inputs.engine
+        let id = try inputs.incidentId(context)
+        let offerId = try inputs.number(context, "offerId", "offer")
+        let width = try request.uri.queryParameters["bucket"].map { raw in
+            guard let width = AcceptanceCurve.Width(rawValue: String(raw)) else {
+                throw Problem.badParameter("bucket", "bucket must be hour or day.")
+            }
+            return width
+        } ?? .day
+        let (offer, curve) = try await IncidentProblems.run {
+            try await engine.curve(incident: id, offer: offerId, width: width, now: environment.now())
+        }
+        return JSONResponse(CurveView(offerId: offerId, offer: offer, curve: curve))
     }
 
     struct PublishRequest: Decodable {
