@@ -6,7 +6,7 @@ import SwellEvaluation
 /// `swell bench detection`: detection quality and speed on generated streams (build with `-c release`).
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Benchmarks; figures go to stdout.", subcommands: [Detection.self])
+        commandName: "bench", abstract: "Benchmarks; figures go to stdout.", subcommands: [Detection.self, Search.self])
 
     struct Detection: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

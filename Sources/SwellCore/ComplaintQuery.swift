@@ -1,7 +1,10 @@
 import Foundation
 
-/// Filters and a page position for listing complaints, newest first.
+/// Filters and a page position for listing complaints, newest first (or, for a search ordered by relevance,
+/// best match first).
 public struct ComplaintQuery: Sendable, Equatable {
+    /// Full-text search over the complaint text, combined with every other filter.
+    public var search: ComplaintSearch?
     public var product: String?
     public var departure: CalendarDate?
     public var channel: Channel?
@@ -17,8 +20,9 @@ public struct ComplaintQuery: Sendable, Equatable {
     public init(
         product: String? = nil, departure: CalendarDate? = nil, channel: Channel? = nil, supplier: String? = nil,
         clusterId: ClusterID? = nil, receivedFrom: Date? = nil, receivedBefore: Date? = nil,
-        after: ComplaintCursor? = nil, limit: Int = 50
+        after: ComplaintCursor? = nil, limit: Int = 50, search: ComplaintSearch? = nil
     ) {
+        self.search = search
         self.product = product
         self.departure = departure
         self.channel = channel
@@ -31,19 +35,26 @@ public struct ComplaintQuery: Sendable, Equatable {
     }
 }
 
-/// Where a page ended: the last complaint's `receivedAt` (in milliseconds) and id. Opaque to clients.
+/// Where a page ended: the last complaint's `receivedAt` (in milliseconds) and id, and for a search ordered by
+/// relevance its score too. Opaque to clients.
 public struct ComplaintCursor: Sendable, Equatable {
     public var receivedAtMilliseconds: Int64
     public var id: ComplaintID
+    /// The last complaint's relevance score (higher is better); nil in newest-first order.
+    public var score: Double?
 
-    public init(receivedAtMilliseconds: Int64, id: ComplaintID) {
+    public init(receivedAtMilliseconds: Int64, id: ComplaintID, score: Double? = nil) {
         self.receivedAtMilliseconds = receivedAtMilliseconds
         self.id = id
+        self.score = score
     }
 
-    /// URL-safe base64 of `ms:id`.
+    /// URL-safe base64 of `ms:id`, or `ms:id:score` with the score's bit pattern in hex (exact, so the next
+    /// page starts exactly after this one).
     public var token: String {
-        Data("\(receivedAtMilliseconds):\(id.rawValue)".utf8).base64EncodedString()
+        let plain = "\(receivedAtMilliseconds):\(id.rawValue)"
+        let text = score.map { plain + ":" + String($0.bitPattern, radix: 16) } ?? plain
+        return Data(text.utf8).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }
@@ -53,8 +64,13 @@ public struct ComplaintCursor: Sendable, Equatable {
         while base64.count % 4 != 0 { base64 += "=" }
         guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8) else { return nil }
         let parts = text.split(separator: ":")
-        guard parts.count == 2, let ms = Int64(parts[0]), let id = Int64(parts[1]) else { return nil }
-        self.init(receivedAtMilliseconds: ms, id: ComplaintID(id))
+        guard parts.count == 2 || parts.count == 3, let ms = Int64(parts[0]), let id = Int64(parts[1]) else { return nil }
+        var score: Double?
+        if parts.count == 3 {
+            guard let bits = UInt64(parts[2], radix: 16), Double(bitPattern: bits).isFinite else { return nil }
+            score = Double(bitPattern: bits)
+        }
+        self.init(receivedAtMilliseconds: ms, id: ComplaintID(id), score: score)
     }
 }
 

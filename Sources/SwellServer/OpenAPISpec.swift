@@ -67,9 +67,25 @@ enum OpenAPISpec {
                 '413': {$ref: '#/components/responses/Problem'}
                 '422': {$ref: '#/components/responses/Problem'}
             get:
-              summary: List complaints, newest first
-              description: Personal data only for admin, incident_manager and intake; masked for pr and executive.
+              summary: List or search complaints, newest first
+              description: >-
+                Personal data only for admin, incident_manager and intake; masked for pr and executive. With q,
+                only complaints whose text contains every word of q (anywhere, in any order; case, full-width
+                forms and traditional or simplified Chinese do not matter); for pr and executive a complaint
+                matches only when its masked text still does, so such a page may hold fewer than limit items.
               parameters:
+                - name: q
+                  in: query
+                  description: >-
+                    Full-text search, 1 to 200 characters with at least one letter or digit. Words of one or two
+                    characters are matched as substrings too but do not use the index.
+                  schema: {type: string, minLength: 1, maxLength: 200}
+                - name: sort
+                  in: query
+                  description: >-
+                    newest (the default) or relevance (needs q; best match first, equal scores newest first; a
+                    cursor belongs to the order it came from).
+                  schema: {type: string, enum: [newest, relevance], default: newest}
                 - {name: product, in: query, schema: {type: string}}
                 - {name: departure, in: query, schema: {type: string, format: date}}
                 - {name: channel, in: query, schema: {$ref: '#/components/schemas/Channel'}}

@@ -40,6 +40,7 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
     case notificationChannelsAndDeliveriesRoundTrip
     case idempotencyKeysKeepTheFirstAnswer
     case complaintCasesAreComparedAndSet
+    case searchFindsEitherScriptWithFiltersAndPaging
 
     var testDescription: String { rawValue }
 
@@ -62,6 +63,7 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
         case .notificationChannelsAndDeliveriesRoundTrip: try await NotificationStoreContract.roundTrip(store)
         case .idempotencyKeysKeepTheFirstAnswer: try await IdempotencyStoreContract.roundTrip(store)
         case .complaintCasesAreComparedAndSet: try await ComplaintCaseStoreContract.roundTrip(store)
+        case .searchFindsEitherScriptWithFiltersAndPaging: try await SearchStoreContract.roundTrip(store)
         }
     }
 

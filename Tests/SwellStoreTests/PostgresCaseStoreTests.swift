@@ -192,6 +192,35 @@ struct PostgresCaseStoreTests {
         try await source.close()
     }
 
+    /// Complaints stored before the search migration, or copied in by `swell migrate-store`, carry no search
+    /// key; migrating (every start) and finishing a copy index them.
+    @Test func complaintsWithoutASearchKeyAreIndexedOnMigrateAndAfterCopy() async throws {
+        try await withFreshPostgresStore { store in
+            try await store.client.query(
+                """
+                INSERT INTO complaint (externalId, receivedAt, channel, text, storedAt)
+                VALUES ('old-1', 1000, 'web', '酒店降級，要求退款', 0), ('old-2', 2000, 'web', 'The hotel was DOWNGRADED', 0)
+                """, logger: testLogger)
+            #expect(try await store.complaints(ComplaintQuery(search: ComplaintSearch("酒店降级"))).items.isEmpty)
+            try await store.migrate()
+            #expect(try await store.complaints(ComplaintQuery(search: ComplaintSearch("酒店降级"))).items.map(\.content.externalId) == ["old-1"])
+            #expect(try await store.complaints(ComplaintQuery(search: ComplaintSearch("downgraded"))).items.map(\.content.externalId) == ["old-2"])
+        }
+
+        let source = try SQLiteCaseStore()
+        _ = try await source.ingest(SearchStoreContract.complaints(), at: storeNow)
+        try await withFreshPostgresStore { target in
+            for table in StoreTables.all {
+                try await target.insertCopiedRows(table, try await source.tableRows(table, after: 0, limit: 1_000))
+            }
+            try await target.finishCopy()
+            let query = ComplaintQuery(search: ComplaintSearch("酒店降級"))
+            #expect(try await target.complaints(query).items.map(\.id) == (try await source.complaints(query).items.map(\.id)))
+            #expect(try await target.complaints(query).items.count == 2)
+        }
+        try await source.close()
+    }
+
     @Test func closedStoreRefusesCalls() async throws {
         try await withFreshPostgresStore { store in
             try await store.ping()

@@ -21,6 +21,54 @@ import Testing
         try await reopened.close()
     }
 
+    @Test func complaintsStoredBeforeSearchExistedAreIndexedByTheMigration() async throws {
+        let path = temporaryDatabasePath()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        // Given a database at v6 holding complaints in both scripts, as a release before search left it
+        let old = try DatabaseQueue(path: path)
+        try SQLiteSchema.migrator.migrate(old, upTo: "v6: idempotency keys")
+        try await old.write { db in
+            for (id, text) in [(1, "酒店降級，要求退款"), (2, "The hotel was DOWNGRADED"), (3, "导游很好")] {
+                try db.execute(
+                    sql: "INSERT INTO complaint (id, externalId, receivedAt, channel, text, storedAt) VALUES (?, ?, ?, 'web', ?, 0)",
+                    arguments: [id, "old-\(id)", id * 1000, text])
+            }
+        }
+        try old.close()
+
+        // When this release opens it, the old complaints are found like new ones
+        let store = try SQLiteCaseStore(path: path)
+        #expect(try await store.complaints(ComplaintQuery(search: ComplaintSearch("酒店降级"))).items.map(\.id) == [ComplaintID(1)])
+        #expect(try await store.complaints(ComplaintQuery(search: ComplaintSearch("downgraded"))).items.map(\.id) == [ComplaintID(2)])
+        #expect(try await store.complaints(ComplaintQuery(search: ComplaintSearch("退款"))).items.map(\.id) == [ComplaintID(1)])
+        try await store.close()
+    }
+
+    @Test func aRareShortWordIsFoundBeyondTheNewestWindow() async throws {
+        let store = try SQLiteCaseStore()
+        // Given a two-character word only in the two oldest complaints, and more newer ones than the window holds
+        let count = SQLiteCaseStore.shortTermWindow + 100
+        let complaints = (1...count).map { n in
+            NewComplaint(
+                externalId: "w-\(n)", receivedAt: Date(millisecondsSince1970: Int64(n) * 1000), channel: .web,
+                text: n <= 2 ? "空调坏了" : "导游很好 \(n)", complainant: Complainant())
+        }
+        _ = try await store.ingest(complaints, at: storeNow)
+        // Then both are found, newest first, and paging through the common word still works past the window
+        let rare = try await store.complaints(ComplaintQuery(search: ComplaintSearch("空调")))
+        #expect(rare.items.map(\.id.rawValue) == [2, 1])
+        var query = ComplaintQuery(limit: 500, search: ComplaintSearch("导游"))
+        var seen = 0
+        while true {
+            let page = try await store.complaints(query)
+            seen += page.items.count
+            guard let next = page.next else { break }
+            query.after = next
+        }
+        #expect(seen == count - 2)
+        try await store.close()
+    }
+
     @Test func warningsStoredBeforeHandlingExistedMigrateAsOpen() async throws {
         let path = temporaryDatabasePath()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }

@@ -1,4 +1,5 @@
 import Foundation
+import SwellCore
 
 /// Complaint text in one canonical form: NFKC, half-width, case-folded, simplified Chinese,
 /// punctuation folded to a few ASCII marks and whitespace collapsed to single spaces.

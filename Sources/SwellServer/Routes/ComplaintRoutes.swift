@@ -108,13 +108,21 @@ struct ComplaintRoutes {
         return JSONResponse(ComplaintView(complaint, for: caller.role))
     }
 
-    /// GET /v1/complaints — newest first, filtered, paged by an opaque cursor.
+    /// GET /v1/complaints — newest first, filtered, paged by an opaque cursor; `q` searches the text (newest
+    /// first, or best match first with `sort=relevance`).
     @Sendable func list(_ request: Request, context: SwellRequestContext) async throws -> JSONResponse<ComplaintList> {
         let caller = try context.require(.readCases)
         let query = try ComplaintQueryParser.parse(request.uri.queryParameters)
         let page = try await environment.store.complaints(query)
+        var items = page.items
+        if let search = query.search, !caller.role.seesPersonalData {
+            // A search must not reveal what masking hides (a phone or ID number found by typing it): a match is
+            // kept only when the text this caller sees still matches. Such a page may hold fewer than `limit`
+            // items; `nextCursor` still continues after everything the store looked at.
+            items = items.filter { search.matches(PersonalDataMasking.mask($0.content.text)) }
+        }
         return JSONResponse(ComplaintList(
-            items: page.items.map { ComplaintView($0, for: caller.role) }, nextCursor: page.next?.token))
+            items: items.map { ComplaintView($0, for: caller.role) }, nextCursor: page.next?.token))
     }
 }
 

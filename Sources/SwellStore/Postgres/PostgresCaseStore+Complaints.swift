@@ -20,9 +20,9 @@ extension PostgresCaseStore {
                 let insert = try PostgresBulkRows.query(
                     """
                     INSERT INTO complaint (externalId, receivedAt, channel, text, complainantName, complainantPhone,
-                        complainantEmail, product, departure, supplier, demand, storedAt)
+                        complainantEmail, product, departure, supplier, demand, storedAt, searchKey)
                     SELECT externalId, receivedAt, channel, text, complainantName, complainantPhone,
-                        complainantEmail, product, departure, supplier, demand, storedAt
+                        complainantEmail, product, departure, supplier, demand, storedAt, searchKey
                     FROM jsonb_populate_recordset(NULL::complaint, $1::jsonb) WITH ORDINALITY ORDER BY ordinality
                     ON CONFLICT (externalId) DO NOTHING RETURNING id, externalId
                     """, rows: chunk.map { ComplaintRow($0, storedAt: storedAt) })
@@ -84,15 +84,9 @@ extension PostgresCaseStore {
     }
 
     public func complaints(_ query: ComplaintQuery) async throws -> ComplaintPage {
+        if let search = query.search { return try await searchComplaints(search, query) }
         let limit = query.pageSize
-        var filter = PostgresFilter()
-        if let product = query.product { filter.add { "product = \($0.bind(product))" } }
-        if let departure = query.departure { filter.add { "departure = \($0.bind(departure.description))" } }
-        if let channel = query.channel { filter.add { "channel = \($0.bind(channel.rawValue))" } }
-        if let supplier = query.supplier { filter.add { "supplier = \($0.bind(supplier))" } }
-        if let cluster = query.clusterId { filter.add { "clusterId = \($0.bind(cluster.rawValue))" } }
-        if let from = query.receivedFrom { filter.add { "receivedAt >= \($0.bind(from.millisecondsSince1970))" } }
-        if let before = query.receivedBefore { filter.add { "receivedAt < \($0.bind(before.millisecondsSince1970))" } }
+        var filter = Self.filter(query)
         if let cursor = query.after {
             filter.add { "(receivedAt, id) < (\($0.bind(cursor.receivedAtMilliseconds)), \($0.bind(cursor.id.rawValue)))" }
         }
@@ -101,6 +95,19 @@ extension PostgresCaseStore {
             orderBy: "ORDER BY receivedAt DESC, id DESC", limit: limit + 1)
         ).map(PostgresComplaintRow.decode)
         return ComplaintPage(fetched: items, pageSize: limit)
+    }
+
+    /// The list filters other than the cursor.
+    static func filter(_ query: ComplaintQuery) -> PostgresFilter {
+        var filter = PostgresFilter()
+        if let product = query.product { filter.add { "product = \($0.bind(product))" } }
+        if let departure = query.departure { filter.add { "departure = \($0.bind(departure.description))" } }
+        if let channel = query.channel { filter.add { "channel = \($0.bind(channel.rawValue))" } }
+        if let supplier = query.supplier { filter.add { "supplier = \($0.bind(supplier))" } }
+        if let cluster = query.clusterId { filter.add { "clusterId = \($0.bind(cluster.rawValue))" } }
+        if let from = query.receivedFrom { filter.add { "receivedAt >= \($0.bind(from.millisecondsSince1970))" } }
+        if let before = query.receivedBefore { filter.add { "receivedAt < \($0.bind(before.millisecondsSince1970))" } }
+        return filter
     }
 }
 
@@ -127,6 +134,7 @@ private struct ComplaintRow: Encodable {
     var supplier: String?
     var demand: String?
     var storedat: Int64
+    var searchkey: String
 
     init(_ complaint: NewComplaint, storedAt: Date) {
         externalid = complaint.externalId
@@ -141,5 +149,6 @@ private struct ComplaintRow: Encodable {
         supplier = complaint.supplier
         demand = complaint.demand
         storedat = storedAt.millisecondsSince1970
+        searchkey = PostgresSearchKey.of(complaint.text)
     }
 }

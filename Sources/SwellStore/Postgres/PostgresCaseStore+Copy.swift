@@ -41,7 +41,8 @@ extension PostgresCaseStore {
         }
     }
 
-    /// After a copy: the log head follows the last copied event, and new ids continue after the copied ones.
+    /// After a copy: the log head follows the last copied event, new ids continue after the copied ones, and the
+    /// copied complaints are indexed for search (the search key is derived, never copied).
     public func finishCopy() async throws {
         let logger = self.logger
         try checkOpen()
@@ -58,5 +59,6 @@ extension PostgresCaseStore {
                         """), logger: logger)
             }
         }
+        try await indexUnsearchedComplaints()
     }
 }

@@ -49,7 +49,7 @@ public final class PostgresCaseStore: CaseStore {
         self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
     }
 
-    /// Brings the schema up to date. Call once the ``client`` runs; safe to call from several instances at once.
+    /// Brings the schema up to date, then indexes for search any complaint not indexed yet. Call once the ``client`` runs; safe to call from several instances at once.
     /// The pool waits for a connection indefinitely, so this gives up with `StoreError.badLocation` when the
     /// server has not answered within `timeout`: a wrong URL fails a start instead of hanging it.
     public func migrate(timeout: Duration = .seconds(15)) async throws {
@@ -69,6 +69,7 @@ public final class PostgresCaseStore: CaseStore {
                 throw StoreError.badLocation("PostgreSQL at \(url) did not answer within \(timeout)")
             }
         }
+        try await indexUnsearchedComplaints()
     }
 
     /// A service that LISTENs for other instances' commits and wakes this store's ``signal``.

@@ -22,9 +22,15 @@ struct PostgresFilter {
 
     /// `select WHERE … orderBy LIMIT $n`.
     func query(select: String, orderBy: String, limit: Int) -> PostgresQuery {
+        query { whereClause, binder in "\(select) \(whereClause) \(orderBy) LIMIT \(binder.bind(Int64(limit)))" }
+    }
+
+    /// The statement `build` writes around the WHERE clause (empty without conditions), binding more values
+    /// with the same binder.
+    func query(_ build: (_ whereClause: String, _ binder: inout Binder) -> String) -> PostgresQuery {
         var binder = self.binder
-        let limitPlaceholder = binder.bind(Int64(limit))
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        return PostgresQuery(unsafeSQL: "\(select) \(whereClause) \(orderBy) LIMIT \(limitPlaceholder)", binds: binder.binds)
+        let sql = build(whereClause, &binder)
+        return PostgresQuery(unsafeSQL: sql, binds: binder.binds)
     }
 }

@@ -188,6 +188,16 @@ enum PostgresSchema {
             """,
             "CREATE INDEX complaint_case_assignee ON complaint_case (assignee) WHERE assignee IS NOT NULL",
         ]),
+        // Full-text search: the folded text as a pg_trgm-friendly key (PostgresSearchKey), indexed for LIKE and
+        // similarity. NULL means not indexed yet: complaints stored before this migration, or copied in by
+        // `swell migrate-store`, are indexed by PostgresCaseStore.indexUnsearchedComplaints after migrating.
+        // pg_trgm ships with PostgreSQL (contrib) and is a trusted extension: the database owner may create it.
+        Migration(name: "v8: complaint search", statements: [
+            "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+            "ALTER TABLE complaint ADD COLUMN searchKey TEXT",
+            "CREATE INDEX complaint_search ON complaint USING gin (searchKey gin_trgm_ops)",
+            "CREATE INDEX complaint_unsearched ON complaint (id) WHERE searchKey IS NULL",
+        ]),
     ]
 
     /// Applies the migrations not yet recorded, in one transaction (DDL is transactional in PostgreSQL).

@@ -11,6 +11,7 @@ extension SQLiteCaseStore {
                     complainantEmail, product, departure, supplier, demand, storedAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            let index = try db.cachedStatement(sql: SQLiteSearchIndex.insertSQL)
             var outcomes: [IngestOutcome] = []
             outcomes.reserveCapacity(complaints.count)
             for complaint in complaints {
@@ -25,6 +26,7 @@ extension SQLiteCaseStore {
                     complaint.supplier, complaint.demand, now.millisecondsSince1970,
                 ])
                 let id = ComplaintID(db.lastInsertedRowID)
+                try index.execute(arguments: [id.rawValue, SearchFolding.fold(complaint.text)])
                 try events.append(EventDraft(
                     type: .complaintReceived, at: now, complaintId: id,
                     payload: EventDraft.payload(ComplaintReceived(complaint))))
@@ -59,20 +61,9 @@ extension SQLiteCaseStore {
     }
 
     public func complaints(_ query: ComplaintQuery) async throws -> ComplaintPage {
+        if let search = query.search { return try await searchComplaints(search, query) }
         let limit = query.pageSize
-        var conditions: [String] = []
-        var arguments: [DatabaseValue] = []
-        if let product = query.product { conditions.append("product = ?"); arguments.append(product.databaseValue) }
-        if let departure = query.departure { conditions.append("departure = ?"); arguments.append(departure.description.databaseValue) }
-        if let channel = query.channel { conditions.append("channel = ?"); arguments.append(channel.rawValue.databaseValue) }
-        if let supplier = query.supplier { conditions.append("supplier = ?"); arguments.append(supplier.databaseValue) }
-        if let cluster = query.clusterId { conditions.append("clusterId = ?"); arguments.append(cluster.rawValue.databaseValue) }
-        if let from = query.receivedFrom {
-            conditions.append("receivedAt >= ?"); arguments.append(from.millisecondsSince1970.databaseValue)
-        }
-        if let before = query.receivedBefore {
-            conditions.append("receivedAt < ?"); arguments.append(before.millisecondsSince1970.databaseValue)
-        }
+        var (conditions, arguments) = Self.filterConditions(query)
         if let cursor = query.after {
             conditions.append("(receivedAt < ? OR (receivedAt = ? AND id < ?))")
             arguments += [cursor.receivedAtMilliseconds, cursor.receivedAtMilliseconds, cursor.id.rawValue].map(\.databaseValue)
@@ -87,6 +78,24 @@ extension SQLiteCaseStore {
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(values)).map(ComplaintColumns.decode)
         }
         return ComplaintPage(fetched: items, pageSize: limit)
+    }
+
+    /// The list filters other than the cursor, as SQL conditions on `complaint` and their arguments.
+    static func filterConditions(_ query: ComplaintQuery) -> (conditions: [String], arguments: [DatabaseValue]) {
+        var conditions: [String] = []
+        var arguments: [DatabaseValue] = []
+        if let product = query.product { conditions.append("product = ?"); arguments.append(product.databaseValue) }
+        if let departure = query.departure { conditions.append("departure = ?"); arguments.append(departure.description.databaseValue) }
+        if let channel = query.channel { conditions.append("channel = ?"); arguments.append(channel.rawValue.databaseValue) }
+        if let supplier = query.supplier { conditions.append("supplier = ?"); arguments.append(supplier.databaseValue) }
+        if let cluster = query.clusterId { conditions.append("clusterId = ?"); arguments.append(cluster.rawValue.databaseValue) }
+        if let from = query.receivedFrom {
+            conditions.append("receivedAt >= ?"); arguments.append(from.millisecondsSince1970.databaseValue)
+        }
+        if let before = query.receivedBefore {
+            conditions.append("receivedAt < ?"); arguments.append(before.millisecondsSince1970.databaseValue)
+        }
+        return (conditions, arguments)
     }
 }
 

@@ -164,6 +164,12 @@ enum SQLiteSchema {
                 CREATE INDEX complaint_case_assignee ON complaint_case(assignee) WHERE assignee IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("v8: complaint search") { db in
+            // The folded text of every complaint (SearchFolding), keyed by complaint id, in an FTS5 trigram index:
+            // substring search in any script without a word segmenter. Complaints already stored are indexed here.
+            try db.execute(sql: "CREATE VIRTUAL TABLE complaint_search USING fts5(body, tokenize = 'trigram')")
+            try SQLiteSearchIndex.indexAll(db)
+        }
         return migrator
     }
 }

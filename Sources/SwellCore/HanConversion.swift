@@ -1,20 +1,21 @@
 import Foundation
 
-/// Traditional → simplified Chinese, one character at a time.
+/// Traditional → simplified Chinese, one character at a time. Shared by detection (text normalisation) and
+/// search (the folded copy of a complaint's text that stores index), so both fold the same way.
 ///
 /// ICU's `Hant-Hans` transform costs tens of microseconds per call, far too slow for the hot
 /// path. It maps the CJK Unified Ideographs block one to one, so the table is built once,
 /// lazily, by transforming the block in chunks (about 80 ms), and looked up per scalar after.
-enum HanConversion {
-    static let blockStart: UInt32 = 0x4E00
-    static let blockEnd: UInt32 = 0x9FFF
+public enum HanConversion {
+    public static let blockStart: UInt32 = 0x4E00
+    public static let blockEnd: UInt32 = 0x9FFF
 
     /// Simplified scalar value for each scalar in the block, indexed by `value - blockStart`.
-    static let table: [UInt32] = buildTable()
+    @usableFromInline static let table: [UInt32] = buildTable()
 
     /// The simplified form of `scalar`, or `scalar` itself when it has none.
-    @inline(__always)
-    static func simplified(_ value: UInt32) -> UInt32 {
+    @inlinable
+    public static func simplified(_ value: UInt32) -> UInt32 {
         guard value >= blockStart, value <= blockEnd else { return value }
         return table[Int(value - blockStart)]
     }
