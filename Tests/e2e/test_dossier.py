@@ -94,6 +94,18 @@ def test_a_closed_incidents_dossier_renders_every_section(tmp_path, browser):
         assert pdf.startswith(b"%PDF")
         (tmp_path / "dossier.pdf").write_bytes(pdf)
 
+        # The executive dashboard: the response-time card held to the playbook, and the open corrective action
+        browser.goto(server.url + "/")
+        browser.evaluate(f"sessionStorage.setItem('swell.token', {server.token!r})")
+        browser.evaluate("localStorage.setItem('swell.lang', 'en')")
+        browser.goto(server.url + "/")
+        browser.wait_for("document.querySelectorAll('#response-times li').length > 0", timeout=30)
+        holding = browser.evaluate("document.querySelector('#response-times li[data-measure=time_to_holding_statement]').innerText")
+        assert "Holding statement" in holding and "met in 1 / 1" in holding, holding
+        actions = browser.evaluate("document.getElementById('corrective-actions').innerText")
+        assert "重新审核该地接社" in actions and "incident_manager" in actions, actions
+        browser.screenshot(os.path.join(ARTIFACTS, "dashboard-response-times.png"))
+
         # The record verifies up to the event the dossier names
         server.terminate()
         verified = server.run_cli("audit", "verify")

@@ -3,7 +3,7 @@
 "use strict";
 (() => {
   const TOKEN_KEY = "swell.token", LANG_KEY = "swell.lang";
-  const REFRESH_TYPES = /^(warning|cluster|incident|task|offer|media_contact|daily_report|complaint)\./;
+  const REFRESH_TYPES = /^(warning|cluster|incident|task|offer|media_contact|daily_report|complaint|case|statement|liaison)\./;
   const LEVEL_COLOURS = { blue: "#2563eb", yellow: "#ca8a04", orange: "#ea580c", red: "#dc2626" };
   const $ = id => document.getElementById(id);
   const state = {
@@ -57,6 +57,7 @@
 
   async function refreshSummary() {
     state.summary = await api("/v1/summary");
+    try { state.responseTimes = await api("/v1/reports/response-times"); } catch { state.responseTimes = null; }
     render();
     refreshNotifyHealth();
   }
@@ -107,9 +108,47 @@
     $("kpi-seq").textContent = state.lastSeq ?? "–";
     $("updated").textContent = time(s.generatedAt);
     renderIncidents(s.incidents);
+    renderResponseTimes(state.responseTimes);
+    renderCorrectiveActions(s.correctiveActions || []);
     renderWarnings(s.warnings);
     renderHourly(s.hourlyComplaints);
     renderTicker();
+  }
+
+  // Each step with a playbook deadline: how often it was met across incidents, and the median time it took.
+  function renderResponseTimes(report) {
+    const box = $("response-times");
+    box.replaceChildren();
+    const rows = (report?.distributions || []).filter(d => d.deadlineTask && d.met + d.missed + d.pending > 0);
+    if (!rows.length) { box.append(node("p", "empty", t("noResponseTimes"))); return; }
+    const list = node("ul", "response-times");
+    for (const d of rows) {
+      const decided = d.met + d.missed;
+      const li = node("li", d.missed > 0 ? "missed" : "");
+      li.dataset.measure = d.measure;
+      const median = d.medianSeconds == null ? "–" : `${(d.medianSeconds / 3600).toFixed(1)} h`;
+      li.append(node("strong", "", t("measure." + d.measure)),
+        node("span", "", ` ${t("metIn")} ${d.met} / ${decided}`),
+        node("span", "muted small", ` · ${t("median")} ${median}${d.pending ? ` · ${d.pending} ${t("pendingSteps")}` : ""}`));
+      list.append(li);
+    }
+    box.append(list);
+  }
+
+  // Reviews' corrective actions not done yet, closed incidents included, soonest first, each with its countdown.
+  function renderCorrectiveActions(actions) {
+    const box = $("corrective-actions");
+    box.replaceChildren();
+    if (!actions.length) { box.append(node("p", "empty", t("noCorrectiveActions"))); return; }
+    const list = node("ul", "follow-ups corrective");
+    for (const a of actions.slice(0, 8)) {
+      const li = node("li", a.overdue ? "overdue" : "");
+      const countdown = node("span", "countdown");
+      countdown.dataset.due = a.dueAt;
+      li.append(node("span", "", `${a.title} (${a.ownerRole}) · #${a.incidentId} `), countdown);
+      list.append(li);
+    }
+    box.append(list);
   }
 
   function renderWarnings(warnings) {
