@@ -9,8 +9,10 @@ extension Detector {
         let terms = state.sharedTermText
             .map { (text: $0.value, weight: Double(state.termCounts[$0.key]) * idf($0.key)) }
             .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.text < $1.text }
+        let texts = [state.representativeText, state.latestText].map { TextNormalizer.normalize($0).text }
+        let readable = TermPhrases.merge(Array(terms.prefix(32)), in: texts)
         var seen = Set<String>()
-        let topTerms = terms.map(\.text).filter { !Self.mayBePersonalData($0) && seen.insert($0).inserted }.prefix(8)
+        let topTerms = readable.map(\.text).filter { !Self.mayBePersonalData($0) && seen.insert($0).inserted }.prefix(8)
         let entities = state.entities
             .filter { n == 1 || $0.count >= 2 }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.entity < $1.entity }
@@ -23,6 +25,13 @@ extension Detector {
             lastAt: Date(timeIntervalSinceReferenceDate: state.lastAt), level: state.level, topTerms: Array(topTerms),
             representativeText: state.representativeText, representativeComplaintId: state.representativeId,
             entities: entities, signals: signals, memberIds: state.members)
+    }
+
+    /// A live cluster's member and complainant counts, without building its summary (per placement, where the
+    /// summary's term ranking would be wasted work).
+    public func counts(of id: Int64) -> (members: Int, complainants: Int)? {
+        guard let state = clusters[id] else { return nil }
+        return (state.memberCount, state.distinctComplainants)
     }
 
     /// Entities the detector reads in a text, for showing people why it grouped complaints.

@@ -110,13 +110,13 @@ public actor DetectorEngine {
         let complaint = ComplaintID(placement.complaintId)
         let cluster = ClusterID(placement.clusterId)
         changes.append(.assignCluster(complaint, cluster))
-        let summary = detector.cluster(placement.clusterId)
+        let counts = detector.counts(of: placement.clusterId)
         changes.append(.appendEvent(EventDraft(
             type: placement.createdCluster ? .clusterCreated : .clusterUpdated, at: at, complaintId: complaint,
             clusterId: cluster,
             payload: EventDraft.payload(PlacementPayload(
                 complaintId: placement.complaintId, similarity: (placement.similarity * 1000).rounded() / 1000,
-                memberCount: summary?.memberCount ?? 1, distinctComplainants: summary?.distinctComplainants ?? 1)))))
+                memberCount: counts?.members ?? 1, distinctComplainants: counts?.complainants ?? 1)))))
         changes += placement.warnings.map { .raiseWarning(DetectionMapping.warning($0), at: at) }
         return changes
     }
