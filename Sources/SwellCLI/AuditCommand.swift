@@ -17,11 +17,11 @@ struct AuditCommand: AsyncParsableCommand {
                 }
             }
             if let broken = result.firstBrokenSeq {
-                Console.error("")
+                Console.endProgress()
                 print("BROKEN at event \(broken): \(result.problem ?? "")")
                 throw ExitCode(1)
             }
-            Console.error("")
+            Console.endProgress()
             print("intact: \(result.eventsChecked) events")
         }
     }

@@ -31,7 +31,7 @@ struct ImportCommand: AsyncParsableCommand {
                 Console.progress(ProgressBar.render(done: consumed, total: total ?? 0, started: started))
             }
         }
-        Console.error("")
+        Console.endProgress()
         print("stored \(summary.stored), duplicates \(summary.duplicates), rejected \(summary.rejected)")
         if summary.rejected > 0 { print("rejected lines: \(rejectsPath)") }
     }

@@ -34,11 +34,11 @@ struct MigrateStoreCommand: AsyncParsableCommand {
                     let page = try await source.tableRows(table, after: after, limit: 2_000)
                     try await target.insertCopiedRows(table, page)
                     copied += Int64(page.rows.count)
-                    Console.progress("\(table): \(copied)/\(total) rows")
                     guard let next = page.nextKey else { break }
+                    Console.progress("\(table): \(copied)/\(total) rows")
                     after = next
                 }
-                Console.error("")
+                Console.progress("\(table): \(copied)/\(total) rows", final: true)
             }
             try await target.finishCopy()
             var counts: [(table: String, source: Int64, target: Int64)] = []

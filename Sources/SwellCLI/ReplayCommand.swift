@@ -43,8 +43,8 @@ struct ReplayCommand: AsyncParsableCommand {
         }
         try replay.finish(into: sink)
         sink.close()
-        Console.progress(ProgressBar.render(done: lines.bytesConsumed, total: total ?? 0, started: started))
-        Console.error("\nreplayed \(replay.placed) complaints (\(replay.rejected) rejected, \(replay.duplicates) repeated), "
+        Console.progress(ProgressBar.render(done: lines.bytesConsumed, total: total ?? 0, started: started), final: true)
+        Console.error("replayed \(replay.placed) complaints (\(replay.rejected) rejected, \(replay.duplicates) repeated), "
             + "\(replay.warnings) warnings, in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
     }
 }

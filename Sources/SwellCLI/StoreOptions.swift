@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Synchronization
 import SwellStore
 
 /// Where the case store lives. `--store URL` (env `SWELL_STORE`): `postgres://user:pass@host:5432/db` for the
@@ -75,7 +76,37 @@ enum Console {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    static func progress(_ text: String) {
-        FileHandle.standardError.write(Data(("\r" + text).utf8))
+    /// Progress of long work. On a terminal it redraws one line (`\r`); anywhere else (a log file, a pipe, systemd)
+    /// it writes a plain line at most every ``plainInterval``, so a long replay leaves a few readable lines, not
+    /// megabytes of redraws. `final` always writes, and ends the line.
+    static func progress(_ text: String, final: Bool = false) {
+        if isTerminal {
+            FileHandle.standardError.write(Data(("\r" + text + (final ? "\n" : "")).utf8))
+            return
+        }
+        let now = ContinuousClock.now
+        let due = lastPlainLine.withLock { last -> Bool in
+            guard final || last.map({ now - $0 >= plainInterval }) ?? true else { return false }
+            last = now
+            return true
+        }
+        if due { FileHandle.standardError.write(Data((text + "\n").utf8)) }
     }
+
+    /// Ends a progress line on a terminal (elsewhere every line already ended).
+    static func endProgress() {
+        if isTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+
+    /// Whether standard error is a terminal; `SWELL_PROGRESS=plain` forces plain lines (and `tty` the redraws).
+    static let isTerminal: Bool = {
+        switch ProcessInfo.processInfo.environment["SWELL_PROGRESS"] {
+        case "plain": false
+        case "tty": true
+        default: isatty(STDERR_FILENO) == 1
+        }
+    }()
+
+    static let plainInterval: Duration = .seconds(5)
+    private static let lastPlainLine = Mutex<ContinuousClock.Instant?>(nil)
 }

@@ -20,7 +20,13 @@ def test_replay_and_service_agree(tmp_path):
     subprocess.run([BINARY, "generate", "--seed", "5", "--incidents", "6", "--background", "250", "--days", "10",
                     "--output", str(stream)], check=True, capture_output=True)
     lines = stream.read_text().splitlines()
-    replay = subprocess.run([BINARY, "replay", str(stream)], check=True, capture_output=True, text=True).stdout
+    ran = subprocess.run([BINARY, "replay", str(stream)], check=True, capture_output=True, text=True)
+    replay = ran.stdout
+    # Off a terminal, progress is a few plain lines (the first, at most one every 5 s, the last), never redraws
+    assert "\r" not in ran.stderr, ran.stderr[:200]
+    progress_lines = [line for line in ran.stderr.splitlines() if "%" in line]
+    assert 1 <= len(progress_lines) <= 4, ran.stderr
+    assert "replayed" in ran.stderr.splitlines()[-1]
     records = [json.loads(line) for line in replay.splitlines()]
     final = {r["externalId"]: r["clusterId"] for r in records if r["type"] == "final"}
     replay_warnings = {(r["triggeringExternalId"], r["level"], r["kind"]) for r in records if r["type"] == "warning"}
