@@ -21,6 +21,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on (env SWELL_PORT; default 8080; 0 picks a free one).") var port: Int?
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error (env SWELL_LOG_LEVEL; default info).")
     var logLevel: String?
+    @Option(name: .customLong("log-format"), help: "text or json (JSON lines on stderr) (env SWELL_LOG_FORMAT; default text).")
+    var logFormat: String?
     @Option(
         name: .customLong("public-url"),
         help: "The dashboard's address as people reach it, linked from notifications (env SWELL_PUBLIC_URL; default http://HOST:PORT/).")
@@ -33,12 +35,20 @@ struct ServeCommand: AsyncParsableCommand {
         guard Logger.Level(rawValue: text) != nil else {
             throw ValidationError("\(setting) must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), not \(text)")
         }
+        let (format, formatSetting) = logFormat.map { ($0, "--log-format") } ?? environment["SWELL_LOG_FORMAT"].map { ($0, "SWELL_LOG_FORMAT") } ?? ("text", "")
+        guard ["text", "json"].contains(format) else { throw ValidationError("\(formatSetting) must be text or json, not \(format)") }
     }
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let level = Logger.Level(rawValue: logLevel ?? environment["SWELL_LOG_LEVEL"] ?? "info") ?? .info
+        let json = (logFormat ?? environment["SWELL_LOG_FORMAT"]) == "json"
         LoggingSystem.bootstrap { label in
+            if json {
+                var handler = JSONLogHandler(label: label)
+                handler.logLevel = level
+                return handler
+            }
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler

@@ -126,3 +126,30 @@ def test_the_binary_alone_in_an_empty_folder_serves_the_dashboard_and_runs_incid
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def test_json_log_format_writes_one_object_per_line(tmp_path):
+    import json as jsonlib
+    import signal as signals
+    from swell_process import free_port
+
+    port = free_port()
+    log = open(tmp_path / "stderr.log", "w")
+    import os
+    process = subprocess.Popen([os.path.abspath(BINARY), "serve", "--db", str(tmp_path / "s.sqlite"), "--port", str(port), "--log-format", "json"],
+                               stdout=subprocess.PIPE, stderr=log, text=True, cwd=tmp_path)
+    try:
+        for line in process.stdout:
+            if "listening on" in line:
+                break
+        requests.get(f"http://127.0.0.1:{port}/healthz", timeout=5)
+    finally:
+        process.send_signal(signals.SIGTERM)
+        process.wait(timeout=30)
+        log.close()
+    records = [jsonlib.loads(line) for line in (tmp_path / "stderr.log").read_text().splitlines()]
+    assert records, "no log records"
+    assert all({"at", "level", "label", "message"} <= set(r) for r in records)
+    assert any(r["message"] == "Case store open" and "store" in r.get("metadata", {}) for r in records)
+    bad = subprocess.run([BINARY, "serve", "--db", str(tmp_path / "t.sqlite"), "--log-format", "xml"], capture_output=True, text=True)
+    assert bad.returncode != 0 and "--log-format must be text or json" in bad.stderr
