@@ -122,6 +122,14 @@ import Testing
             #expect((json["people"] as? [String: Any])?["complaints"] as? Int == 10)
             #expect(((json["timeline"] as? [String: Any])?["states"] as? [[String: Any]])?.last?["state"] as? String == "closed")
             #expect(try await client.get("/v1/incidents/\(id)/dossier?format=pdf", app: app).status == .badRequest)
+
+            // Highlights picked from the log show in the timeline; an event of another cluster is not pulled in
+            let opening = try #require(events.first { $0.type == .incidentOpened })
+            let foreign = try #require(events.first { $0.type == .complaintReceived })
+            let highlighted = kept.replacingOccurrences(of: "\"correctiveActions\"", with: "\"highlights\":[\(opening.seq),\(foreign.seq),999999],\"correctiveActions\"")
+            #expect(try await story.send(.put, "/v1/incidents/\(id)/review", as: .incidentManager, json: highlighted).status == .ok)
+            let timeline = try #require(try await client.get("/v1/incidents/\(id)/dossier?format=json", app: app).json["timeline"] as? [String: Any])
+            #expect((timeline["highlights"] as? [[String: Any]])?.map { $0["type"] as? String } == ["incident.opened"])
         }
     }
 

@@ -14,6 +14,14 @@ struct Dossier: Encodable, Sendable {
         /// The cluster's warnings, oldest first: each level reached and when.
         var warnings: [WarningAt]
         var falseAlarm: String?
+        /// The log events the review picked as the timeline's highlights, oldest first.
+        var highlights: [Highlight]
+    }
+
+    struct Highlight: Encodable, Sendable {
+        var seq: Int64
+        var at: String
+        var type: String
     }
 
     struct StateAt: Encodable, Sendable {

@@ -20,12 +20,20 @@ struct DossierBuilder {
         let tasksById = Dictionary(taskPairs.map { ($0.id, $0.task) }, uniquingKeysWith: { a, _ in a })
         let warnings = try await environment.store.warnings(limit: 1_000, clusterId: record.clusterId).sorted { $0.raisedAt < $1.raisedAt }
 
+        var highlights: [Dossier.Highlight] = []
+        for seq in Set(record.review?.highlights ?? []).sorted().prefix(200) where seq > 0 {
+            // Only events of this incident or its cluster: a review cannot pull another incident's record in.
+            guard let event = try await environment.store.events(after: seq - 1, limit: 1).first, event.seq == seq,
+                event.draft.incidentId == id || event.draft.clusterId == record.clusterId
+            else { continue }
+            highlights.append(.init(seq: seq, at: RFC3339.format(event.at), type: event.type.rawValue))
+        }
         let timeline = Dossier.Timeline(
             firstComplaintAt: record.timing[.firstComplaint].map(RFC3339.format), warningRaisedAt: record.timing[.warningRaised].map(RFC3339.format),
             openedAt: RFC3339.format(record.openedAt), openedBy: record.openedBy,
             states: record.history.map { .init(state: $0.state.rawValue, at: RFC3339.format($0.at), by: $0.by) },
             warnings: warnings.map { .init(level: $0.level.rawValue, at: RFC3339.format($0.raisedAt), rule: $0.rule) },
-            falseAlarm: record.falseAlarm?.reason)
+            falseAlarm: record.falseAlarm?.reason, highlights: highlights)
 
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone

@@ -13,7 +13,8 @@ struct DossierPage {
             ["When 时间", "What 事件", "Who / rule"],
             [[d.timeline.firstComplaintAt ?? "–", "first complaint 首次投诉", ""]]
                 + d.timeline.warnings.map { [$0.at, "warning \($0.level) 预警", $0.rule] }
-                + d.timeline.states.map { [$0.at, "incident \($0.state) 事件状态", $0.by] })
+                + d.timeline.states.map { [$0.at, "incident \($0.state) 事件状态", $0.by] }
+                + d.timeline.highlights.map { [$0.at, "highlight 要点: \($0.type)", "event \($0.seq)"] })
             + (d.timeline.falseAlarm.map { "<p>False alarm 误报: \(htmlEscaped($0))</p>" } ?? "")))
         let people = d.people
         sections.append(section("people", "涉及人数与投诉 · People and complaints", """
