@@ -136,8 +136,9 @@ extension IncidentEngine {
         var changes: [StoreChange] = []
         var soonest = Date.distantFuture
         for id in watchedClosed.sorted() {
+            // Gone or active again (the main loop sees active ones): nothing to watch here.
             guard let record = try await store.incident(id), !record.isActive else {
-                if try await store.incident(id) == nil { watchedClosed.remove(id) }
+                watchedClosed.remove(id)
                 continue
             }
             var stillOpen = false

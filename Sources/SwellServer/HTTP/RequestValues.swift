@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import SwellCore
 import SwellEngine
@@ -43,5 +44,14 @@ enum QueryValues {
         case "false", "0": return false
         default: throw Problem.badParameter(name, "\(name) must be true or false.")
         }
+    }
+
+    /// An optional RFC 3339 query parameter; a bad value is a 400 naming it.
+    static func instant(_ parameters: Parameters, _ name: String) throws -> Date? {
+        guard let raw = parameters[Substring(name)] else { return nil }
+        guard let date = RFC3339.parse(String(raw)) else {
+            throw Problem.badParameter(name, "\(name) must be an RFC 3339 timestamp such as 2026-07-01T00:00:00Z.")
+        }
+        return date
     }
 }

@@ -23,8 +23,8 @@ enum ComplaintQueryParser {
             query.channel = channel
         }
         query.clusterId = try QueryValues.integer(parameters, "clusterId").map { ClusterID($0) }
-        query.receivedFrom = try instant(parameters, "receivedFrom")
-        query.receivedBefore = try instant(parameters, "receivedBefore")
+        query.receivedFrom = try QueryValues.instant(parameters, "receivedFrom")
+        query.receivedBefore = try QueryValues.instant(parameters, "receivedBefore")
         query.search = try search(parameters)
         if let raw = parameters["cursor"] {
             guard let cursor = ComplaintCursor(token: String(raw)),
@@ -64,11 +64,4 @@ enum ComplaintQueryParser {
         return search
     }
 
-    private static func instant(_ parameters: Parameters, _ name: String) throws -> Date? {
-        guard let raw = parameters[Substring(name)] else { return nil }
-        guard let date = RFC3339.parse(String(raw)) else {
-            throw Problem.badParameter(name, "\(name) must be an RFC 3339 timestamp such as 2026-07-01T00:00:00Z.")
-        }
-        return date
-    }
 }

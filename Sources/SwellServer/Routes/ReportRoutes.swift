@@ -55,8 +55,8 @@ struct ReportRoutes {
         try context.require(.readCases)
         let engine = try inputs.engine
         let parameters = request.uri.queryParameters
-        let from = try instant(parameters, "from")
-        let to = try instant(parameters, "to")
+        let from = try QueryValues.instant(parameters, "from")
+        let to = try QueryValues.instant(parameters, "to")
         if let from, let to, to <= from { throw Problem.badParameter("to", "to must come after from.") }
         let all = try await engine.responseTimes(from: from, to: to, now: environment.now())
         let incidents = all.map { record, times in
@@ -79,11 +79,4 @@ struct ReportRoutes {
             from: from.map(RFC3339.format), to: to.map(RFC3339.format), incidents: incidents, distributions: distributions))
     }
 
-    private func instant(_ parameters: Parameters, _ name: String) throws -> Date? {
-        guard let raw = parameters[Substring(name)] else { return nil }
-        guard let date = RFC3339.parse(String(raw)) else {
-            throw Problem.badParameter(name, "\(name) must be an RFC 3339 timestamp such as 2026-07-01T00:00:00Z.")
-        }
-        return date
-    }
 }

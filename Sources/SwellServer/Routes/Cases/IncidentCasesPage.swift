@@ -36,7 +36,7 @@ struct IncidentCasesPage {
             </style></head><body>
             <h1>投诉人处理清单 · Cases of the incident</h1>
             <p class=sub>\(htmlEscaped(incident.title)) · incident \(incident.id.map { "\($0)" } ?? "") · \(rows.count) cases · \
-            \(htmlEscaped(counts)) · overdue \(overdue) · \(htmlEscaped(local(RFC3339.format(generatedAt)))) (\(htmlEscaped(timeZone.identifier)))</p>
+            \(htmlEscaped(counts)) · overdue \(overdue) · \(htmlEscaped(LocalTimeText(timeZone: timeZone).minute(generatedAt))) (\(htmlEscaped(timeZone.identifier)))</p>
             <table>
             <tr><th>#</th><th>External id</th><th>Received 收到</th><th>Channel</th><th>Complainant 投诉人</th><th>State 状态</th>\
             <th>Assignee</th><th>Referral 转办</th><th>Next deadline</th><th>Overdue 逾期</th><th>Last contact</th>\
@@ -47,12 +47,5 @@ struct IncidentCasesPage {
             """
     }
 
-    /// An RFC 3339 instant as local `MM-DD HH:mm`.
-    private func local(_ text: String) -> String {
-        guard let date = RFC3339.parse(text) else { return text }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.month, .day, .hour, .minute], from: date)
-        return String(format: "%02d-%02d %02d:%02d", c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
-    }
+    private func local(_ text: String) -> String { LocalTimeText(timeZone: timeZone).minute(text) }
 }

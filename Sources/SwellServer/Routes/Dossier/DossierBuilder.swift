@@ -1,6 +1,7 @@
 import Foundation
 import SwellCore
 import SwellEngine
+import SwellPlaybook
 import SwellStore
 
 /// Assembles an incident's dossier from the record: the incident, its complaints and cases, contacts, offer,
@@ -35,12 +36,7 @@ struct DossierBuilder {
             warnings: warnings.map { .init(level: $0.level.rawValue, at: RFC3339.format($0.raisedAt), rule: $0.rule) },
             falseAlarm: record.falseAlarm?.reason, highlights: highlights)
 
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let days = Dictionary(grouping: members) { complaint -> String in
-            let c = calendar.dateComponents([.year, .month, .day], from: complaint.content.receivedAt)
-            return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
-        }
+        let days = Dictionary(grouping: members) { engine.playbook.calendar.localDate(of: $0.content.receivedAt).description }
         let demands = Dictionary(grouping: members.compactMap(\.content.demand), by: { $0 }).map { demand, all in
             Dossier.Demand(demand: role.seesPersonalData ? demand : PersonalDataMasking.mask(demand), count: all.count)
         }.sorted { ($1.count, $0.demand) < ($0.count, $1.demand) }
@@ -91,9 +87,8 @@ struct DossierBuilder {
                 eligible: current.offer.eligible, accepted: totals.accepted, refused: answers.filter { $0.decision == .refused }.count,
                 totalPayout: totals.totalPayout,
                 collective: totals.collective.map { "\($0.threshold) acceptances needed; " + ($0.reachedAt.map { "reached \(RFC3339.format($0))" } ?? "not reached") },
-                curve: curve.buckets.map { bucket in
-                    let c = calendar.dateComponents([.month, .day], from: bucket.startsAt)
-                    return .init(day: String(format: "%02d-%02d", c.month ?? 0, c.day ?? 0), accepted: bucket.accepted, refused: bucket.refused, pending: bucket.pending)
+                curve: curve.buckets.map {
+                    .init(day: LocalTimeText(timeZone: zone).day($0.startsAt), accepted: $0.accepted, refused: $0.refused, pending: $0.pending)
                 })
         }
 
@@ -106,7 +101,7 @@ struct DossierBuilder {
                     return "\(action.title) — \(action.ownerRole.rawValue), due \(RFC3339.format(action.dueAt)), \(task?.status.rawValue ?? "open")\(late ? ", overdue" : "")"
                 }, lessons: review.lessons)
         }
-        let times = try await engine.responseTimes(from: nil, to: nil, now: environment.now()).first { $0.record.id == id }?.times
+        let times = try await engine.responseTimes(of: record, at: now)
         var durations: [String: Double] = [:]
         for measurement in times?.measurements ?? [] { if let seconds = measurement.seconds { durations[measurement.measure.rawValue] = seconds } }
 

@@ -61,12 +61,7 @@ struct DailyReportPage {
             """
     }
 
-    private func local(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.month, .day, .hour, .minute], from: date)
-        return String(format: "%02d-%02d %02d:%02d", c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
-    }
+    private func local(_ date: Date) -> String { LocalTimeText(timeZone: timeZone).minute(date) }
 }
 
 /// A bar chart of complaints per day as inline SVG.
@@ -117,7 +112,7 @@ struct AcceptanceChart {
                 parts.append(
                     "<rect class=\"\(name)\" x=\"\(fmt(x))\" y=\"\(fmt(y))\" width=\"\(fmt(slot * 0.7))\" height=\"\(fmt(h))\" fill=\"\(colour)\"><title>\(name) \(count)</title></rect>")
             }
-            let day = localDay(bucket.startsAt)
+            let day = LocalTimeText(timeZone: timeZone).day(bucket.startsAt)
             parts.append("<text x=\"\(fmt(x + slot * 0.35))\" y=\"\(fmt(height - bottom + 14))\" text-anchor=\"middle\" font-size=\"10\">\(day)</text>")
             for (tier, end) in curve.tierEnds.enumerated() where end >= bucket.startsAt && end < bucket.endsAt {
                 parts.append("<text x=\"\(fmt(x + slot * 0.35))\" y=\"\(fmt(height - bottom + 28))\" text-anchor=\"middle\" font-size=\"10\" fill=\"#7c3aed\">T\(tier + 1) ends</text>")
@@ -127,12 +122,6 @@ struct AcceptanceChart {
             + parts.joined() + "</svg>"
     }
 
-    private func localDay(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.month, .day], from: date)
-        return String(format: "%02d-%02d", c.month ?? 0, c.day ?? 0)
-    }
 
     private func fmt(_ value: Double) -> String { String(format: "%.1f", value) }
 }

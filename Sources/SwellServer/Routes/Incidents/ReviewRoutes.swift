@@ -99,8 +99,8 @@ struct ReviewRoutes {
                 "rootCause", "rootCause must be one of: \(engine.playbook.rootCauseCategories.joined(separator: ", ")).")
         }
         let supplier = parameters["supplier"].map(String.init)
-        let from = try instant(parameters, "from")
-        let to = try instant(parameters, "to")
+        let from = try QueryValues.instant(parameters, "from")
+        let to = try QueryValues.instant(parameters, "to")
         var hits: [ReviewHit] = []
         for record in try await engine.incidents(activeOnly: false) {
             guard let id = record.id, let review = record.review else { continue }
@@ -122,13 +122,6 @@ struct ReviewRoutes {
         return JSONResponse(ItemList(items: hits))
     }
 
-    private func instant(_ parameters: Parameters, _ name: String) throws -> Date? {
-        guard let raw = parameters[Substring(name)] else { return nil }
-        guard let date = RFC3339.parse(String(raw)) else {
-            throw Problem.badParameter(name, "\(name) must be an RFC 3339 timestamp such as 2026-07-01T00:00:00Z.")
-        }
-        return date
-    }
 }
 
 /// A review as the API returns it: the record's fields, each corrective action with its task's state.
