@@ -7,7 +7,7 @@ public struct SwellCommand: AsyncParsableCommand {
         abstract: "Group-incident crisis coordination: complaint intake, clustering, early warnings, playbooks.",
         subcommands: [
             ServeCommand.self, ImportCommand.self, ReplayCommand.self, TokenCommand.self, AuditCommand.self,
-            PlaybookCommand.self, GenerateCommand.self, BenchCommand.self, MigrateStoreCommand.self,
+            PlaybookCommand.self, GenerateCommand.self, BenchCommand.self, MigrateStoreCommand.self, ToneCommand.self,
         ])
 
     public init() {}

@@ -54,15 +54,11 @@ public struct ComplaintCursor: Sendable, Equatable {
     public var token: String {
         let plain = "\(receivedAtMilliseconds):\(id.rawValue)"
         let text = score.map { plain + ":" + String($0.bitPattern, radix: 16) } ?? plain
-        return Data(text.utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        return CursorToken.encode(text)
     }
 
     public init?(token: String) {
-        var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64 += "=" }
-        guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8) else { return nil }
+        guard let text = CursorToken.decode(token) else { return nil }
         let parts = text.split(separator: ":")
         guard parts.count == 2 || parts.count == 3, let ms = Int64(parts[0]), let id = Int64(parts[1]) else { return nil }
         var score: Double?

@@ -41,35 +41,18 @@ public enum ComplaintValidator {
     public static func validate(_ input: ComplaintSubmission, now: Date) -> Result<NewComplaint, ValidationFailure> {
         var errors: [FieldError] = []
 
-        let externalId = required(input.externalId, "externalId", &errors)
+        let externalId = FieldChecks.required(input.externalId, "externalId", &errors)
         if let externalId {
-            checkLength(externalId, "externalId", max: IntakeLimits.maxExternalIdCharacters, &errors)
+            FieldChecks.checkLength(externalId, "externalId", max: IntakeLimits.maxExternalIdCharacters, &errors)
             if externalId.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
                 errors.append(FieldError(field: "externalId", code: "invalid", message: "must not contain control characters"))
             }
         }
 
-        var receivedAt: Date?
-        if let raw = required(input.receivedAt, "receivedAt", &errors) {
-            if let date = RFC3339.parse(raw) {
-                if date > now.addingTimeInterval(IntakeLimits.maxFutureSkew) {
-                    errors.append(FieldError(
-                        field: "receivedAt", code: "in_future",
-                        message: "lies more than 24 hours after the server's clock (\(RFC3339.format(now)))"))
-                } else if date < IntakeLimits.earliestReceivedAt {
-                    errors.append(FieldError(field: "receivedAt", code: "too_early", message: "lies before 2000-01-01"))
-                } else {
-                    receivedAt = date
-                }
-            } else {
-                errors.append(FieldError(
-                    field: "receivedAt", code: "invalid",
-                    message: "must be an RFC 3339 timestamp with a time zone, such as 2026-07-01T08:15:00Z"))
-            }
-        }
+        let receivedAt = FieldChecks.instant(input.receivedAt, "receivedAt", now: now, &errors)
 
         var channel: Channel?
-        if let raw = required(input.channel, "channel", &errors) {
+        if let raw = FieldChecks.required(input.channel, "channel", &errors) {
             channel = Channel(rawValue: raw)
             if channel == nil {
                 let known = Channel.allCases.map(\.rawValue).joined(separator: ", ")
@@ -77,48 +60,48 @@ public enum ComplaintValidator {
             }
         }
 
-        let text = required(input.text, "text", &errors)
-        if let text { checkLength(text, "text", max: IntakeLimits.maxTextCharacters, &errors) }
+        let text = FieldChecks.required(input.text, "text", &errors)
+        if let text { FieldChecks.checkLength(text, "text", max: IntakeLimits.maxTextCharacters, &errors) }
 
         var departure: CalendarDate?
-        if let raw = optional(input.departure) {
+        if let raw = FieldChecks.optional(input.departure) {
             departure = CalendarDate(raw)
             if departure == nil {
                 errors.append(FieldError(field: "departure", code: "invalid", message: "must be a date written YYYY-MM-DD"))
             }
         }
 
-        let product = optional(input.product)
-        let supplier = optional(input.supplier)
-        let demand = optional(input.demand)
-        if let product { checkLength(product, "product", max: IntakeLimits.maxShortFieldCharacters, &errors) }
-        if let supplier { checkLength(supplier, "supplier", max: IntakeLimits.maxShortFieldCharacters, &errors) }
-        if let demand { checkLength(demand, "demand", max: IntakeLimits.maxDemandCharacters, &errors) }
+        let product = FieldChecks.optional(input.product)
+        let supplier = FieldChecks.optional(input.supplier)
+        let demand = FieldChecks.optional(input.demand)
+        if let product { FieldChecks.checkLength(product, "product", max: IntakeLimits.maxShortFieldCharacters, &errors) }
+        if let supplier { FieldChecks.checkLength(supplier, "supplier", max: IntakeLimits.maxShortFieldCharacters, &errors) }
+        if let demand { FieldChecks.checkLength(demand, "demand", max: IntakeLimits.maxDemandCharacters, &errors) }
 
         let complainant = Complainant(
-            name: optional(input.complainant?.name), phone: optional(input.complainant?.phone),
-            email: optional(input.complainant?.email))
+            name: FieldChecks.optional(input.complainant?.name), phone: FieldChecks.optional(input.complainant?.phone),
+            email: FieldChecks.optional(input.complainant?.email))
         if let name = complainant.name {
-            checkLength(name, "complainant.name", max: IntakeLimits.maxShortFieldCharacters, &errors)
+            FieldChecks.checkLength(name, "complainant.name", max: IntakeLimits.maxShortFieldCharacters, &errors)
         }
         if let phone = complainant.phone {
-            checkLength(phone, "complainant.phone", max: 40, &errors)
+            FieldChecks.checkLength(phone, "complainant.phone", max: 40, &errors)
             if phone.filter(\.isNumber).count < 3 {
                 errors.append(FieldError(field: "complainant.phone", code: "invalid", message: "must contain digits"))
             }
         }
         if let email = complainant.email {
-            checkLength(email, "complainant.email", max: 254, &errors)
+            FieldChecks.checkLength(email, "complainant.email", max: 254, &errors)
             if !email.contains("@") || email.hasPrefix("@") || email.hasSuffix("@") {
                 errors.append(FieldError(field: "complainant.email", code: "invalid", message: "must be an e-mail address"))
             }
         }
 
         if let referral = input.referral {
-            if let authority = required(referral.authority, "referral.authority", &errors) {
-                checkLength(authority, "referral.authority", max: 60, &errors)
+            if let authority = FieldChecks.required(referral.authority, "referral.authority", &errors) {
+                FieldChecks.checkLength(authority, "referral.authority", max: 60, &errors)
             }
-            if let number = optional(referral.referenceNo) { checkLength(number, "referral.referenceNo", max: 100, &errors) }
+            if let number = FieldChecks.optional(referral.referenceNo) { FieldChecks.checkLength(number, "referral.referenceNo", max: 100, &errors) }
         }
 
         guard errors.isEmpty, let externalId, let receivedAt, let channel, let text else {
@@ -131,35 +114,7 @@ public enum ComplaintValidator {
 
     /// The case referral a valid submission names, counted from the complaint's receipt; nil when it names none.
     public static func referral(of input: ComplaintSubmission, receivedAt: Date) -> CaseReferral? {
-        guard let authority = optional(input.referral?.authority) else { return nil }
-        return CaseReferral(authority: authority, referenceNo: optional(input.referral?.referenceNo), receivedAt: receivedAt)
-    }
-
-    /// Trimmed value, or an error when absent or blank.
-    private static func required(_ value: String?, _ field: String, _ errors: inout [FieldError]) -> String? {
-        guard let value else {
-            errors.append(FieldError(field: field, code: "missing", message: "is required"))
-            return nil
-        }
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else {
-            errors.append(FieldError(field: field, code: "empty", message: "must not be empty"))
-            return nil
-        }
-        return trimmed
-    }
-
-    /// Trimmed value, with blank treated as absent.
-    private static func optional(_ value: String?) -> String? {
-        guard let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
-        return trimmed
-    }
-
-    private static func checkLength(_ value: String, _ field: String, max: Int, _ errors: inout [FieldError]) {
-        let count = value.count
-        if count > max {
-            errors.append(FieldError(
-                field: field, code: "too_long", message: "has \(count) characters; at most \(max) are accepted"))
-        }
+        guard let authority = FieldChecks.optional(input.referral?.authority) else { return nil }
+        return CaseReferral(authority: authority, referenceNo: FieldChecks.optional(input.referral?.referenceNo), receivedAt: receivedAt)
     }
 }

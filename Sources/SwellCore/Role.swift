@@ -19,7 +19,7 @@ public enum Role: String, Sendable, Codable, CaseIterable {
         case .readCases, .readFeed: true
         case .submitComplaints, .handleCases: [.admin, .incidentManager, .intake].contains(self)
         case .correctClusters, .runIncidents: [.admin, .incidentManager].contains(self)
-        case .logContacts: [.admin, .incidentManager, .pr].contains(self)
+        case .logContacts, .recordMentions: [.admin, .incidentManager, .pr].contains(self)
         case .administer: self == .admin
         }
     }
@@ -41,6 +41,8 @@ public enum Action: String, Sendable, CaseIterable {
     case runIncidents
     /// Log liaison and media contacts and statements.
     case logContacts
+    /// Record public mentions (news, social posts), correct their tone and link them to clusters.
+    case recordMentions
     /// Manage tokens and playbooks.
     case administer
 }

@@ -57,6 +57,7 @@ public func buildRouters(environment: ServerEnvironment) -> SwellRouters {
     CaseRoutes(environment: environment).register(on: router.group("v1/complaints"), cases: router.group("v1/cases"))
     ClusterRoutes(environment: environment).register(clusters: router.group("v1/clusters"), complaints: router.group("v1/complaints"))
     WarningRoutes(environment: environment).register(on: router.group("v1/warnings"))
+    MentionRoutes(environment: environment).register(on: router.group("v1/mentions"))
     registerIncidentRoutes(on: router.group("v1/incidents"), environment: environment)
     ReportRoutes(environment: environment).register(on: router.group("v1/reports"))
     ReviewRoutes(environment: environment).register(incidents: router.group("v1/incidents"), reviews: router.group("v1/reviews"))

@@ -4,8 +4,8 @@ enum OpenAPISpec {
     /// The whole document: the core below, with the feed, summary, metrics and dashboard paths and schemas
     /// (`OpenAPISpec+Feed.swift`) spliced in at the head of `paths` and `schemas`.
     static let yaml = core
-        .replacingOccurrences(of: "\npaths:\n", with: "\npaths:\n" + feedPaths + notificationPaths + casePaths)
-        .replacingOccurrences(of: "\n  schemas:\n", with: "\n  schemas:\n" + feedSchemas + notificationSchemas + caseSchemas)
+        .replacingOccurrences(of: "\npaths:\n", with: "\npaths:\n" + feedPaths + notificationPaths + casePaths + mentionPaths)
+        .replacingOccurrences(of: "\n  schemas:\n", with: "\n  schemas:\n" + feedSchemas + notificationSchemas + caseSchemas + mentionSchemas)
 
     static let core = """
         openapi: 3.1.0

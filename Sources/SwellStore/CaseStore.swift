@@ -66,6 +66,22 @@ public protocol CaseStore: Sendable {
     /// Stored cases assigned to one person, by complaint id.
     func complaintCases(assignee: String) async throws -> [ComplaintCase]
 
+    // MARK: Mentions
+
+    /// Stores mentions in one transaction, each with a `mention.received` event. A mention whose normalised URL is
+    /// already stored (or repeated earlier in the same batch) is not stored again: its outcome is `.duplicate` with
+    /// the stored mention, and no event is written for it.
+    func ingestMentions(_ mentions: [NewMention], at: Date) async throws -> [MentionOutcome]
+    func mention(_ id: MentionID) async throws -> Mention?
+    /// Mentions by id, in no particular order; ids not found are left out.
+    func mentions(ids: [MentionID]) async throws -> [Mention]
+    /// Mentions newest published first (then by id), filtered, paged.
+    func mentions(_ query: MentionQuery) async throws -> MentionPage
+    /// Mentions published at or after `publishedFrom`, by ascending id after `afterId`: the detector's rebuild.
+    func mentions(publishedFrom: Date, afterId: MentionID, limit: Int) async throws -> [Mention]
+    /// How many mentions each of these stories holds; stories without any are left out.
+    func storySizes(_ stories: [MentionID]) async throws -> [MentionID: Int]
+
     // MARK: Notifications
 
     /// Channels, oldest first; deleted ones only when asked for.
@@ -124,7 +140,7 @@ public enum IngestOutcome: Sendable, Equatable {
 public enum StoreChange: Sendable, Equatable {
     case appendEvent(EventDraft)
     case assignCluster(ComplaintID, ClusterID?)
-    /// Moves every complaint of one cluster to another (a merge).
+    /// Moves every complaint (and every linked mention) of one cluster to another (a merge).
     case reassignCluster(from: ClusterID, to: ClusterID)
     /// Inserts or replaces a cluster's snapshot.
     case saveCluster(ClusterSnapshot)
@@ -156,6 +172,12 @@ public enum StoreChange: Sendable, Equatable {
     /// payload stored inline, a debug build of Swift 6 read other cases' payloads wrongly in one test (a crash in
     /// `PostgresCaseStoreTests.copyingFromSQLiteKeepsWarningHandling`); boxed, the enum stays small.
     indirect case saveCase(ComplaintCase, at: Date, events: [EventDraft])
+    /// The detector's reading of a mention: its story, and its link to a cluster unless a person decided the link
+    /// (then the link is left as the person set it).
+    case matchMention(MentionID, story: MentionID, link: MentionLink?)
+    /// A person's correction of a mention: its tone, its link, or both (nil leaves that part as it is). A link
+    /// change records `by` as the one who decided it, so the detector leaves it alone from then on.
+    case correctMention(MentionID, tone: ToneReading?, link: MentionLinkChange?, by: String)
     /// Stores a new notification channel and appends `event` with the new id as `id` in its payload. A live
     /// channel with the same name is refused (`StoreError.channelNameTaken`).
     case addChannel(NotificationChannel, event: EventDraft)
@@ -172,6 +194,12 @@ extension CaseStore {
     public func warnings(limit: Int, clusterId: ClusterID?) async throws -> [WarningRecord] {
         try await warnings(limit: limit, clusterId: clusterId, state: nil)
     }
+}
+
+/// How a person changes a mention's link.
+public enum MentionLinkChange: Sendable, Equatable {
+    case link(MentionLink)
+    case unlink
 }
 
 /// Where a follower's checkpoint moves with its changes. With `from`, the move is compare-and-set: it happens only

@@ -41,6 +41,7 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
     case idempotencyKeysKeepTheFirstAnswer
     case complaintCasesAreComparedAndSet
     case searchFindsEitherScriptWithFiltersAndPaging
+    case mentionsAreStoredOnceReadAndCorrected
 
     var testDescription: String { rawValue }
 
@@ -64,6 +65,7 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
         case .idempotencyKeysKeepTheFirstAnswer: try await IdempotencyStoreContract.roundTrip(store)
         case .complaintCasesAreComparedAndSet: try await ComplaintCaseStoreContract.roundTrip(store)
         case .searchFindsEitherScriptWithFiltersAndPaging: try await SearchStoreContract.roundTrip(store)
+        case .mentionsAreStoredOnceReadAndCorrected: try await MentionStoreContract.roundTrip(store)
         }
     }
 

@@ -119,6 +119,7 @@ extension Action {
         case .correctClusters: "correct clusters"
         case .runIncidents: "run incidents"
         case .logContacts: "log liaison and media contacts"
+        case .recordMentions: "record public mentions"
         case .administer: "administer Swell"
         }
     }

@@ -54,4 +54,14 @@ enum QueryValues {
         }
         return date
     }
+
+    /// An optional query parameter naming one value of an enumeration; anything else is a 400 listing the values.
+    static func choice<T: RawRepresentable & CaseIterable>(_ parameters: Parameters, _ name: String, _ type: T.Type) throws -> T?
+    where T.RawValue == String {
+        guard let raw = parameters[Substring(name)] else { return nil }
+        guard let value = T(rawValue: String(raw)) else {
+            throw Problem.badParameter(name, "\(name) must be one of: \(T.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        return value
+    }
 }

@@ -2,14 +2,14 @@ import Foundation
 import SwellCore
 import SwellEngine
 
-/// Splits a batch body into submissions: a JSON array of objects, or NDJSON (one object per line, blank
-/// lines skipped). An item that is not a valid complaint object is kept as an error with its index (and line),
-/// so one bad item never hides the good ones.
-enum BatchParser {
+/// Splits a batch body into submissions (complaints, mentions): a JSON array of objects, or NDJSON (one object
+/// per line, blank lines skipped). An item that is not a valid object of its kind is kept as an error with its
+/// index (and line), so one bad item never hides the good ones.
+enum BatchParser<Submission: Decodable> {
     struct Item {
         var index: Int
         var line: Int?
-        var submission: Result<ComplaintSubmission, Problem>
+        var submission: Result<Submission, Problem>
     }
 
     static func parse(_ data: Data) throws(Problem) -> [Item] {
@@ -30,9 +30,9 @@ enum BatchParser {
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             guard line.contains(where: { !($0 == 0x20 || $0 == 0x0D || $0 == 0x09) }) else { continue }
-            let result: Result<ComplaintSubmission, Problem>
+            let result: Result<Submission, Problem>
             do {
-                result = .success(try RequestBody.decode(ComplaintSubmission.self, from: Data(line)))
+                result = .success(try RequestBody.decode(Submission.self, from: Data(line)))
             } catch {
                 result = .failure(error)
             }
@@ -46,23 +46,23 @@ enum BatchParser {
         guard count <= IntakeLimits.maxBatchItems else {
             throw Problem(
                 .contentTooLarge, "batch-too-large", title: "Too many items",
-                detail: "A batch holds at most \(IntakeLimits.maxBatchItems) complaints; split it.")
+                detail: "A batch holds at most \(IntakeLimits.maxBatchItems) items; split it.")
         }
     }
 
     /// One array element, decoded on its own so that a wrong type in it does not fail the whole array.
     private struct Slot: Decodable {
-        var result: Result<ComplaintSubmission, Problem>
+        var result: Result<Submission, Problem>
 
         init(from decoder: any Decoder) throws {
             do {
-                result = .success(try ComplaintSubmission(from: decoder))
+                result = .success(try Submission(from: decoder))
             } catch let error as DecodingError {
                 result = .failure(RequestBody.problem(for: Self.relative(error, to: decoder.codingPath.count)))
             }
         }
 
-        /// Drops the array index from the error's path, so fields are named as in a single complaint.
+        /// Drops the array index from the error's path, so fields are named as in a single item.
         static func relative(_ error: DecodingError, to depth: Int) -> DecodingError {
             switch error {
             case .typeMismatch(let type, let context):

@@ -42,7 +42,7 @@ struct ComplaintRoutes {
         let caller = try context.require(.submitComplaints)
         let atomic = try QueryValues.flag(request, "atomic")
         let data = try await RequestBody.data(of: request, limit: Self.batchBodyLimit)
-        let items = try BatchParser.parse(data)
+        let items = try BatchParser<ComplaintSubmission>.parse(data)
         let now = environment.now()
 
         var valid: [(index: Int, complaint: NewComplaint, referral: CaseReferral?)] = []

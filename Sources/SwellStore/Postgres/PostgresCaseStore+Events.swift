@@ -47,6 +47,8 @@ extension PostgresCaseStore {
                         "UPDATE complaint SET clusterId = \(to.rawValue) WHERE clusterId = \(from.rawValue)", logger: logger)
                     try await connection.query(
                         "UPDATE cluster SET mergedInto = \(to.rawValue) WHERE id = \(from.rawValue)", logger: logger)
+                    try await connection.query(
+                        "UPDATE mention SET clusterId = \(to.rawValue) WHERE clusterId = \(from.rawValue)", logger: logger)
                 case .saveCluster(let snapshot):
                     let document = try StoredJSON.encode(snapshot)
                     try await connection.query(
@@ -84,6 +86,8 @@ extension PostgresCaseStore {
                     if let event = try await applyNotificationChange(change, connection: connection, events: &events) {
                         appended.append(event)
                     }
+                case .matchMention, .correctMention:
+                    try await applyMentionChange(change, connection: connection)
                 case .saveCase(let complaintCase, let at, let drafts):
                     try await saveCase(complaintCase, at: at, connection: connection)
                     for draft in drafts { appended.append(events.append(draft)) }

@@ -42,6 +42,8 @@ extension SQLiteCaseStore {
                     try db.execute(
                         sql: "UPDATE complaint SET clusterId = ? WHERE clusterId = ?", arguments: [to.rawValue, from.rawValue])
                     try db.execute(sql: "UPDATE cluster SET mergedInto = ? WHERE id = ?", arguments: [to.rawValue, from.rawValue])
+                    try db.execute(
+                        sql: "UPDATE mention SET clusterId = ? WHERE clusterId = ?", arguments: [to.rawValue, from.rawValue])
                 case .saveCluster(let snapshot):
                     try db.cachedStatement(sql: """
                         INSERT INTO cluster (id, mergedInto, lastAt, level, snapshot) VALUES (?, ?, ?, ?, ?)
@@ -70,6 +72,8 @@ extension SQLiteCaseStore {
                     if let event = try Self.applyNotificationChange(change, db: db, events: &events) {
                         appended.append(event)
                     }
+                case .matchMention, .correctMention:
+                    try Self.applyMentionChange(change, db: db)
                 case .saveCase(let complaintCase, let at, let drafts):
                     try Self.saveCase(complaintCase, at: at, db: db)
                     for draft in drafts { appended.append(try events.append(draft)) }

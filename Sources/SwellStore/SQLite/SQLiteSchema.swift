@@ -170,6 +170,32 @@ enum SQLiteSchema {
             try db.execute(sql: "CREATE VIRTUAL TABLE complaint_search USING fts5(body, tokenize = 'trigram')")
             try SQLiteSearchIndex.indexAll(db)
         }
+        migrator.registerMigration("v9: mentions") { db in
+            // Public mentions (news, posts). `record` holds what was received (MentionContent); what the detector
+            // and people decide later (story, link, a corrected tone) has columns of its own, so each is updated
+            // alone and none overwrites another.
+            try db.execute(sql: """
+                CREATE TABLE mention (
+                    id INTEGER PRIMARY KEY,
+                    url TEXT NOT NULL UNIQUE,
+                    source TEXT NOT NULL,
+                    publishedAt INTEGER NOT NULL,
+                    storedAt INTEGER NOT NULL,
+                    tone TEXT NOT NULL,
+                    toneScore REAL NOT NULL,
+                    toneCorrectedBy TEXT,
+                    storyId INTEGER,
+                    clusterId INTEGER,
+                    matchScore REAL,
+                    matchReasons TEXT,
+                    linkDecidedBy TEXT,
+                    record TEXT NOT NULL
+                );
+                CREATE INDEX mention_published ON mention(publishedAt, id);
+                CREATE INDEX mention_cluster ON mention(clusterId, publishedAt) WHERE clusterId IS NOT NULL;
+                CREATE INDEX mention_story ON mention(storyId) WHERE storyId IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

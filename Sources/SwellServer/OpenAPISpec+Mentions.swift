@@ -1,0 +1,182 @@
+extension OpenAPISpec {
+    /// Paths of public mentions (舆情): intake, read back, PR's corrections.
+    static let mentionPaths = """
+          /v1/mentions:
+            get:
+              summary: Public mentions, newest published first
+              description: >
+                Mentions with their tone, story (reposts and near-copies of one piece) and the cluster of complaints
+                they are about. Phone numbers, e-mail addresses and ID numbers in titles and texts are masked for
+                every role. Every role may read.
+              parameters:
+                - {name: source, in: query, schema: {$ref: '#/components/schemas/MentionSource'}}
+                - {name: storyId, in: query, schema: {type: integer, format: int64}}
+                - {name: clusterId, in: query, schema: {type: integer, format: int64}}
+                - {name: incidentId, in: query, description: mentions of the incident's cluster, schema: {type: integer, format: int64}}
+                - {name: tone, in: query, schema: {type: string, enum: [negative, neutral, positive]}}
+                - {name: from, in: query, description: published at or after, schema: {type: string, format: date-time}}
+                - {name: to, in: query, description: published before, schema: {type: string, format: date-time}}
+                - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 500, default: 50}}
+                - {name: cursor, in: query, schema: {type: string}}
+              responses:
+                '200':
+                  description: A page of mentions.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [items]
+                        properties:
+                          items: {type: array, items: {$ref: '#/components/schemas/Mention'}}
+                          nextCursor: {type: [string, 'null']}
+                '400': {$ref: '#/components/responses/Problem'}
+                '401': {$ref: '#/components/responses/Problem'}
+                '404': {$ref: '#/components/responses/Problem'}
+            post:
+              summary: Record one public mention
+              description: >
+                A news article, post, video or thread about the company. The normalised URL (lower-case host, no
+                fragment, no tracking parameters such as utm_* or spm) is the idempotency key: posting the same URL
+                again answers 200 with the stored mention and stores nothing. The tone is read from the title and
+                text on arrival. Roles admin, incident_manager, pr.
+              requestBody:
+                required: true
+                content: {application/json: {schema: {$ref: '#/components/schemas/MentionIn'}}}
+              responses:
+                '200': {description: The URL was stored before; the stored mention., content: {application/json: {schema: {$ref: '#/components/schemas/Mention'}}}}
+                '201': {description: Stored., content: {application/json: {schema: {$ref: '#/components/schemas/Mention'}}}}
+                '400': {$ref: '#/components/responses/Problem'}
+                '401': {$ref: '#/components/responses/Problem'}
+                '403': {$ref: '#/components/responses/Problem'}
+                '413': {$ref: '#/components/responses/Problem'}
+                '422': {$ref: '#/components/responses/Problem'}
+          /v1/mentions/batch:
+            post:
+              summary: Record up to 10,000 mentions in one transaction
+              description: >
+                A JSON array of mentions, or NDJSON (one per line), as monitoring vendors export them. Body at most
+                64 MiB. Every valid item is stored and each invalid one reported with its index (and line, for
+                NDJSON); with atomic=true one invalid item rejects the whole batch (422). Roles admin,
+                incident_manager, pr.
+              parameters:
+                - {name: atomic, in: query, schema: {type: boolean, default: false}}
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: {type: array, maxItems: 10000, items: {$ref: '#/components/schemas/MentionIn'}}
+                  application/x-ndjson:
+                    schema: {type: string}
+              responses:
+                '200':
+                  description: Per-item results.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [created, duplicates, rejected, results]
+                        properties:
+                          created: {type: integer}
+                          duplicates: {type: integer}
+                          rejected: {type: integer}
+                          results:
+                            type: array
+                            items:
+                              type: object
+                              required: [index, status]
+                              properties:
+                                index: {type: integer}
+                                status: {type: string, enum: [created, duplicate, rejected]}
+                                id: {type: integer, format: int64}
+                                url: {type: string}
+                                errors: {type: array, items: {$ref: '#/components/schemas/FieldError'}}
+                '400': {$ref: '#/components/responses/Problem'}
+                '401': {$ref: '#/components/responses/Problem'}
+                '403': {$ref: '#/components/responses/Problem'}
+                '413': {$ref: '#/components/responses/Problem'}
+                '422': {$ref: '#/components/responses/Problem'}
+          /v1/mentions/{id}:
+            parameters:
+              - {name: id, in: path, required: true, schema: {type: integer, format: int64}}
+            get:
+              summary: One mention
+              responses:
+                '200': {description: The mention., content: {application/json: {schema: {$ref: '#/components/schemas/Mention'}}}}
+                '401': {$ref: '#/components/responses/Problem'}
+                '404': {$ref: '#/components/responses/Problem'}
+            patch:
+              summary: Correct a mention's tone, or link or unlink it by hand (PR)
+              description: >
+                `tone` sets the tone (recorded with who set it); `clusterId` links the mention to that cluster, null
+                unlinks it. A link decided by a person is never changed by the detector. Audited as
+                mention.corrected. Roles admin, incident_manager, pr.
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        tone: {type: string, enum: [negative, neutral, positive]}
+                        clusterId: {type: [integer, 'null'], format: int64}
+              responses:
+                '200': {description: The mention as it is now., content: {application/json: {schema: {$ref: '#/components/schemas/Mention'}}}}
+                '400': {$ref: '#/components/responses/Problem'}
+                '401': {$ref: '#/components/responses/Problem'}
+                '403': {$ref: '#/components/responses/Problem'}
+                '404': {$ref: '#/components/responses/Problem'}
+                '422': {$ref: '#/components/responses/Problem'}
+
+        """
+
+    static let mentionSchemas = """
+            MentionSource:
+              type: string
+              enum: [news, weibo, wechat, douyin, xiaohongshu, forum, blackcat, tv, other]
+            MentionIn:
+              type: object
+              required: [url, source, publishedAt]
+              description: text is required unless a title is given (then the title stands for the text).
+              properties:
+                url: {type: string, maxLength: 2000, description: absolute http(s) URL; normalised, it is the idempotency key}
+                source: {$ref: '#/components/schemas/MentionSource'}
+                outlet: {type: [string, 'null'], maxLength: 200, description: newspaper, site, account or programme}
+                author: {type: [string, 'null'], maxLength: 200}
+                title: {type: [string, 'null'], maxLength: 500}
+                text: {type: [string, 'null'], maxLength: 50000}
+                publishedAt: {type: string, format: date-time, description: RFC 3339; at most 24 h after the server clock, not before 2000}
+                reach: {type: [integer, 'null'], minimum: 0, description: followers, readers or views}
+                engagement: {type: [integer, 'null'], minimum: 0, description: reposts, comments and likes}
+                language: {type: [string, 'null'], enum: [zh, en, other, null], description: worked out from the text when absent}
+            Mention:
+              type: object
+              required: [id, url, source, text, publishedAt, storedAt, language, tone, toneScore]
+              properties:
+                id: {type: integer, format: int64}
+                url: {type: string}
+                source: {$ref: '#/components/schemas/MentionSource'}
+                outlet: {type: string}
+                author: {type: string}
+                title: {type: string, description: personal data masked}
+                text: {type: string, description: personal data masked}
+                publishedAt: {type: string, format: date-time}
+                storedAt: {type: string, format: date-time}
+                reach: {type: integer}
+                engagement: {type: integer}
+                language: {type: string, enum: [zh, en, other]}
+                tone: {type: string, enum: [negative, neutral, positive]}
+                toneScore: {type: number, minimum: -1, maximum: 1}
+                toneCorrectedBy: {type: string, description: who set the tone by hand}
+                storyId: {type: integer, format: int64, description: the first mention of its story; absent until the detector read it}
+                storyCopies: {type: integer, description: mentions in its story}
+                clusterId: {type: integer, format: int64, description: the cluster of complaints it is about}
+                incidentId: {type: integer, format: int64, description: the newest incident of that cluster}
+                match:
+                  type: object
+                  properties:
+                    score: {type: number, description: absent when a person linked it}
+                    reasons: {type: array, items: {type: string}}
+                linkDecidedBy: {type: string, description: who linked or unlinked it by hand}
+
+        """
+}
