@@ -17,11 +17,14 @@ public struct ClusterObservation: Sendable, Equatable {
     public var growthFactor: Double?
     /// Distinct complainants carrying each signal. A count may stop at the signal's threshold.
     public var signalComplainants: [EscalationSignal: Int]
+    /// Negative public coverage matched to the cluster.
+    public var coverage: MediaCoverage
 
     public init(
         complainants: Int, windowComplainants: [Int], windowSignalled: [Int] = [], growthFactor: Double?,
-        signalComplainants: [EscalationSignal: Int]
+        signalComplainants: [EscalationSignal: Int], coverage: MediaCoverage = .none
     ) {
+        self.coverage = coverage
         self.complainants = complainants
         self.windowComplainants = windowComplainants
         self.windowSignalled = windowSignalled
@@ -88,9 +91,17 @@ extension WarningRules {
         return nil
     }
 
-    /// The signals that count for the cluster: carried by at least their threshold of distinct complainants.
+    /// The signals that count for the cluster: carried by at least their threshold of distinct complainants, and
+    /// `media_attention` when the cluster's negative coverage meets ``mediaCoverage``.
     public func countingSignals(_ observation: ClusterObservation) -> Set<EscalationSignal> {
-        Set(observation.signalComplainants.filter { $0.value >= signalMinComplainants(for: $0.key) }.keys)
+        var signals = Set(observation.signalComplainants.filter { $0.value >= signalMinComplainants(for: $0.key) }.keys)
+        if coverageCounts(observation.coverage) { signals.insert(.mediaAttention) }
+        return signals
+    }
+
+    /// Whether a cluster's negative coverage makes `media_attention` count.
+    public func coverageCounts(_ coverage: MediaCoverage) -> Bool {
+        mediaCoverage?.isMet(by: coverage) ?? false
     }
 
     /// The level of a warning: the highest level any of its rules' conditions meets; at least blue. With the
@@ -110,6 +121,14 @@ extension WarningRules {
         let name = rule.level.rawValue
         for signal in rule.signals.sorted() where signals.contains(signal) {
             let people = observation.signalComplainants[signal] ?? 0
+            if signal == .mediaAttention, people < signalMinComplainants(for: signal) {
+                let coverage = observation.coverage
+                reasons.append(WarningReason(
+                    code: "signal.media_attention.coverage",
+                    detail: "\(coverage.negativeStories) negative stor\(coverage.negativeStories == 1 ? "y" : "ies") in the media or online "
+                        + "reaching \(coverage.negativeReach) people (\(name))"))
+                continue
+            }
             reasons.append(WarningReason(
                 code: "signal.\(signal.rawValue)",
                 detail: "\(people) complainant\(people == 1 ? "" : "s") mention \(signal.humanName) (\(name): \(signalMinComplainants(for: signal)))"))

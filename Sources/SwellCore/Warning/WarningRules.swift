@@ -70,12 +70,16 @@ public struct WarningRules: Sendable, Equatable {
     /// look-alike background complaints (hotel reviews, one-person problems) rarely do. It decides only whether
     /// a cluster warns, never the level of a warning.
     public var minSharedEntityShare: Double
+    /// When negative coverage matched to the cluster counts as `media_attention`; nil when only complainants'
+    /// words do.
+    public var mediaCoverage: MediaCoverageRule?
 
     public init(
         countRules: [CountRule], growth: GrowthRule? = nil, levels: [LevelRule] = [],
         signalThresholds: [EscalationSignal: Int] = Self.standardSignalThresholds,
-        defaultSignalThreshold: Int = 2, minSharedEntityShare: Double = 0.25
+        defaultSignalThreshold: Int = 2, minSharedEntityShare: Double = 0.25, mediaCoverage: MediaCoverageRule? = nil
     ) {
+        self.mediaCoverage = mediaCoverage
         self.countRules = countRules
         self.growth = growth
         self.levels = levels
@@ -108,7 +112,8 @@ public struct WarningRules: Sendable, Equatable {
             LevelRule(level: .yellow, complaints: 15, growth: 3),
             LevelRule(level: .orange, complaints: 30, signals: [.regulatorReferral, .mediaAttention, .legalThreat]),
             LevelRule(level: .red, complaints: 80, signals: [.safety, .gathering]),
-        ])
+        ],
+        mediaCoverage: .standard)
 
     /// How far back from now any rule looks: the longest count window, or growth window plus baseline.
     public var lookBack: TimeInterval {

@@ -142,6 +142,9 @@ extension Detector {
     /// Moves every member of `absorbed` into `surviving`, which keeps the higher warning level.
     mutating func mergeClusters(_ absorbed: Int64, into surviving: Int64) {
         guard let gone = clusters[absorbed], clusters.contains(surviving) else { return }
+        if let moved = coverage.removeValue(forKey: absorbed) {
+            coverage[surviving] = (coverage[surviving] ?? .none).adding(moved)
+        }
         for member in gone.members {
             guard var record = complaints[member] else { continue }
             record.clusterId = surviving

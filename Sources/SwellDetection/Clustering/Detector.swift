@@ -30,6 +30,8 @@ public struct Detector: Sendable {
     /// Warning levels restored before their cluster was.
     var pendingLevels: [Int64: WarningLevel] = [:]
     var placementsSinceSweep = 0
+    /// Negative public coverage matched to each cluster (clusters without any are absent).
+    var coverage: [Int64: MediaCoverage] = [:]
 
     /// A detector with an empty window whose first new cluster gets `firstClusterId`.
     public init(configuration: DetectorConfiguration = .standard, firstClusterId: Int64 = 1) {

@@ -11,8 +11,10 @@ extension Detector {
         let rules = configuration.rules
         let at = Date(timeIntervalSinceReferenceDate: time)
         // Most clusters carry no signal: then none is looked for (and no set is built).
-        let present: Set<EscalationSignal> =
+        var present: Set<EscalationSignal> =
             cluster.signalledMembers == 0 ? [] : Set(EscalationSignal.allCases.filter { cluster.signalCount($0) > 0 })
+        let covered = coverage[id] ?? .none
+        if rules.coverageCounts(covered) { present.insert(.mediaAttention) }
 
         if let current = cluster.level {
             // The hot path of a big warned cluster: nothing above its level, or nothing that could reach it.
@@ -23,8 +25,9 @@ extension Detector {
             }
             let growth = rules.growthMatters(above: current)
             guard bySize || growth || !signals.isEmpty else { return [] }
-            let observation = RecentActivity.observe(
+            var observation = RecentActivity.observe(
                 cluster, in: complaints, at: time, rules: rules, wanted: .init(windows: false, growth: growth, signals: signals))
+            observation.coverage = covered
             let (level, reasons) = rules.level(observation)
             guard level > current else { return [] }
             clusters[id]?.level = level
@@ -38,11 +41,12 @@ extension Detector {
         if rules.minSharedEntityShare > 0 {
             guard let shared, Double(shared.count) >= rules.minSharedEntityShare * Double(cluster.memberCount) else { return [] }
         }
-        let observation = RecentActivity.observe(
+        var observation = RecentActivity.observe(
             cluster, in: complaints, at: time, rules: rules,
             wanted: .init(
                 windows: true, growth: rules.growth != nil,
                 signals: present.isEmpty ? [] : rules.signalsThatMatter(above: nil).intersection(present)))
+        observation.coverage = covered
         guard let fired = rules.trigger(observation) else { return [] }
         let (level, levelReasons) = rules.level(observation)
         clusters[id]?.level = level

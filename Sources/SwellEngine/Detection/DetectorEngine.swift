@@ -14,7 +14,9 @@ public actor DetectorEngine {
     let store: any CaseStore
     let configuration: DetectorConfiguration
     let logger: Logger
-    private var detector: Detector
+    var detector: Detector
+    /// Public mentions: their stories and what each cluster's coverage is made of.
+    var mentions: MentionTracker
     private var checkpoint: Int64 = 0
     /// True while this instance runs the detector (after a rebuild, until it stands down).
     public private(set) var isActive = false
@@ -26,6 +28,7 @@ public actor DetectorEngine {
         self.logger = logger
         self.pageSize = pageSize
         detector = Detector(configuration: configuration)
+        mentions = MentionTracker(window: configuration.window)
     }
 
     /// Rebuilds the index from the store: the placed complaints of the window, warning levels, separations.
@@ -54,12 +57,32 @@ public actor DetectorEngine {
             }
             for (a, b) in try await store.clusterSeparations() { rebuilt.restoreSeparation(a.rawValue, b.rawValue) }
         }
+        var tracker = MentionTracker(window: configuration.window)
+        var restoredMentions = 0
+        if let newest = try await store.mentions(MentionQuery(limit: 1)).items.first?.content.publishedAt {
+            var after = MentionID(0)
+            while true {
+                let page = try await store.mentions(
+                    publishedFrom: newest.addingTimeInterval(-configuration.window), afterId: after, limit: 5_000)
+                guard let last = page.last else { break }
+                for mention in page {
+                    guard let story = mention.storyId else { continue }  // not read yet: the log brings it
+                    tracker.stories.restore(id: mention.id.rawValue, story: story.rawValue, text: mention.content.fullText, at: mention.content.publishedAt)
+                    _ = tracker.record(mention)
+                }
+                restoredMentions += page.count
+                after = last.id
+            }
+            for cluster in tracker.clusters { rebuilt.restoreCoverage(tracker.coverage(of: cluster), of: cluster.rawValue) }
+        }
         detector = rebuilt
+        mentions = tracker
         checkpoint = try await store.checkpoint(of: Self.followerName)
         isActive = true
         logger.info(
             "Detector rebuilt",
             metadata: ["detector.restored": "\(restored)", "detector.clusters": "\(rebuilt.clusterCount)",
+                       "detector.mentions": "\(restoredMentions)",
                        "detector.checkpoint": "\(checkpoint)", "detector.seconds": "\(Date().timeIntervalSince(started))"])
     }
 
@@ -87,7 +110,15 @@ public actor DetectorEngine {
             changes += placementChanges(placement, at: at)
             touched.insert(placement.clusterId)
             placement.merges.forEach { touched.insert($0.absorbed) }
+            for merge in placement.merges {
+                mentions.moveCluster(from: ClusterID(merge.absorbed), to: ClusterID(merge.surviving))
+                detector.restoreCoverage(mentions.coverage(of: ClusterID(merge.surviving)), of: merge.surviving)
+            }
         }
+        let (mentionChanges, mentionTouched, mentionTime) = try await readMentions(events)
+        changes += mentionChanges
+        touched.formUnion(mentionTouched)
+        if let mentionTime { latestTime = max(latestTime ?? mentionTime, mentionTime) }
         changes += snapshotChanges(for: touched, at: latestTime ?? Date(timeIntervalSince1970: 0))
         _ = try await store.apply(changes, checkpoint: FollowerCheckpoint(follower: Self.followerName, seq: lastSeq, from: checkpoint))
         checkpoint = lastSeq

@@ -6,7 +6,7 @@ extension YAMLValue {
     func decodeWarningRules() throws(PlaybookLoadError) -> WarningRules {
         let fields = try mapping(allowed: [
             "minComplaints", "window", "signalledWindows", "slowWindows", "growth", "levels", "signalComplainants",
-            "minSharedEntityShare",
+            "minSharedEntityShare", "mediaCoverage",
         ])
         let main = try fields.required("window").windowDuration()
         var countRules = [WarningRules.CountRule(
@@ -51,7 +51,20 @@ extension YAMLValue {
         return WarningRules(
             countRules: countRules, growth: growth, levels: levels, signalThresholds: thresholds,
             defaultSignalThreshold: defaultThreshold,
-            minSharedEntityShare: try fields.optional("minSharedEntityShare")?.number(in: 0...1) ?? standard.minSharedEntityShare)
+            minSharedEntityShare: try fields.optional("minSharedEntityShare")?.number(in: 0...1) ?? standard.minSharedEntityShare,
+            mediaCoverage: try fields.optional("mediaCoverage")?.decodeMediaCoverage())
+    }
+
+    /// `mediaCoverage: {stories: 2, reach: 100000}`: negative coverage that counts as `media_attention`.
+    private func decodeMediaCoverage() throws(PlaybookLoadError) -> WarningRules.MediaCoverageRule {
+        let fields = try mapping(allowed: ["stories", "reach"])
+        let rule = WarningRules.MediaCoverageRule(
+            stories: try fields.optional("stories")?.integer(in: 1...100_000),
+            reach: (try fields.optional("reach")?.integer(in: 1...1_000_000_000_000)).map { Int64($0) })
+        guard rule.stories != nil || rule.reach != nil else {
+            throw error(.wrongShape(found: "a media coverage rule without conditions", expected: "stories, reach or both"))
+        }
+        return rule
     }
 
     private func decodeGrowth() throws(PlaybookLoadError) -> WarningRules.GrowthRule {

@@ -1,0 +1,128 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import SwellCore
+import SwellDetection
+import SwellStore
+import Testing
+
+@testable import SwellEngine
+@testable import SwellServer
+
+/// Mentions read by the detector follower: reposts of one post become one story, coverage is matched to the
+/// cluster of complaints it is about by the same evidence (hotel, departure date, text), unrelated coverage is
+/// not, and negative coverage raises the cluster's warning to the playbook's media level.
+@Suite struct MentionMatchingTests {
+    static let base = RFC3339.parse("2026-07-01T00:00:00Z")!
+
+    static func complaint(_ n: Int) -> NewComplaint {
+        let tellings = [
+            "6月12日出发的澳洲团，合同写的金沙湾大酒店四星，实际入住汽车旅馆，要求退差价",
+            "我们6月12日出团，金沙湾大酒店根本不是四星，被换到汽车旅馆，旅行社不给说法",
+            "AU-8D-0612团队，说好的金沙湾大酒店变成了路边汽车旅馆，和合同不符",
+        ]
+        return NewComplaint(
+            externalId: "hotel-\(n)", receivedAt: base.addingTimeInterval(Double(n) * 1800), channel: .hotline,
+            text: tellings[n % tellings.count], complainant: Complainant(name: nil, phone: "1390000\(String(format: "%04d", n))"),
+            product: "AU-8D-0612", departure: CalendarDate("2026-06-12"))
+    }
+
+    static let post = "金沙湾大酒店太坑人了！6月12日出发的澳洲团，合同写四星，实际住汽车旅馆，旅行社拒不退差价，大家评评理"
+
+    static func mentions() -> [NewMention] {
+        var items: [(String, MentionSource, String, Int64)] = [("https://weibo.com/u/100/original", .weibo, post, 80_000)]
+        for n in 1...9 {
+            items.append(("https://weibo.com/u/\(200 + n)/repost", .weibo, "转发微博 //@旅行者\(n): 太过分了 //" + post, 500))
+        }
+        items.append((
+            "https://news.example.cn/travel/2026/07/01/jinshawan", .news,
+            "游客集体投诉：6月12日出发的澳洲旅行团入住的金沙湾大酒店与合同约定的四星标准不符，游客被安排住进汽车旅馆，要求旅行社退还差价", 30_000))
+        items.append((
+            "https://www.douyin.com/video/7000001", .douyin, "实拍金沙湾大酒店，说好的四星酒店就是个汽车旅馆，6月12日澳洲团的游客气愤不已", 12_000))
+        let unrelated = [
+            "三亚亚龙湾的海景真美，导游热情周到，强烈推荐这条线路",
+            "某航空公司宣布7月起增开上海至悉尼航线",
+            "How to pick travel insurance for a family holiday in Europe",
+            "云南大理古城夜景，住的民宿干净舒适，非常满意",
+            "旅游局发布暑期出行提示：注意防暑，理性消费",
+            "Best street food in Bangkok: a guide for first-time visitors",
+            "北京故宫暑期预约火爆，建议提前一周预约",
+            "邮轮旅游复苏，上半年出境游人数同比增长",
+            "Airline announces new lounge at Pudong airport",
+            "桂林山水甲天下，漓江竹筏体验分享",
+            "新疆喀纳斯秋季摄影团招募中",
+            "Travel tips: packing light for a two-week trip",
+            "张家界玻璃桥景区门票调整通知",
+            "成都大熊猫基地游览攻略",
+            "海南免税店购物额度说明",
+            "Weekend in Kyoto: temples, tea and trains",
+            "西藏布达拉宫参观须知",
+            "Cheap flights to Lisbon this autumn: what to know",
+        ]
+        for (n, text) in unrelated.enumerated() { items.append(("https://forum.example.com/t/\(n)", .forum, text, 100)) }
+        return items.enumerated().map { n, item in
+            let content = MentionContent(
+                url: item.0, source: item.1, text: item.2, publishedAt: base.addingTimeInterval(7 * 3600 + Double(n) * 300),
+                reach: item.3, language: MentionLanguage.detect(item.2))
+            return NewMention(content: content, tone: ToneReader.read(content.fullText))
+        }
+    }
+
+    @Test func repostsFormOneStoryMatchedToTheWarnedClusterAndRaiseItsLevel() async throws {
+        let app = try await TestApp(detection: .standard)
+        let detector = try #require(app.detector)
+        // Given ten complaints about one hotel on the 12 June departure, warned (blue: 10 complainants)
+        _ = try await app.store.ingest((0..<10).map(Self.complaint), at: TestApp.now)
+        try await detector.rebuild()
+        try await detector.drain()
+        let warned = try await app.store.warnings(limit: 10, clusterId: nil)
+        let cluster = try #require(warned.first?.clusterId)
+        #expect(warned.map(\.level) == [.blue])
+
+        // When 30 mentions arrive: 10 copies of one Weibo post, a news item, a video, and 18 unrelated items
+        let outcomes = try await app.store.ingestMentions(Self.mentions(), at: TestApp.now)
+        #expect(outcomes.count == 30)
+        try await detector.drain()
+        let ids = outcomes.map(\.mention.id)
+        let read = Dictionary(uniqueKeysWithValues: try await app.store.mentions(ids: ids).map { ($0.id, $0) })
+
+        // Then the reposts are one story of ten, the news item and the video stories of their own
+        let story = try #require(read[ids[0]]?.storyId)
+        #expect(story == ids[0])
+        #expect((0..<10).allSatisfy { read[ids[$0]]?.storyId == story })
+        #expect(read[ids[10]]?.storyId == ids[10])
+        #expect(read[ids[11]]?.storyId == ids[11])
+        #expect(try await app.store.storySizes([story])[story] == 10)
+
+        // And the coverage is matched to the hotel's cluster with its evidence, the unrelated items are not
+        for index in 0..<12 {
+            #expect(read[ids[index]]?.link?.clusterId == cluster, "mention \(index): \(String(describing: read[ids[index]]?.link))")
+        }
+        #expect(read[ids[10]]?.link?.reasons.contains { $0.hasPrefix("lodging ") } == true, "\(String(describing: read[ids[10]]?.link))")
+        let strays = (12..<30).filter { read[ids[$0]]?.link != nil }
+        #expect(strays.isEmpty, "unrelated mentions linked: \(strays.map { read[ids[$0]]!.content.text })")
+
+        // And three negative stories reaching >100k lift the warning to orange through media_attention
+        let after = try await app.store.warnings(limit: 10, clusterId: cluster)
+        let escalation = try #require(after.first { $0.kind == "escalated" })
+        #expect(escalation.level == .orange)
+        #expect(escalation.reasons.contains { $0.code == "signal.media_attention.coverage" })
+
+        // And a restart rebuilds the same stories and coverage without reading anything twice
+        let seq = try await app.store.lastEventSeq()
+        try await detector.rebuild()
+        try await detector.drain()
+        #expect(try await app.store.lastEventSeq() == seq)
+        #expect(await detector.coverage(of: cluster) == MediaCoverage(negativeStories: 3, negativeReach: 80_000 + 9 * 500 + 30_000 + 12_000))
+
+        // Through the API: a repost shows its story's size and the cluster
+        try await app.run { client in
+            let view = try await client.get("/v1/mentions/\(ids[3])", as: .executive, app: app).json
+            #expect(view["storyId"] as? Int == Int(story.rawValue))
+            #expect(view["storyCopies"] as? Int == 10)
+            #expect(view["clusterId"] as? Int == Int(cluster.rawValue))
+            let byStory = try await client.get("/v1/mentions?storyId=\(story)&limit=100", as: .pr, app: app).json
+            #expect((byStory["items"] as? [Any])?.count == 10)
+        }
+    }
+}
