@@ -68,6 +68,8 @@ public struct StoredDailyReport: Sendable, Codable, Equatable {
     public var dailyCounts: [DailyCount]
     /// The tasks overdue at the end of the period (``IncidentDailyReport/overdueTaskIds``), named.
     public var overdueTasks: [OverdueTask]
+    /// Public mentions matched to the incident's cluster; absent on reports written before mentions were kept.
+    public var media: DailyMediaReport?
 
     /// A task past due when the report was made.
     public struct OverdueTask: Sendable, Codable, Equatable {
@@ -84,7 +86,11 @@ public struct StoredDailyReport: Sendable, Codable, Equatable {
         }
     }
 
-    public init(day: String, report: IncidentDailyReport, dailyCounts: [DailyCount], overdueTasks: [OverdueTask] = []) {
+    public init(
+        day: String, report: IncidentDailyReport, dailyCounts: [DailyCount], overdueTasks: [OverdueTask] = [],
+        media: DailyMediaReport? = nil
+    ) {
+        self.media = media
         self.day = day
         self.report = report
         self.dailyCounts = dailyCounts

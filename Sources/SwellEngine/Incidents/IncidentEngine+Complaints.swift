@@ -5,6 +5,19 @@ import SwellStore
 extension IncidentEngine {
     /// Every complaint of an incident: those of its cluster (following merges) plus the ones linked by
     /// hand, less the ones unlinked by hand. Holds personal data: for counting, never for events.
+    /// The public mentions matched to the incident's (live) cluster, oldest first.
+    func mentions(of record: IncidentRecord) async throws -> [Mention] {
+        let cluster = (try? await liveCluster(record.clusterId))?.id ?? record.clusterId
+        var found: [Mention] = []
+        var cursor: MentionCursor?
+        repeat {
+            let page = try await store.mentions(MentionQuery(clusterIds: [cluster], after: cursor, limit: MentionQuery.maxLimit))
+            found += page.items
+            cursor = page.next
+        } while cursor != nil
+        return found.reversed()
+    }
+
     func complaints(of record: IncidentRecord) async throws -> [Complaint] {
         let cluster = (try? await liveCluster(record.clusterId))?.id ?? record.clusterId
         var found: [Complaint] = []

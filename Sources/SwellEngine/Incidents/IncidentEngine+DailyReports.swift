@@ -41,6 +41,8 @@ extension IncidentEngine {
         var responses: [OfferResponse]
         /// The incident's complaints (personal data: for counting, never for events).
         var members: [Complaint]
+        /// Public mentions matched to the incident's cluster.
+        var mentions: [Mention]
     }
 
     func reportSources(_ record: IncidentRecord, id: IncidentID) async throws -> ReportSources {
@@ -58,7 +60,8 @@ extension IncidentEngine {
             },
             offers: try await offers(of: id),
             responses: try await responses(of: id),
-            members: complaints)
+            members: complaints,
+            mentions: try await mentions(of: record))
     }
 
     /// The report of one local day, from what was known at the end of its period.
@@ -77,12 +80,18 @@ extension IncidentEngine {
             tasks: tasks, settlement: settlementTotals(sources, at: end))
         let report = IncidentDailyReport(input)
         let byId = Dictionary(uniqueKeysWithValues: sources.tasks.map { ("\($0.id)", $0.task) })
+        let dailyCounts = localDailyCounts(sources.arrivals.map(\.receivedAt).filter { $0 < end }, through: day)
+        let calendar = playbook.calendar
+        let media = DailyMediaReport(
+            period: period, mentions: sources.mentions, days: dailyCounts.map(\.day),
+            localDay: { calendar.localDate(of: $0).description })
         return StoredDailyReport(
             day: day.description, report: report,
-            dailyCounts: localDailyCounts(sources.arrivals.map(\.receivedAt).filter { $0 < end }, through: day),
+            dailyCounts: dailyCounts,
             overdueTasks: report.overdueTaskIds.compactMap { id in
                 byId[id].map { StoredDailyReport.OverdueTask(taskId: id, title: $0.titleEn, ownerRole: $0.ownerRole, dueAt: $0.dueAt) }
-            })
+            },
+            media: media)
     }
 
     /// The take-up of the offer current at `instant`, if one was out.

@@ -50,6 +50,7 @@ struct DailyReportPage {
             </div>
             <h2>Complaints per day 每日投诉</h2>
             \(DailyChart(counts: report.dailyCounts).svg)
+            \(report.media.map(mediaSection) ?? "")
             <h2>By channel 渠道</h2>
             <table><tr><th>Channel</th><th>New</th></tr>\(channels.isEmpty ? "<tr><td colspan=2>none</td></tr>" : channels)</table>
             <h2>Overdue tasks 逾期任务</h2>
@@ -62,6 +63,32 @@ struct DailyReportPage {
     }
 
     private func local(_ date: Date) -> String { LocalTimeText(timeZone: timeZone).minute(date) }
+
+    /// Public mentions matched to the incident (舆情): the day's figures, the top negative stories with their links,
+    /// the outlets, and mentions per day on the same days as the complaints chart.
+    private func mediaSection(_ media: DailyMediaReport) -> String {
+        let stories = media.topNegativeStories.isEmpty
+            ? "<p>No negative story today.</p>"
+            : "<table><tr><th>Story</th><th>Source</th><th>Copies</th><th>Reach</th></tr>" + media.topNegativeStories.map {
+                "<tr><td><a href=\"\(htmlEscaped($0.url))\">\(htmlEscaped($0.headline))</a></td>"
+                    + "<td>\(htmlEscaped($0.outlet ?? $0.source.rawValue))</td><td class=n>\($0.copies)</td><td class=n>\($0.reach)</td></tr>"
+            }.joined() + "</table>"
+        let outlets = media.topOutlets.map { "\(htmlEscaped($0.outlet)) (\($0.count))" }.joined(separator: ", ")
+        return """
+            <h2>Media and public opinion 媒体与舆情</h2>
+            <div class=kpi>
+            <div>Mentions 提及<b>\(media.mentions)</b>\(media.trend.rawValue)</div>
+            <div>New stories 新话题<b>\(media.newStories)</b></div>
+            <div>Negative share 负面占比<b>\(String(format: "%.0f%%", media.negativeShare * 100))</b></div>
+            <div>Reach 覆盖<b>\(media.reach)</b></div>
+            </div>
+            <p>Top outlets 主要来源: \(outlets.isEmpty ? "none" : outlets)</p>
+            <h3>Top negative stories 主要负面话题</h3>
+            \(stories)
+            <h3>Mentions per day 每日提及</h3>
+            <div class=mentions-chart>\(DailyChart(counts: media.dailyCounts).svg)</div>
+            """
+    }
 }
 
 /// A bar chart of complaints per day as inline SVG.
