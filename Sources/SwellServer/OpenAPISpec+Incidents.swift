@@ -613,5 +613,29 @@ extension OpenAPISpec {
                     settlement: {type: object}
                 dailyCounts: {type: array, items: {type: object, properties: {day: {type: string, format: date}, count: {type: integer}}}}
                 overdueTasks: {type: array, items: {type: object, properties: {taskId: {type: string}, title: {type: string}, ownerRole: {type: string}, dueAt: {type: string, format: date-time}}}}
+                media:
+                  type: object
+                  description: Public mentions matched to the incident's cluster (absent on reports written before mentions were kept).
+                  properties:
+                    mentions: {type: integer, description: published in the day}
+                    newStories: {type: integer}
+                    negativeShare: {type: number, minimum: 0, maximum: 1}
+                    reach: {type: integer}
+                    previousDayMentions: {type: integer}
+                    trend: {type: string, enum: [rising, steady, falling]}
+                    topOutlets: {type: array, items: {type: object, properties: {outlet: {type: string}, count: {type: integer}}}}
+                    topNegativeStories:
+                      type: array
+                      items:
+                        type: object
+                        properties:
+                          storyId: {type: integer, format: int64}
+                          url: {type: string}
+                          source: {$ref: '#/components/schemas/MentionSource'}
+                          outlet: {type: string}
+                          headline: {type: string, description: personal data masked}
+                          copies: {type: integer}
+                          reach: {type: integer}
+                    dailyCounts: {type: array, items: {type: object, properties: {day: {type: string, format: date}, count: {type: integer}}}}
         """
 }

@@ -173,11 +173,12 @@ public enum StoreChange: Sendable, Equatable {
     /// `PostgresCaseStoreTests.copyingFromSQLiteKeepsWarningHandling`); boxed, the enum stays small.
     indirect case saveCase(ComplaintCase, at: Date, events: [EventDraft])
     /// The detector's reading of a mention: its story, and its link to a cluster unless a person decided the link
-    /// (then the link is left as the person set it).
-    case matchMention(MentionID, story: MentionID, link: MentionLink?)
+    /// (then the link is left as the person set it). Boxed, as `saveCase` is: large payloads inline make the enum
+    /// large, and a debug build of Swift 6 then reads other cases' payloads wrongly (see `saveCase`).
+    indirect case matchMention(MentionID, story: MentionID, link: MentionLink?)
     /// A person's correction of a mention: its tone, its link, or both (nil leaves that part as it is). A link
-    /// change records `by` as the one who decided it, so the detector leaves it alone from then on.
-    case correctMention(MentionID, tone: ToneReading?, link: MentionLinkChange?, by: String)
+    /// change records `by` as the one who decided it, so the detector leaves it alone from then on. Boxed.
+    indirect case correctMention(MentionID, tone: ToneReading?, link: MentionLinkChange?, by: String)
     /// Stores a new notification channel and appends `event` with the new id as `id` in its payload. A live
     /// channel with the same name is refused (`StoreError.channelNameTaken`).
     case addChannel(NotificationChannel, event: EventDraft)
