@@ -80,7 +80,8 @@ struct ServeCommand: AsyncParsableCommand {
                 detector: DetectorEngine(store: caseStore, configuration: detection, logger: logger),
                 metrics: metrics, feed: try Self.feedConfiguration(environment), dashboardsPath: dashboards,
                 incidents: incidents, notifier: notifier,
-                cases: incidents?.cases)
+                cases: incidents?.cases,
+                mentionFeeds: MentionFeedPoller(store: caseStore, fetcher: LiveFeedFetcher(), logger: logger))
             let app = buildApplication(
                 configuration: configuration,
                 environment: serverEnvironment,

@@ -22,6 +22,9 @@ public func buildApplication(
     if let notifier = environment.notifier {
         background.append(FollowerService.notifier(notifier, logger: environment.logger))
     }
+    if let poller = environment.mentionFeeds {
+        background.append(FollowerService.mentionFeeds(poller, logger: environment.logger))
+    }
     return Application(
         router: routers.http,
         server: .http1WebSocketUpgrade(
@@ -58,6 +61,7 @@ public func buildRouters(environment: ServerEnvironment) -> SwellRouters {
     ClusterRoutes(environment: environment).register(clusters: router.group("v1/clusters"), complaints: router.group("v1/complaints"))
     WarningRoutes(environment: environment).register(on: router.group("v1/warnings"))
     MentionRoutes(environment: environment).register(on: router.group("v1/mentions"))
+    MentionFeedRoutes(environment: environment).register(on: router.group("v1/mention-feeds"))
     registerIncidentRoutes(on: router.group("v1/incidents"), environment: environment)
     ReportRoutes(environment: environment).register(on: router.group("v1/reports"))
     ReviewRoutes(environment: environment).register(incidents: router.group("v1/incidents"), reviews: router.group("v1/reviews"))

@@ -126,6 +126,68 @@ extension OpenAPISpec {
                 '403': {$ref: '#/components/responses/Problem'}
                 '404': {$ref: '#/components/responses/Problem'}
                 '422': {$ref: '#/components/responses/Problem'}
+          /v1/mention-feeds:
+            get:
+              summary: RSS and Atom feeds polled for mentions (admin)
+              responses:
+                '200': {description: The live feeds., content: {application/json: {schema: {type: object, properties: {items: {type: array, items: {$ref: '#/components/schemas/MentionFeed'}}}}}}}
+                '401': {$ref: '#/components/responses/Problem'}
+                '403': {$ref: '#/components/responses/Problem'}
+            post:
+              summary: Register an RSS 2.0 or Atom feed (admin)
+              description: >
+                The feed is polled at once, then every `interval`, with conditional GET (ETag, Last-Modified). Each
+                item becomes a mention with the feed's source (and outlet, or the feed's title); an item seen before
+                (same normalised link) is not stored again, also across restarts. A failing feed waits twice as
+                long after each failure, at most 6 h. Audited as mention_feed.created.
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [url, source, interval]
+                      properties:
+                        url: {type: string, description: absolute http(s) URL of the feed}
+                        source: {$ref: '#/components/schemas/MentionSource'}
+                        outlet: {type: string, maxLength: 200}
+                        interval: {type: string, pattern: '^[0-9.]+[mhd]$', description: 'from 1m to 7d, e.g. 15m'}
+              responses:
+                '201': {description: Registered., content: {application/json: {schema: {$ref: '#/components/schemas/MentionFeed'}}}}
+                '400': {$ref: '#/components/responses/Problem'}
+                '401': {$ref: '#/components/responses/Problem'}
+                '403': {$ref: '#/components/responses/Problem'}
+                '413': {$ref: '#/components/responses/Problem'}
+                '422': {$ref: '#/components/responses/Problem'}
+          /v1/mention-feeds/{id}:
+            parameters:
+              - {name: id, in: path, required: true, schema: {type: integer, format: int64}}
+            get:
+              summary: One feed with its polling state (admin)
+              responses:
+                '200': {description: The feed., content: {application/json: {schema: {$ref: '#/components/schemas/MentionFeed'}}}}
+                '401': {$ref: '#/components/responses/Problem'}
+                '403': {$ref: '#/components/responses/Problem'}
+                '404': {$ref: '#/components/responses/Problem'}
+            delete:
+              summary: Stop polling a feed (admin); its mentions stay
+              responses:
+                '204': {description: Deleted.}
+                '401': {$ref: '#/components/responses/Problem'}
+                '403': {$ref: '#/components/responses/Problem'}
+                '404': {$ref: '#/components/responses/Problem'}
+          /v1/mention-feeds/{id}/poll:
+            parameters:
+              - {name: id, in: path, required: true, schema: {type: integer, format: int64}}
+            post:
+              summary: Poll a feed now (admin)
+              description: The feed is polled at once instead of at its next time; a backoff after failures is forgiven. 503 when this server polls no feeds.
+              responses:
+                '202': {description: Polling., content: {application/json: {schema: {$ref: '#/components/schemas/MentionFeed'}}}}
+                '401': {$ref: '#/components/responses/Problem'}
+                '403': {$ref: '#/components/responses/Problem'}
+                '404': {$ref: '#/components/responses/Problem'}
+                '503': {$ref: '#/components/responses/Problem'}
 
         """
 
@@ -177,6 +239,23 @@ extension OpenAPISpec {
                     score: {type: number, description: absent when a person linked it}
                     reasons: {type: array, items: {type: string}}
                 linkDecidedBy: {type: string, description: who linked or unlinked it by hand}
+            MentionFeed:
+              type: object
+              required: [url, source, intervalSeconds, createdAt, createdBy, nextPollAt, failures, itemsStored]
+              properties:
+                id: {type: integer, format: int64}
+                url: {type: string}
+                source: {$ref: '#/components/schemas/MentionSource'}
+                outlet: {type: string}
+                intervalSeconds: {type: integer}
+                createdAt: {type: string, format: date-time}
+                createdBy: {type: string}
+                nextPollAt: {type: string, format: date-time}
+                lastPolledAt: {type: string, format: date-time}
+                lastOutcome: {type: string, enum: [ok, not_modified, failed]}
+                lastError: {type: string}
+                failures: {type: integer, description: polls failed in a row}
+                itemsStored: {type: integer, description: items stored as new mentions over the feed's life}
 
         """
 }

@@ -23,13 +23,16 @@ public struct ServerEnvironment: Sendable {
     public var cases: CaseDesk?
     /// The notifier; nil sends no notifications (channel routes still manage channels).
     public var notifier: Notifier?
+    /// The RSS/Atom poller; nil polls nothing (the feed routes still register and list feeds).
+    public var mentionFeeds: MentionFeedPoller?
 
     public init(
         store: any CaseStore, now: @escaping @Sendable () -> Date = { Date() }, logger: Logger,
         detector: DetectorEngine? = nil, metrics: SwellMetrics = SwellMetrics(), feed: FeedConfiguration = .init(),
         dashboardsPath: String? = nil, incidents: IncidentEngine? = nil, notifier: Notifier? = nil,
-        cases: CaseDesk? = nil
+        cases: CaseDesk? = nil, mentionFeeds: MentionFeedPoller? = nil
     ) {
+        self.mentionFeeds = mentionFeeds
         self.store = store
         self.now = now
         self.logger = logger

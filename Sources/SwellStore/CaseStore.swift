@@ -81,6 +81,9 @@ public protocol CaseStore: Sendable {
     func mentions(publishedFrom: Date, afterId: MentionID, limit: Int) async throws -> [Mention]
     /// How many mentions each of these stories holds; stories without any are left out.
     func storySizes(_ stories: [MentionID]) async throws -> [MentionID: Int]
+    /// Registered RSS/Atom feeds, oldest first; deleted ones only when asked for.
+    func mentionFeeds(includeDeleted: Bool) async throws -> [MentionFeed]
+    func mentionFeed(_ id: MentionFeedID) async throws -> MentionFeed?
 
     // MARK: Notifications
 
@@ -179,6 +182,10 @@ public enum StoreChange: Sendable, Equatable {
     /// A person's correction of a mention: its tone, its link, or both (nil leaves that part as it is). A link
     /// change records `by` as the one who decided it, so the detector leaves it alone from then on. Boxed.
     indirect case correctMention(MentionID, tone: ToneReading?, link: MentionLinkChange?, by: String)
+    /// Stores a new mention feed and appends `event` with the new id as `id` in its payload. Boxed.
+    indirect case addMentionFeed(MentionFeed, event: EventDraft)
+    /// Replaces a stored mention feed (its polling state, or its deletion). Boxed.
+    indirect case saveMentionFeed(MentionFeed)
     /// Stores a new notification channel and appends `event` with the new id as `id` in its payload. A live
     /// channel with the same name is refused (`StoreError.channelNameTaken`).
     case addChannel(NotificationChannel, event: EventDraft)

@@ -20,7 +20,7 @@ public struct TableRows: Sendable {
 public enum StoreTables {
     public static let all = [
         "event", "complaint", "access_token", "follower_checkpoint", "cluster", "warning", "cluster_separation",
-        "incident", "incident_item", "notification_channel", "delivery", "complaint_case", "mention",
+        "incident", "incident_item", "notification_channel", "delivery", "complaint_case", "mention", "mention_feed",
     ]
 }
 

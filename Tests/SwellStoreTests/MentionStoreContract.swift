@@ -85,5 +85,22 @@ enum MentionStoreContract {
         let rebuilt = try await store.mentions(publishedFrom: RFC3339.parse("2026-07-01T08:30:00Z")!, afterId: MentionID(0), limit: 10)
         #expect(rebuilt.map(\.id) == [ids[1], ids[2]])
         #expect(try await store.mentions(ids: [ids[2], MentionID(999)]).map(\.id) == [ids[2]])
+
+        // Feeds: stored with their id in the event, their polling state saved, deleted ones left out
+        let feed = MentionFeed(
+            url: "https://news.example.cn/rss.xml", source: .news, outlet: nil, interval: 900, createdAt: storeNow, createdBy: "admin")
+        let created = try await store.apply([.addMentionFeed(feed, event: EventDraft(type: .mentionFeedCreated, at: storeNow))], checkpoint: nil)
+        #expect(created.first?.draft.payload.contains("\"id\"") == true)
+        var stored = try #require(try await store.mentionFeeds(includeDeleted: false).first)
+        #expect(stored.url == feed.url)
+        stored.etag = "\"v1\""
+        stored.itemsStored = 4
+        stored.nextPollAt = storeNow.addingTimeInterval(900)
+        _ = try await store.apply([.saveMentionFeed(stored)], checkpoint: nil)
+        #expect(try await store.mentionFeed(try #require(stored.id)) == stored)
+        stored.deletedAt = storeNow
+        _ = try await store.apply([.saveMentionFeed(stored)], checkpoint: nil)
+        #expect(try await store.mentionFeeds(includeDeleted: false).isEmpty)
+        #expect(try await store.mentionFeeds(includeDeleted: true).count == 1)
     }
 }

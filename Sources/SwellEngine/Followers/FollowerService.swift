@@ -52,4 +52,13 @@ public struct FollowerService: Service {
             start: { try await notifier.start() }, drain: { try await notifier.drain() }, standDown: {},
             nextDue: { await notifier.nextAttemptAt })
     }
+
+    /// Polls the registered RSS/Atom feeds as each comes due, sleeping until the next one (a new feed or a person's
+    /// "poll now" is an event, which wakes it at once).
+    public static func mentionFeeds(_ poller: MentionFeedPoller, logger: Logger, pollInterval: Duration = .seconds(1)) -> FollowerService {
+        FollowerService(
+            role: MentionFeedPoller.role, store: poller.store, logger: logger, pollInterval: pollInterval,
+            start: { try await poller.start() }, drain: { try await poller.drain() }, standDown: {},
+            nextDue: { await poller.nextDueAt })
+    }
 }

@@ -88,6 +88,10 @@ extension PostgresCaseStore {
                     }
                 case .matchMention, .correctMention:
                     try await applyMentionChange(change, connection: connection)
+                case .addMentionFeed, .saveMentionFeed:
+                    if let event = try await applyMentionFeedChange(change, connection: connection, events: &events) {
+                        appended.append(event)
+                    }
                 case .saveCase(let complaintCase, let at, let drafts):
                     try await saveCase(complaintCase, at: at, connection: connection)
                     for draft in drafts { appended.append(events.append(draft)) }

@@ -74,6 +74,8 @@ extension SQLiteCaseStore {
                     }
                 case .matchMention, .correctMention:
                     try Self.applyMentionChange(change, db: db)
+                case .addMentionFeed, .saveMentionFeed:
+                    if let event = try Self.applyMentionFeedChange(change, db: db, events: &events) { appended.append(event) }
                 case .saveCase(let complaintCase, let at, let drafts):
                     try Self.saveCase(complaintCase, at: at, db: db)
                     for draft in drafts { appended.append(try events.append(draft)) }

@@ -196,6 +196,15 @@ enum SQLiteSchema {
                 CREATE INDEX mention_story ON mention(storyId) WHERE storyId IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("v10: mention feeds") { db in
+            try db.execute(sql: """
+                CREATE TABLE mention_feed (
+                    id INTEGER PRIMARY KEY,
+                    deletedAt INTEGER,
+                    record TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }
