@@ -107,3 +107,34 @@ struct CSVComplaintMapping {
             supplier: value("supplier"), demand: value("demand"))
     }
 }
+
+/// Maps a CSV header (the mention fields: `url`, `source`, `publishedAt`, `text` or `title`, and optionally
+/// `outlet`, `author`, `reach`, `engagement`, `language`) to submissions. Numbers may carry thousands separators.
+struct CSVMentionMapping {
+    private let index: [String: Int]
+
+    init(header: [String]) throws {
+        var index: [String: Int] = [:]
+        for (position, raw) in header.enumerated() {
+            index[raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\u{FEFF}", with: "")] = position
+        }
+        var missing = ["url", "source", "publishedAt"].filter { index[$0] == nil }
+        if index["text"] == nil, index["title"] == nil { missing.append("text") }
+        guard missing.isEmpty else { throw ImportError.missingColumns(missing) }
+        self.index = index
+    }
+
+    func submission(_ fields: [String]) -> MentionSubmission {
+        func value(_ name: String) -> String? {
+            guard let position = index[name], position < fields.count, !fields[position].isEmpty else { return nil }
+            return fields[position]
+        }
+        func number(_ name: String) -> Int64? {
+            value(name).flatMap { Int64($0.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)) }
+        }
+        return MentionSubmission(
+            url: value("url"), source: value("source"), outlet: value("outlet"), author: value("author"), title: value("title"),
+            text: value("text"), publishedAt: value("publishedAt"), reach: number("reach"), engagement: number("engagement"),
+            language: value("language"))
+    }
+}

@@ -1,34 +1,49 @@
 import ArgumentParser
 import Foundation
 
-/// `swell import FILE`: loads NDJSON or CSV complaints into the case store, with progress on stderr.
+/// `swell import [--kind mentions] FILE`: loads NDJSON or CSV complaints (or public mentions) into the case store,
+/// with progress on stderr.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import complaints from NDJSON or CSV (header row with the contract's field names).",
+        abstract: "Import complaints or mentions from NDJSON or CSV (header row with the contract's field names).",
         discussion: """
-            Writes straight into the case store (the service may be running). Repeats of an externalId are \
-            counted as duplicates and stored once, so running the same import twice stores nothing new. \
-            Rejected lines go to the rejects file (NDJSON: line, reason, errors, input).
+            Writes straight into the case store (the service may be running). Repeats (a complaint's externalId, \
+            a mention's normalised URL) are counted as duplicates and stored once, so running the same import \
+            twice stores nothing new. Rejected lines go to the rejects file (NDJSON: line, reason, errors, input). \
+            Mention CSV columns: url, source, publishedAt, text or title, and optionally outlet, author, reach, \
+            engagement, language (as monitoring vendors export them).
             """)
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case complaints, mentions
+    }
 
     @OptionGroup var store: StoreOptions
     @Argument(help: "The file to import.") var file: String
+    @Option(help: "complaints or mentions.") var kind: Kind = .complaints
     @Option(help: "ndjson or csv (default: by the file's extension).") var format: String?
     @Option(help: "Where to write rejected lines (default FILE.rejects.ndjson).") var rejects: String?
     @Option(name: .customLong("batch-size"), help: "Complaints per transaction.") var batchSize = 1_000
 
     func run() async throws {
-        let format = try ComplaintImporter.format(for: file, explicit: format)
+        let format = try ImportFormat.of(path: file, explicit: format)
         let total = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int64) ?? nil
         let rejectsPath = rejects ?? file + ".rejects.ndjson"
         try? FileManager.default.removeItem(atPath: rejectsPath)
         let started = Date()
-        let (file, batchSize) = (self.file, max(1, self.batchSize))
+        let (file, batchSize, kind) = (self.file, max(1, self.batchSize), self.kind)
         let summary = try await store.withStore { caseStore in
-            let importer = ComplaintImporter(store: caseStore, batchSize: batchSize)
-            return try await importer.run(path: file, format: format, rejectsPath: rejectsPath) { consumed in
+            let progress: (Int64) -> Void = { consumed in
                 Console.progress(ProgressBar.render(done: consumed, total: total ?? 0, started: started))
+            }
+            switch kind {
+            case .complaints:
+                return try await Importer<ComplaintImport>(store: caseStore, batchSize: batchSize)
+                    .run(path: file, format: format, rejectsPath: rejectsPath, progress: progress)
+            case .mentions:
+                return try await Importer<MentionImport>(store: caseStore, batchSize: batchSize)
+                    .run(path: file, format: format, rejectsPath: rejectsPath, progress: progress)
             }
         }
         Console.endProgress()
