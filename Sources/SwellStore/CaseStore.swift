@@ -184,8 +184,11 @@ public enum StoreChange: Sendable, Equatable {
     indirect case correctMention(MentionID, tone: ToneReading?, link: MentionLinkChange?, by: String)
     /// Stores a new mention feed and appends `event` with the new id as `id` in its payload. Boxed.
     indirect case addMentionFeed(MentionFeed, event: EventDraft)
-    /// Replaces a stored mention feed (its polling state, or its deletion). Boxed.
+    /// Replaces a stored mention feed (a person's change: its deletion, a poll asked for). Boxed.
     indirect case saveMentionFeed(MentionFeed)
+    /// The poller's record of a poll: replaces the feed only while it is not deleted, so a feed deleted during a
+    /// poll stays deleted. Boxed.
+    indirect case recordMentionFeedPoll(MentionFeed)
     /// Stores a new notification channel and appends `event` with the new id as `id` in its payload. A live
     /// channel with the same name is refused (`StoreError.channelNameTaken`).
     case addChannel(NotificationChannel, event: EventDraft)

@@ -56,3 +56,35 @@ import Testing
         #expect(report.dailyCounts == [DailyCount(day: "2026-07-02", count: 0)])
     }
 }
+
+/// The spike rule: volume in the window against the baseline's average per window.
+@Suite struct MentionSpikeRuleTests {
+    let rule = WarningRules.MentionSpikeRule(window: 3600, baseline: 86_400, factor: 3, minMentions: 10)
+    let now = RFC3339.parse("2026-07-02T12:00:00Z")!
+
+    func times(_ count: Int, endingAt end: Date, spacing: TimeInterval) -> [Date] {
+        (0..<count).map { end.addingTimeInterval(-Double($0) * spacing) }
+    }
+
+    @Test func aBurstWithoutBaselineSpikesOnceItReachesTheMinimum() {
+        #expect(rule.judge(times(9, endingAt: now, spacing: 60), at: now).spiking == false)
+        let reading = rule.judge(times(10, endingAt: now, spacing: 60), at: now)
+        #expect(reading.spiking && reading.recent == 10 && reading.baselinePerWindow == 0)
+    }
+
+    @Test func aSteadyStreamIsNoSpike() {
+        // Twelve an hour for a day, then twelve in the last hour
+        let steady = times(12 * 25, endingAt: now, spacing: 300)
+        let reading = rule.judge(steady, at: now)
+        #expect(reading.recent == 12)
+        #expect(reading.baselinePerWindow == 12)
+        #expect(!reading.spiking)
+        // Forty in the last hour against twelve an hour is
+        let surge = times(12 * 24, endingAt: now.addingTimeInterval(-3600), spacing: 300) + times(40, endingAt: now, spacing: 60)
+        #expect(rule.judge(surge, at: now).spiking)
+    }
+
+    @Test func mentionsAfterNowAreNotCounted() {
+        #expect(rule.judge(times(20, endingAt: now.addingTimeInterval(7200), spacing: 60), at: now).recent == 0)
+    }
+}

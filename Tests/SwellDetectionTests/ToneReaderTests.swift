@@ -55,6 +55,8 @@ import Testing
     }
 
     @Test func whatFollowsButDecides() {
+        #expect(ToneReader.read("酒店很好，但是导游态度差").tone == .negative)
+        #expect(ToneReader.read("The room was small, but the staff were lovely").tone == .positive)
         #expect(ToneReader.read("风景很美，但是酒店太差，导游态度恶劣").tone == .negative)
         #expect(ToneReader.read("The flight was delayed, but the staff were wonderful and helpful").tone == .positive)
     }

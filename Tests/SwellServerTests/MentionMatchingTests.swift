@@ -108,6 +108,11 @@ import Testing
         #expect(escalation.level == .orange)
         #expect(escalation.reasons.contains { $0.code == "signal.media_attention.coverage" })
 
+        // And the surge of mentions is one spike overall and one about the cluster (the playbook's 10 within an hour)
+        let spikes = try await app.store.events(after: 0, limit: 1000).filter { $0.type == .mentionsSpike }
+        #expect(spikes.map(\.draft.clusterId) == [nil, cluster])
+        #expect(spikes.last?.draft.payload.contains("\"mentions\":1") == true, "\(spikes.last?.draft.payload ?? "")")
+
         // And a restart rebuilds the same stories and coverage without reading anything twice
         let seq = try await app.store.lastEventSeq()
         try await detector.rebuild()
@@ -124,5 +129,59 @@ import Testing
             let byStory = try await client.get("/v1/mentions?storyId=\(story)&limit=100", as: .pr, app: app).json
             #expect((byStory["items"] as? [Any])?.count == 10)
         }
+    }
+}
+
+/// Coverage across a person's merge: a story linked to both clusters counts once in the merged cluster.
+@Suite struct MentionCoverageMergeTests {
+    static func complaint(_ n: Int, hotel: String, product: String, day: String) -> NewComplaint {
+        NewComplaint(
+            externalId: "\(product)-\(n)", receivedAt: MentionMatchingTests.base.addingTimeInterval(Double(n) * 600), channel: .hotline,
+            text: "\(day)出发的团，合同写的\(hotel)四星，实际入住汽车旅馆，要求退差价", complainant: Complainant(name: nil, phone: "1380000\(String(format: "%04d", n))"),
+            product: product, departure: CalendarDate("2026-06-\(day.dropFirst(2).prefix(2))"))
+    }
+
+    static func mention(_ n: Int, text: String) -> NewMention {
+        let content = MentionContent(
+            url: "https://weibo.com/m/\(n)", source: .weibo, text: text,
+            publishedAt: MentionMatchingTests.base.addingTimeInterval(6 * 3600 + Double(n)), reach: 1_000, language: .zh)
+        return NewMention(content: content, tone: ToneReader.read(text))
+    }
+
+    @Test func aStoryLinkedToBothClustersCountsOnceAfterAMerge() async throws {
+        let app = try await TestApp(detection: .standard)
+        let detector = try #require(app.detector)
+        _ = try await app.store.ingest(
+            (0..<4).map { Self.complaint($0, hotel: "金沙湾大酒店", product: "AU-8D-0612", day: "6月12日") }
+                + (10..<14).map { Self.complaint($0, hotel: "翡翠湾酒店", product: "NZ-6D-0619", day: "6月19日") }, at: TestApp.now)
+        try await detector.rebuild()
+        try await detector.drain()
+        let complaints = try await app.store.complaints(ComplaintQuery(limit: 50)).items
+        let a = try #require(complaints.first { $0.content.product == "AU-8D-0612" }?.clusterId)
+        let b = try #require(complaints.first { $0.content.product == "NZ-6D-0619" }?.clusterId)
+        try #require(a != b)
+
+        // One post and its copy, linked by a person to each cluster; another story linked to b
+        let post = "旅行社太坑人了！说好的四星酒店变成汽车旅馆，拒不退差价，大家千万别报这家"
+        let outcomes = try await app.store.ingestMentions(
+            [Self.mention(1, text: post), Self.mention(2, text: "转发 //@游客: " + post), Self.mention(3, text: "导游强制购物，态度恶劣，太失望了")],
+            at: TestApp.now)
+        try await detector.drain()
+        let ids = outcomes.map(\.mention.id)
+        for (id, cluster) in [(ids[0], a), (ids[1], b), (ids[2], b)] {
+            _ = try await app.store.apply([
+                .correctMention(id, tone: nil, link: .link(MentionLink(clusterId: cluster, score: nil, reasons: ["linked by test"])), by: "test"),
+                .appendEvent(EventDraft(type: .mentionCorrected, at: TestApp.now, payload: EventDraft.payload(MentionCorrected(id: id, by: "test")))),
+            ], checkpoint: nil)
+        }
+        try await detector.drain()
+        #expect(try await app.store.mention(ids[1])?.storyId == ids[0], "the copy joined the post's story")
+        #expect(await detector.coverage(of: b).negativeStories == 2)
+
+        // When a person merges a into b
+        _ = try await detector.merge(a, into: b, by: "test", at: TestApp.now)
+
+        // Then the post's story counts once
+        #expect(await detector.coverage(of: b) == MediaCoverage(negativeStories: 2, negativeReach: 3_000))
     }
 }

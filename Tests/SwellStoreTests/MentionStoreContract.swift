@@ -98,9 +98,13 @@ enum MentionStoreContract {
         stored.nextPollAt = storeNow.addingTimeInterval(900)
         _ = try await store.apply([.saveMentionFeed(stored)], checkpoint: nil)
         #expect(try await store.mentionFeed(try #require(stored.id)) == stored)
+        var polling = stored  // read by the poller before the feed is deleted
         stored.deletedAt = storeNow
         _ = try await store.apply([.saveMentionFeed(stored)], checkpoint: nil)
         #expect(try await store.mentionFeeds(includeDeleted: false).isEmpty)
+        polling.itemsStored = 9
+        _ = try await store.apply([.recordMentionFeedPoll(polling)], checkpoint: nil)
+        #expect(try await store.mentionFeeds(includeDeleted: false).isEmpty, "a poll recorded after the deletion does not revive the feed")
         #expect(try await store.mentionFeeds(includeDeleted: true).count == 1)
     }
 }

@@ -41,7 +41,7 @@ public struct MentionContent: Sendable, Codable, Equatable {
 
     /// Title and text as one passage, for tone, stories and matching.
     public var fullText: String {
-        guard let title, !title.isEmpty else { return text }
+        guard let title, !title.isEmpty, title != text else { return text }
         return title + "\n" + text
     }
 }

@@ -23,8 +23,9 @@ public struct MentionReceived: Sendable, Codable, Equatable {
     public init(_ mention: Mention) {
         id = mention.id
         source = mention.content.source
-        outlet = mention.content.outlet
-        url = mention.content.url
+        // Public, but a query string or an account name may hold a phone number: masked, as everywhere in the log.
+        outlet = mention.content.outlet.map(PersonalDataMasking.mask)
+        url = PersonalDataMasking.mask(mention.content.url)
         publishedAt = RFC3339.format(mention.content.publishedAt)
         tone = mention.tone.tone
         toneScore = mention.tone.score

@@ -76,6 +76,8 @@ public enum MentionFeedInterval {
 extension EventType {
     public static let mentionFeedCreated = EventType("mention_feed.created")
     public static let mentionFeedDeleted = EventType("mention_feed.deleted")
-    /// A poll was asked for by a person (`POST …/poll`), or a poll stored new items or changed the feed's health.
+    /// A poll stored new items, or the feed started or stopped failing.
     public static let mentionFeedPolled = EventType("mention_feed.polled")
+    /// A person asked for a poll now (`POST …/poll`).
+    public static let mentionFeedPollRequested = EventType("mention_feed.poll_requested")
 }

@@ -12,9 +12,10 @@ public struct MediaCoverage: Sendable, Hashable, Codable {
 
     public static let none = MediaCoverage()
 
-    /// Adds another cluster's coverage (a merge).
-    public func adding(_ other: MediaCoverage) -> MediaCoverage {
-        MediaCoverage(negativeStories: negativeStories + other.negativeStories, negativeReach: negativeReach + other.negativeReach)
+    /// A lower bound for two clusters' coverage together (a merge), until their stories are recounted: each
+    /// figure the larger of the two, since a story linked to both must count once.
+    public func merged(with other: MediaCoverage) -> MediaCoverage {
+        MediaCoverage(negativeStories: max(negativeStories, other.negativeStories), negativeReach: max(negativeReach, other.negativeReach))
     }
 }
 

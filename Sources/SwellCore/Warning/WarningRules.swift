@@ -73,13 +73,17 @@ public struct WarningRules: Sendable, Equatable {
     /// When negative coverage matched to the cluster counts as `media_attention`; nil when only complainants'
     /// words do.
     public var mediaCoverage: MediaCoverageRule?
+    /// When public mentions spike (`mentions.spike`); nil judges no spikes.
+    public var mentionSpike: MentionSpikeRule?
 
     public init(
         countRules: [CountRule], growth: GrowthRule? = nil, levels: [LevelRule] = [],
         signalThresholds: [EscalationSignal: Int] = Self.standardSignalThresholds,
-        defaultSignalThreshold: Int = 2, minSharedEntityShare: Double = 0.25, mediaCoverage: MediaCoverageRule? = nil
+        defaultSignalThreshold: Int = 2, minSharedEntityShare: Double = 0.25, mediaCoverage: MediaCoverageRule? = nil,
+        mentionSpike: MentionSpikeRule? = nil
     ) {
         self.mediaCoverage = mediaCoverage
+        self.mentionSpike = mentionSpike
         self.countRules = countRules
         self.growth = growth
         self.levels = levels
@@ -113,7 +117,7 @@ public struct WarningRules: Sendable, Equatable {
             LevelRule(level: .orange, complaints: 30, signals: [.regulatorReferral, .mediaAttention, .legalThreat]),
             LevelRule(level: .red, complaints: 80, signals: [.safety, .gathering]),
         ],
-        mediaCoverage: .standard)
+        mediaCoverage: .standard, mentionSpike: .standard)
 
     /// How far back from now any rule looks: the longest count window, or growth window plus baseline.
     public var lookBack: TimeInterval {

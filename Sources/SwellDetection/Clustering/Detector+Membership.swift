@@ -142,8 +142,10 @@ extension Detector {
     /// Moves every member of `absorbed` into `surviving`, which keeps the higher warning level.
     mutating func mergeClusters(_ absorbed: Int64, into surviving: Int64) {
         guard let gone = clusters[absorbed], clusters.contains(surviving) else { return }
+        // The larger of the two until the follower recounts distinct stories (a story may be linked to both: a
+        // sum would count it twice and could raise a level no coverage supports).
         if let moved = coverage.removeValue(forKey: absorbed) {
-            coverage[surviving] = (coverage[surviving] ?? .none).adding(moved)
+            coverage[surviving] = (coverage[surviving] ?? .none).merged(with: moved)
         }
         for member in gone.members {
             guard var record = complaints[member] else { continue }

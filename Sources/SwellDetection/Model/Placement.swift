@@ -20,6 +20,11 @@ public struct ClusterMerge: Sendable, Equatable, Codable {
     public var absorbed: Int64
     /// The cluster that remains (the larger, then the older).
     public var surviving: Int64
+
+    public init(absorbed: Int64, surviving: Int64) {
+        self.absorbed = absorbed
+        self.surviving = surviving
+    }
 }
 
 /// A warning raised for a cluster, or a rise of its level.

@@ -7,8 +7,9 @@ public import SwellCore
 /// The text is normalised as for detection (NFKC, simplified Chinese, lower case). Chinese runs are read by
 /// longest match against ``ToneLexicon``, English runs word by word. A polar word adds its weight; a negator
 /// within the next few characters or words flips it (and weakens it: "not good" is milder than "bad"); an
-/// intensifier strengthens it; a contrast (但是, but) halves what came before it in the sentence, since what
-/// follows it decides. The sum becomes a score in −1…1 by `s / √(s² + 4)`; a score of at least 0.2 either way
+/// intensifier strengthens it; a contrast (但是, but) halves what came before it in the sentence and weighs what
+/// follows by half as much again, since what follows it decides. A comma ends a negation's reach, a full stop the
+/// sentence. The sum becomes a score in −1…1 by `s / √(s² + 4)`; a score of at least 0.2 either way
 /// gives a tone, so one clear word is enough, and a balanced or empty text is neutral.
 public enum ToneReader {
     /// Score needed, either way, for a tone other than neutral.
@@ -58,6 +59,8 @@ public enum ToneReader {
             } else {
                 if isSentenceEnd(value) {
                     total += state.close()
+                } else if value == 0x2C {
+                    state.endClause()
                 }
                 index += 1
             }
@@ -71,6 +74,8 @@ public enum ToneReader {
         var negationLeft = 0
         var intensity = 1.0
         var intensityLeft = 0
+        /// After a contrast (但是, but), what follows weighs more.
+        var turned = false
 
         mutating func take(_ role: ToneLexicon.Role, width: Int) {
             switch role {
@@ -79,7 +84,7 @@ public enum ToneReader {
                     pass(width)
                     return
                 }
-                var value = weight * (intensityLeft > 0 ? intensity : 1)
+                var value = weight * (intensityLeft > 0 ? intensity : 1) * (turned ? 1.5 : 1)
                 if negationLeft > 0 { value = -value * 0.7 }
                 sum += value
                 negationLeft = 0
@@ -93,6 +98,7 @@ public enum ToneReader {
                 pass(width - 1)
             case .contrast:
                 sum *= 0.5
+                turned = true
                 negationLeft = 0
                 intensityLeft = 0
             }
@@ -102,6 +108,13 @@ public enum ToneReader {
         mutating func pass(_ width: Int) {
             negationLeft = max(0, negationLeft - width)
             intensityLeft = max(0, intensityLeft - width)
+        }
+
+        /// Ends a clause (a comma): negation and intensity stop there; the sentence's sum goes on, so a contrast
+        /// after the comma still weighs what came before.
+        mutating func endClause() {
+            negationLeft = 0
+            intensityLeft = 0
         }
 
         /// Ends the sentence: returns what it added and starts afresh.
@@ -142,6 +155,6 @@ public enum ToneReader {
     static func isApostrophe(_ value: UInt32) -> Bool { value == 0x27 || value == 0x2019 }
     static func isHan(_ value: UInt32) -> Bool { (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) }
     /// Full stops, exclamation and question marks, semicolons and line ends (the normaliser folds Chinese
-    /// punctuation to these ASCII marks).
-    static func isSentenceEnd(_ value: UInt32) -> Bool { [0x2E, 0x21, 0x3F, 0x3B, 0x0A, 0x2C].contains(value) }
+    /// punctuation to these ASCII marks). A comma ends a clause only.
+    static func isSentenceEnd(_ value: UInt32) -> Bool { [0x2E, 0x21, 0x3F, 0x3B, 0x0A].contains(value) }
 }

@@ -61,6 +61,7 @@ extension DetectorEngine {
                 payload: EventDraft.payload(MergePayload(absorbed: absorbed.rawValue, surviving: surviving.rawValue, by: caller)))),
         ]
         changes += warnings.map { .raiseWarning(DetectionMapping.warning($0), at: now) }
+        changes += recountCoverage(after: ClusterMerge(absorbed: absorbed.rawValue, surviving: surviving.rawValue), at: now)
         changes += snapshots([surviving.rawValue], at: now)
         _ = try await store.apply(changes, checkpoint: nil)
         return try await store.cluster(surviving)

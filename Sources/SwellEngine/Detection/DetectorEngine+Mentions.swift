@@ -23,10 +23,18 @@ extension DetectorEngine {
         var changed = Set<ClusterID>()
         var latest: Date?
         var readHere: [MentionID: Int] = [:]  // mentions of each story read in this page, not stored yet
-        for id in received {
-            guard var mention = stored[id], mention.storyId == nil else { continue }  // read before (idempotent)
+        var readClusters: [ClusterID: Date] = [:]  // the newest mention read about each cluster
+        let fresh = received.compactMap { id in stored[id].flatMap { $0.storyId == nil ? $0 : nil } }  // unread ones
+        var storyOf: [MentionID: MentionID] = [:]
+        for mention in fresh {
+            storyOf[mention.id] = MentionID(
+                mentions.stories.add(id: mention.id.rawValue, text: mention.content.fullText, at: mention.content.publishedAt))
+        }
+        let storedSizes = try await store.storySizes(Array(Set(storyOf.values)))
+        for var mention in fresh {
+            let id = mention.id
             let content = mention.content
-            let story = MentionID(mentions.stories.add(id: id.rawValue, text: content.fullText, at: content.publishedAt))
+            guard let story = storyOf[id] else { continue }
             if mention.linkDecidedBy == nil {
                 mention.link = detector.matchCoverage(text: content.fullText, at: content.publishedAt).map {
                     MentionLink(clusterId: ClusterID($0.clusterId), score: $0.score, reasons: $0.reasons)
@@ -34,17 +42,30 @@ extension DetectorEngine {
             }
             mention.storyId = story
             readHere[story, default: 0] += 1
-            let copies = (try await store.storySizes([story])[story] ?? 0) + readHere[story, default: 0]
+            let copies = (storedSizes[story] ?? 0) + readHere[story, default: 0]
             changes.append(.matchMention(id, story: story, link: mention.linkDecidedBy == nil ? mention.link : nil))
             changes.append(.appendEvent(EventDraft(
                 type: .mentionMatched, at: content.publishedAt, clusterId: mention.link?.clusterId,
                 payload: EventDraft.payload(MentionMatched(id: id, storyId: story, storyCopies: copies, link: mention.link)))))
             changed.formUnion(mentions.record(mention))
+            if let cluster = mention.link?.clusterId {
+                readClusters[cluster] = max(readClusters[cluster] ?? content.publishedAt, content.publishedAt)
+            }
             latest = max(latest ?? content.publishedAt, content.publishedAt)
         }
         for id in corrected {
             guard let mention = stored[id], mention.storyId != nil else { continue }
             changed.formUnion(mentions.record(mention))
+            latest = max(latest ?? mention.content.publishedAt, mention.content.publishedAt)
+        }
+        if let rule = configuration.rules.mentionSpike, let latest {
+            // Each scope is judged at its own newest mention: all mentions, then each cluster read about.
+            let scopes: [(ClusterID?, Date)] = [(nil, latest)] + readClusters.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            for (scope, at) in scopes {
+                guard let spike = mentions.spike(of: scope, rule: rule, at: at) else { continue }
+                changes.append(.appendEvent(EventDraft(
+                    type: .mentionsSpike, at: at, clusterId: scope, payload: EventDraft.payload(spike))))
+            }
         }
         var touched = Set<Int64>()
         for cluster in changed.sorted() {
@@ -64,7 +85,16 @@ extension DetectorEngine {
 
 extension DetectorEngine {
     /// A cluster's negative coverage as the detector holds it.
-    public func coverage(of cluster: ClusterID) -> MediaCoverage {
+    func coverage(of cluster: ClusterID) -> MediaCoverage {
         detector.coverage(of: cluster.rawValue)
+    }
+
+    /// After a merge (the detector's or a person's): the absorbed cluster's mentions move to the surviving one, its
+    /// coverage is recounted (distinct stories) and judged again. Answers the warning changes.
+    func recountCoverage(after merge: ClusterMerge, at: Date) -> [StoreChange] {
+        mentions.moveCluster(from: ClusterID(merge.absorbed), to: ClusterID(merge.surviving))
+        let exact = mentions.coverage(of: ClusterID(merge.surviving))
+        guard exact != detector.coverage(of: merge.surviving) else { return [] }
+        return detector.setCoverage(exact, of: merge.surviving, at: at).map { .raiseWarning(DetectionMapping.warning($0), at: $0.at) }
     }
 }

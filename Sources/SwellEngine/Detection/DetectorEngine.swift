@@ -18,6 +18,7 @@ public actor DetectorEngine {
     /// Public mentions: their stories and what each cluster's coverage is made of.
     var mentions: MentionTracker
     private var checkpoint: Int64 = 0
+    private var gate = SerialGate()
     /// True while this instance runs the detector (after a rebuild, until it stands down).
     public private(set) var isActive = false
     private let pageSize: Int
@@ -74,6 +75,8 @@ public actor DetectorEngine {
                 after = last.id
             }
             for cluster in tracker.clusters { rebuilt.restoreCoverage(tracker.coverage(of: cluster), of: cluster.rawValue) }
+            // A surge under way was reported before the restart: mark it, without a second event.
+            if let rule = configuration.rules.mentionSpike { tracker.markSurgesReported(rule: rule) }
         }
         detector = rebuilt
         mentions = tracker
@@ -91,8 +94,18 @@ public actor DetectorEngine {
         isActive = false
     }
 
-    /// Handles one page of events after the checkpoint; false when there was nothing to do.
+    /// Handles one page of events after the checkpoint; false when there was nothing to do. One page at a time:
+    /// the actor is re-entrant at every `await`, and a correction's `drain` must not read the page the follower is
+    /// reading.
     public func catchUp() async throws -> Bool {
+        if !gate.tryEnter() {
+            await withCheckedContinuation { gate.enqueue($0) }
+        }
+        defer { gate.leave() }
+        return try await catchUpPage()
+    }
+
+    private func catchUpPage() async throws -> Bool {
         let events = try await store.events(after: checkpoint, limit: pageSize)
         guard let lastSeq = events.last?.seq else { return false }
         let ids = events.filter { $0.type == .complaintReceived }.compactMap(\.draft.complaintId)
@@ -111,8 +124,7 @@ public actor DetectorEngine {
             touched.insert(placement.clusterId)
             placement.merges.forEach { touched.insert($0.absorbed) }
             for merge in placement.merges {
-                mentions.moveCluster(from: ClusterID(merge.absorbed), to: ClusterID(merge.surviving))
-                detector.restoreCoverage(mentions.coverage(of: ClusterID(merge.surviving)), of: merge.surviving)
+                changes += recountCoverage(after: merge, at: at)
             }
         }
         let (mentionChanges, mentionTouched, mentionTime) = try await readMentions(events)

@@ -84,7 +84,7 @@ public actor MentionFeedPoller {
         }
         updated.nextPollAt = at.addingTimeInterval(wait)
 
-        var changes: [StoreChange] = [.saveMentionFeed(updated)]
+        var changes: [StoreChange] = [.recordMentionFeedPoll(updated)]
         let healthChanged = (feed.lastOutcome == "failed") != (updated.lastOutcome == "failed")
         if stored > 0 || healthChanged {
             changes.append(.appendEvent(EventDraft(
@@ -108,7 +108,9 @@ public actor MentionFeedPoller {
         var skipped = 0
         for item in document.items {
             let submission = MentionSubmission(
-                url: item.link, source: feed.source.rawValue, outlet: feed.outlet ?? document.title, author: item.author,
+                url: item.link, source: feed.source.rawValue,
+                outlet: (feed.outlet ?? document.title).map { String($0.prefix(MentionLimits.maxShortFieldCharacters)) },
+                author: item.author.map { String($0.prefix(MentionLimits.maxShortFieldCharacters)) },
                 title: item.title.map { String($0.prefix(MentionLimits.maxTitleCharacters)) },
                 text: item.text.map { String($0.prefix(MentionLimits.maxTextCharacters)) } ?? item.title,
                 publishedAt: RFC3339.format(min(item.published ?? now, now)))

@@ -6,7 +6,7 @@ extension YAMLValue {
     func decodeWarningRules() throws(PlaybookLoadError) -> WarningRules {
         let fields = try mapping(allowed: [
             "minComplaints", "window", "signalledWindows", "slowWindows", "growth", "levels", "signalComplainants",
-            "minSharedEntityShare", "mediaCoverage",
+            "minSharedEntityShare", "mediaCoverage", "mentionSpike",
         ])
         let main = try fields.required("window").windowDuration()
         var countRules = [WarningRules.CountRule(
@@ -52,7 +52,18 @@ extension YAMLValue {
             countRules: countRules, growth: growth, levels: levels, signalThresholds: thresholds,
             defaultSignalThreshold: defaultThreshold,
             minSharedEntityShare: try fields.optional("minSharedEntityShare")?.number(in: 0...1) ?? standard.minSharedEntityShare,
-            mediaCoverage: try fields.optional("mediaCoverage")?.decodeMediaCoverage())
+            mediaCoverage: try fields.optional("mediaCoverage")?.decodeMediaCoverage(),
+            mentionSpike: try fields.optional("mentionSpike")?.decodeMentionSpike())
+    }
+
+    /// `mentionSpike: {window: 1h, baseline: 24h, factor: 3, minMentions: 10}`.
+    private func decodeMentionSpike() throws(PlaybookLoadError) -> WarningRules.MentionSpikeRule {
+        let fields = try mapping(allowed: ["window", "baseline", "factor", "minMentions"])
+        return WarningRules.MentionSpikeRule(
+            window: try fields.required("window").windowDuration().windowSeconds ?? 0,
+            baseline: try fields.required("baseline").windowDuration().windowSeconds ?? 0,
+            factor: try fields.required("factor").number(in: 1...1000),
+            minMentions: try fields.required("minMentions").integer(in: 1...1_000_000))
     }
 
     /// `mediaCoverage: {stories: 2, reach: 100000}`: negative coverage that counts as `media_attention`.

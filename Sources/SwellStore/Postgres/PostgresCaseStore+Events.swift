@@ -88,7 +88,7 @@ extension PostgresCaseStore {
                     }
                 case .matchMention, .correctMention:
                     try await applyMentionChange(change, connection: connection)
-                case .addMentionFeed, .saveMentionFeed:
+                case .addMentionFeed, .saveMentionFeed, .recordMentionFeedPoll:
                     if let event = try await applyMentionFeedChange(change, connection: connection, events: &events) {
                         appended.append(event)
                     }

@@ -34,6 +34,13 @@ extension PostgresCaseStore {
                 "UPDATE mention_feed SET deletedAt = \(feed.deletedAt?.millisecondsSince1970), record = \(document) WHERE id = \(id.rawValue)",
                 logger: logger)
             return nil
+        case .recordMentionFeedPoll(var feed):
+            guard let id = feed.id else { throw StoreError.corruptRow(table: "mention_feed", detail: "saving a feed without an id") }
+            feed.id = nil
+            let document = try StoredJSON.encode(feed)
+            try await connection.query(
+                "UPDATE mention_feed SET record = \(document) WHERE id = \(id.rawValue) AND deletedAt IS NULL", logger: logger)
+            return nil
         default:
             return nil
         }

@@ -74,7 +74,7 @@ extension SQLiteCaseStore {
                     }
                 case .matchMention, .correctMention:
                     try Self.applyMentionChange(change, db: db)
-                case .addMentionFeed, .saveMentionFeed:
+                case .addMentionFeed, .saveMentionFeed, .recordMentionFeedPoll:
                     if let event = try Self.applyMentionFeedChange(change, db: db, events: &events) { appended.append(event) }
                 case .saveCase(let complaintCase, let at, let drafts):
                     try Self.saveCase(complaintCase, at: at, db: db)

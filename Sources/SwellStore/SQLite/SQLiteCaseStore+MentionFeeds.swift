@@ -33,6 +33,13 @@ extension SQLiteCaseStore {
                 sql: "UPDATE mention_feed SET deletedAt = ?, record = ? WHERE id = ?",
                 arguments: [feed.deletedAt?.millisecondsSince1970, try StoredJSON.encode(feed), id.rawValue])
             return nil
+        case .recordMentionFeedPoll(var feed):
+            guard let id = feed.id else { throw StoreError.corruptRow(table: "mention_feed", detail: "saving a feed without an id") }
+            feed.id = nil
+            try db.execute(
+                sql: "UPDATE mention_feed SET record = ? WHERE id = ? AND deletedAt IS NULL",
+                arguments: [try StoredJSON.encode(feed), id.rawValue])
+            return nil
         default:
             return nil
         }

@@ -102,7 +102,7 @@ struct MentionFeedRoutes {
         feed.nextPollAt = now
         feed.failures = 0
         _ = try await environment.store.apply(
-            [.saveMentionFeed(feed), .appendEvent(Self.event(.mentionFeedPolled, feed, by: caller.name, at: now))], checkpoint: nil)
+            [.saveMentionFeed(feed), .appendEvent(Self.event(.mentionFeedPollRequested, feed, by: caller.name, at: now))], checkpoint: nil)
         return JSONResponse(MentionFeedView(feed), status: .accepted)
     }
 

@@ -104,7 +104,9 @@ struct MentionRoutes {
             guard let record = try await environment.store.incident(IncidentID(incident)) else {
                 throw Problem.notFound("There is no incident \(incident).")
             }
-            clusters = clusters.map { $0.filter { $0 == record.clusterId } } ?? [record.clusterId]
+            // Mentions move with their cluster when it is merged: the incident's cluster as it stands now.
+            let live = try await liveCluster(record.clusterId)
+            clusters = clusters.map { $0.filter { $0 == live } } ?? [live]
         }
         query.clusterIds = clusters
         if let raw = parameters["cursor"] {
@@ -158,7 +160,9 @@ struct MentionRoutes {
                 if try await environment.store.cluster(cluster) == nil {
                     errors.append(FieldError(field: "clusterId", code: "not_found", message: "there is no cluster \(cluster)"))
                 } else {
-                    link = .link(MentionLink(clusterId: cluster, score: nil, reasons: ["linked by \(caller.name)"]))
+                    // A merged cluster's mentions belong to the one it was merged into.
+                    let live = try await liveCluster(cluster)
+                    link = .link(MentionLink(clusterId: live, score: nil, reasons: ["linked by \(caller.name)"]))
                 }
             } else {
                 link = .unlink
@@ -184,6 +188,17 @@ struct MentionRoutes {
         context.logger.info("Mention corrected", metadata: ["mention.id": "\(id)", "by": "\(caller.name)"])
         guard let updated = try await environment.store.mention(id) else { throw Problem.notFound("There is no mention \(id).") }
         return JSONResponse(try await views([updated])[0])
+    }
+
+    /// The cluster that holds `cluster`'s complaints now: itself, or the one it was merged into (followed through
+    /// later merges).
+    func liveCluster(_ cluster: ClusterID) async throws -> ClusterID {
+        var current = cluster
+        for _ in 0..<32 {
+            guard let next = try await environment.store.cluster(current)?.mergedInto else { return current }
+            current = next
+        }
+        return current
     }
 
     /// The tone of a new mention, read from its title and text.
