@@ -99,4 +99,16 @@ import Testing
         #expect(!text.contains("13812345678") && !text.contains("110101199003074578") && !text.contains("张三"))
         #expect(text.contains("红色"))
     }
+
+    @Test func aSpikeOfMentionsSaysHowManyAgainstWhat() {
+        let payload = EventDraft.payload(MentionsSpiked(
+            clusterId: nil, mentions: 42, baselinePerWindow: 3.5, windowSeconds: 3600, negativeShare: 0.81, stories: 4))
+        let event = Event(seq: 2, draft: EventDraft(type: .mentionsSpike, at: now, payload: payload), hash: "")
+        let zh = NotificationMessage.make(for: event, context: .init(cluster: nil, incident: nil), language: "zh", dashboard: nil)
+        #expect(zh.title == "舆情激增：全部舆情")
+        #expect(zh.lines.contains("1 小时内 42 条（此前平均 3.5 条）"))
+        #expect(zh.lines.contains("负面占比 81%，话题 4 个"))
+        let en = NotificationMessage.make(for: event, context: .init(cluster: nil, incident: nil), language: "en", dashboard: nil)
+        #expect(en.lines.contains("42 mentions within 1 h (before: 3.5 on average)"))
+    }
 }

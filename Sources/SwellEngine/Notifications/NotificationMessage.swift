@@ -45,6 +45,21 @@ public struct NotificationMessage: Sendable, Equatable {
             lines.append(zh ? "事件：\(subject)" : "Incident: \(subject)")
             if let owner = payload["ownerRole"] as? String { lines.append(zh ? "负责角色：\(owner)" : "Owner role: \(owner)") }
             if let due = payload["dueAt"] as? String { lines.append(zh ? "截止：\(due)" : "Due: \(due)") }
+        case .mentionsSpike:
+            let about = context.cluster == nil && context.incident == nil ? (zh ? "全部舆情" : "all mentions") : subject
+            title = zh ? "舆情激增：\(about)" : "Mentions spike: \(about)"
+            if let count = payload["mentions"] as? Int, let seconds = payload["windowSeconds"] as? Int {
+                let baseline = payload["baselinePerWindow"] as? Double ?? 0
+                let hours = String(format: "%g", Double(seconds) / 3600)
+                lines.append(zh
+                    ? "\(hours) 小时内 \(count) 条（此前平均 \(String(format: "%.1f", baseline)) 条）"
+                    : "\(count) mentions within \(hours) h (before: \(String(format: "%.1f", baseline)) on average)")
+            }
+            if let share = payload["negativeShare"] as? Double, let stories = payload["stories"] as? Int {
+                lines.append(zh
+                    ? "负面占比 \(Int((share * 100).rounded()))%，话题 \(stories) 个"
+                    : "\(Int((share * 100).rounded()))% negative, \(stories) stories")
+            }
         default:
             title = zh ? "Swell 事件 \(event.type.rawValue)：\(subject)" : "Swell event \(event.type.rawValue): \(subject)"
         }
