@@ -60,6 +60,7 @@ public func buildRouters(environment: ServerEnvironment) -> SwellRouters {
     CaseRoutes(environment: environment).register(on: router.group("v1/complaints"), cases: router.group("v1/cases"))
     ClusterRoutes(environment: environment).register(clusters: router.group("v1/clusters"), complaints: router.group("v1/complaints"))
     WarningRoutes(environment: environment).register(on: router.group("v1/warnings"))
+    MentionTrendRoutes(environment: environment).register(on: router.group("v1/mentions"))
     MentionRoutes(environment: environment).register(on: router.group("v1/mentions"))
     MentionFeedRoutes(environment: environment).register(on: router.group("v1/mention-feeds"))
     registerIncidentRoutes(on: router.group("v1/incidents"), environment: environment)

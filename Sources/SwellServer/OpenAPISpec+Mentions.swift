@@ -50,6 +50,37 @@ extension OpenAPISpec {
                 '403': {$ref: '#/components/responses/Problem'}
                 '413': {$ref: '#/components/responses/Problem'}
                 '422': {$ref: '#/components/responses/Problem'}
+          /v1/mentions/trend:
+            get:
+              summary: Mentions over time, for one incident, one cluster or all
+              description: >
+                Per hour or per local day (the playbook's time zone): mentions published, stories started, negative
+                mentions and their share, and reach, with totals. Default span: the last 14 days by day, the last 48
+                hours by hour, ending now. At most 2,000 buckets. Every role may read.
+              parameters:
+                - {name: incidentId, in: query, description: mentions of the incident's cluster, schema: {type: integer, format: int64}}
+                - {name: clusterId, in: query, schema: {type: integer, format: int64}}
+                - {name: bucket, in: query, schema: {type: string, enum: [hour, day], default: day}}
+                - {name: from, in: query, schema: {type: string, format: date-time}}
+                - {name: to, in: query, schema: {type: string, format: date-time}}
+              responses:
+                '200':
+                  description: The trend.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [width, timeZone, totals, buckets]
+                        properties:
+                          width: {type: string, enum: [hour, day]}
+                          clusterId: {type: integer, format: int64}
+                          incidentId: {type: integer, format: int64}
+                          timeZone: {type: string}
+                          totals: {$ref: '#/components/schemas/MentionBucket'}
+                          buckets: {type: array, items: {$ref: '#/components/schemas/MentionBucket'}}
+                '400': {$ref: '#/components/responses/Problem'}
+                '401': {$ref: '#/components/responses/Problem'}
+                '404': {$ref: '#/components/responses/Problem'}
           /v1/mentions/batch:
             post:
               summary: Record up to 10,000 mentions in one transaction
@@ -239,6 +270,17 @@ extension OpenAPISpec {
                     score: {type: number, description: absent when a person linked it}
                     reasons: {type: array, items: {type: string}}
                 linkDecidedBy: {type: string, description: who linked or unlinked it by hand}
+            MentionBucket:
+              type: object
+              required: [startsAt, endsAt, mentions, newStories, negative, negativeShare, reach]
+              properties:
+                startsAt: {type: string, format: date-time}
+                endsAt: {type: string, format: date-time}
+                mentions: {type: integer}
+                newStories: {type: integer}
+                negative: {type: integer}
+                negativeShare: {type: number, minimum: 0, maximum: 1}
+                reach: {type: integer}
             MentionFeed:
               type: object
               required: [url, source, intervalSeconds, createdAt, createdBy, nextPollAt, failures, itemsStored]

@@ -159,3 +159,43 @@ import Testing
         }
     }
 }
+
+/// The trend of mentions through the API: per hour, with totals, for all mentions and for a cluster.
+@Suite struct MentionTrendRoutesTests {
+    @Test func mentionsAreCountedPerHourWithTheirNegativeShareAndReach() async throws {
+        let app = try await TestApp()
+        try await WarningHandlingTests.warn(app.store, cluster: 6, level: .blue, at: "2026-07-01T03:00:00Z")
+        try await app.run { client in
+            let plan: [(String, String)] = [
+                ("2026-07-01T10:05:00Z", "酒店太差，非常失望"), ("2026-07-01T10:40:00Z", "导游热情，非常满意"),
+                ("2026-07-01T12:10:00Z", "旅行社太坑人了"), ("2026-07-01T12:20:00Z", "行程取消，太失望"),
+            ]
+            var ids: [Int] = []
+            for (n, item) in plan.enumerated() {
+                let created = try await client.post(
+                    "/v1/mentions", as: .pr, json: MentionRoutesTests.mentionJSON("t/\(n)", text: item.1, publishedAt: item.0), app: app)
+                ids.append(try #require(created.json["id"] as? Int))
+            }
+            _ = try await client.execute(
+                uri: "/v1/mentions/\(ids[2])", method: .patch, headers: app.headers(.pr), body: ByteBuffer(string: #"{"clusterId":6}"#))
+
+            let trend = try await client.get(
+                "/v1/mentions/trend?bucket=hour&from=2026-07-01T10:00:00Z&to=2026-07-01T12:59:00Z", as: .executive, app: app).json
+            let buckets = try #require(trend["buckets"] as? [[String: Any]])
+            #expect(buckets.compactMap { $0["startsAt"] as? String } == ["2026-07-01T10:00:00Z", "2026-07-01T11:00:00Z", "2026-07-01T12:00:00Z"])
+            #expect(buckets.compactMap { $0["mentions"] as? Int } == [2, 0, 2])
+            #expect(buckets.compactMap { $0["negativeShare"] as? Double } == [0.5, 0, 1])
+            let totals = try #require(trend["totals"] as? [String: Any])
+            #expect(totals["mentions"] as? Int == 4)
+            #expect(totals["reach"] as? Int == 4 * 52_000)
+
+            let ofCluster = try await client.get(
+                "/v1/mentions/trend?bucket=hour&clusterId=6&from=2026-07-01T10:00:00Z&to=2026-07-01T12:59:00Z", as: .executive, app: app).json
+            #expect((ofCluster["totals"] as? [String: Any])?["mentions"] as? Int == 1)
+
+            #expect(try await client.get("/v1/mentions/trend?bucket=week", as: .executive, app: app).status == .badRequest)
+            #expect(try await client.get(
+                "/v1/mentions/trend?bucket=hour&from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z", as: .executive, app: app).status == .badRequest)
+        }
+    }
+}
