@@ -400,7 +400,7 @@ extension OpenAPISpec {
             IncidentSummary:
               type: object
               description: Every key is always present (null when there is no value).
-              required: [id, title, state, level, phase, clusterId, openedAt, nextDeadline, overdueTasks, followUps, complaintCount, distinctComplainants, acceptance, cases, mediaContacts, dailyCounts]
+              required: [id, title, state, level, phase, clusterId, openedAt, nextDeadline, overdueTasks, followUps, complaintCount, distinctComplainants, acceptance, cases, mediaContacts, dailyCounts, publicOpinion]
               properties:
                 id: {type: integer, format: int64}
                 title: {type: string}
@@ -438,6 +438,9 @@ extension OpenAPISpec {
                     byState: {type: object, additionalProperties: {type: integer}}
                     overdue: {type: integer, description: Cases with a deadline overdue now.}
                 mediaContacts: {type: array, items: {type: object, properties: {at: {type: string, format: date-time}, outlet: {type: string}, tone: {type: string, enum: [positive, neutral, negative]}}}}
+                publicOpinion:
+                  allOf: [{$ref: '#/components/schemas/DailyMediaReport'}]
+                  description: Public mentions about the incident's cluster over the last 24 hours (trend against the 24 before), and mentions per day on the days of dailyCounts.
                 dailyCounts: {type: array, items: {type: object, properties: {day: {type: string, format: date}, count: {type: integer}}}}
             Deadline:
               type: object
@@ -614,28 +617,7 @@ extension OpenAPISpec {
                 dailyCounts: {type: array, items: {type: object, properties: {day: {type: string, format: date}, count: {type: integer}}}}
                 overdueTasks: {type: array, items: {type: object, properties: {taskId: {type: string}, title: {type: string}, ownerRole: {type: string}, dueAt: {type: string, format: date-time}}}}
                 media:
-                  type: object
+                  allOf: [{$ref: '#/components/schemas/DailyMediaReport'}]
                   description: Public mentions matched to the incident's cluster (absent on reports written before mentions were kept).
-                  properties:
-                    mentions: {type: integer, description: published in the day}
-                    newStories: {type: integer}
-                    negativeShare: {type: number, minimum: 0, maximum: 1}
-                    reach: {type: integer}
-                    previousDayMentions: {type: integer}
-                    trend: {type: string, enum: [rising, steady, falling]}
-                    topOutlets: {type: array, items: {type: object, properties: {outlet: {type: string}, count: {type: integer}}}}
-                    topNegativeStories:
-                      type: array
-                      items:
-                        type: object
-                        properties:
-                          storyId: {type: integer, format: int64}
-                          url: {type: string}
-                          source: {$ref: '#/components/schemas/MentionSource'}
-                          outlet: {type: string}
-                          headline: {type: string, description: personal data masked}
-                          copies: {type: integer}
-                          reach: {type: integer}
-                    dailyCounts: {type: array, items: {type: object, properties: {day: {type: string, format: date}, count: {type: integer}}}}
         """
 }

@@ -270,6 +270,30 @@ extension OpenAPISpec {
                     score: {type: number, description: absent when a person linked it}
                     reasons: {type: array, items: {type: string}}
                 linkDecidedBy: {type: string, description: who linked or unlinked it by hand}
+            DailyMediaReport:
+              type: object
+              required: [mentions, newStories, negativeShare, reach, previousDayMentions, trend, topOutlets, topNegativeStories, dailyCounts]
+              properties:
+                mentions: {type: integer, description: published in the period}
+                newStories: {type: integer}
+                negativeShare: {type: number, minimum: 0, maximum: 1}
+                reach: {type: integer}
+                previousDayMentions: {type: integer, description: published in the period before, of the same length}
+                trend: {type: string, enum: [rising, steady, falling]}
+                topOutlets: {type: array, items: {type: object, properties: {outlet: {type: string}, count: {type: integer}}}}
+                topNegativeStories:
+                  type: array
+                  items:
+                    type: object
+                    properties:
+                      storyId: {type: integer, format: int64}
+                      url: {type: string}
+                      source: {$ref: '#/components/schemas/MentionSource'}
+                      outlet: {type: string}
+                      headline: {type: string, description: personal data masked}
+                      copies: {type: integer}
+                      reach: {type: integer}
+                dailyCounts: {type: array, items: {type: object, properties: {day: {type: string, format: date}, count: {type: integer}}}}
             MentionBucket:
               type: object
               required: [startsAt, endsAt, mentions, newStories, negative, negativeShare, reach]

@@ -141,9 +141,12 @@ import Testing
             let summary = try #require((object["items"] as? [[String: Any]])?.first)
             let documented: Set<String> = [
                 "id", "title", "state", "level", "phase", "clusterId", "openedAt", "nextDeadline", "overdueTasks", "followUps",
-                "complaintCount", "distinctComplainants", "acceptance", "cases", "mediaContacts", "dailyCounts",
+                "complaintCount", "distinctComplainants", "acceptance", "cases", "mediaContacts", "dailyCounts", "publicOpinion",
             ]
             #expect(Set(summary.keys) == documented)
+            let opinion = try #require(summary["publicOpinion"] as? [String: Any])
+            #expect(opinion["mentions"] as? Int == 0)
+            #expect((opinion["dailyCounts"] as? [Any])?.count == (summary["dailyCounts"] as? [Any])?.count, "mentions per day on the same days")
             #expect(summary["title"] as? String == "澳洲团酒店降级")
             #expect(summary["phase"] as? String == "liaison" || summary["phase"] as? String == "early_warning")
             let next = try #require(summary["nextDeadline"] as? [String: Any])

@@ -183,3 +183,35 @@ def test_the_acceptance_curve_of_an_offer_answered_over_days_is_drawn(tmp_path, 
         browser.screenshot(os.path.join(ARTIFACTS, "dashboard-acceptance-curve.png"))
     finally:
         server.terminate()
+
+
+def test_public_opinion_shows_on_the_incident_with_its_negative_stories(tmp_path, browser):
+    from test_mentions import HOTEL as HOTEL_DEC, mentions
+    from test_playbook_promises import complaint, eventually, get, post
+
+    server = SwellProcess(str(tmp_path / "swell.sqlite")).start()
+    try:
+        for n in range(10):
+            post(server, "/v1/complaints", complaint("hotel", n, HOTEL_DEC[n % 3], "AU-8D-1201", "2026-12-01"))
+        eventually(lambda: get(server, "/v1/warnings")["items"], lambda items: len(items) >= 1, what="a warning")
+        body = "\n".join(json.dumps(item, ensure_ascii=False) for item in mentions()) + "\n"
+        requests.post(server.url + "/v1/mentions/batch", data=body.encode(),
+                      headers={**server.headers(), "Content-Type": "application/x-ndjson"}, timeout=30).raise_for_status()
+        eventually(lambda: get(server, "/v1/incidents")["items"], lambda items: len(items) == 1, what="an incident")
+
+        browser.goto(server.url + "/")
+        browser.evaluate(f"sessionStorage.setItem('swell.token', {server.token!r})")
+        browser.evaluate("localStorage.setItem('swell.lang', 'zh')")
+        browser.goto(server.url + "/")
+        browser.wait_for("document.querySelectorAll('.public-opinion').length === 1", timeout=30)
+        browser.wait_for("document.querySelector('.public-opinion').innerText.includes('12 条提及')", timeout=30)
+        figures = browser.evaluate("document.querySelector('.public-opinion .opinion-figures').innerText")
+        assert "负面" in figures and "覆盖" in figures, figures
+        links = browser.evaluate("[...document.querySelectorAll('.public-opinion ul.stories a')].map(a => a.href)")
+        assert "https://weibo.com/u/100/original" in links, links
+        assert browser.evaluate("document.querySelectorAll('.public-opinion svg rect').length") > 0
+        assert "13812345678" not in browser.evaluate("document.body.innerText")
+        os.makedirs(ARTIFACTS, exist_ok=True)
+        browser.screenshot(os.path.join(ARTIFACTS, "dashboard-public-opinion.png"))
+    finally:
+        assert server.terminate() == 0

@@ -3,7 +3,7 @@
 "use strict";
 (() => {
   const TOKEN_KEY = "swell.token", LANG_KEY = "swell.lang";
-  const REFRESH_TYPES = /^(warning|cluster|incident|task|offer|media_contact|daily_report|complaint|case|statement|liaison)\./;
+  const REFRESH_TYPES = /^(warning|cluster|incident|task|offer|media_contact|daily_report|complaint|case|statement|liaison|mention|mentions)\./;
   const LEVEL_COLOURS = { blue: "#2563eb", yellow: "#ca8a04", orange: "#ea580c", red: "#dc2626" };
   const $ = id => document.getElementById(id);
   const state = {
@@ -242,6 +242,7 @@
       }
     } else acceptance.append(node("p", "empty", t("noOffer")));
     const media = node("div", "");
+    if (inc.publicOpinion) media.append(publicOpinion(inc.publicOpinion, inc.level));
     media.append(node("h4", "", t("media")));
     if (inc.mediaContacts.length) {
       const list = node("ul", "media");
@@ -255,6 +256,34 @@
     grid.append(daily, acceptance, media);
     panel.append(grid);
     return panel;
+  }
+
+  // Public opinion about the incident (舆情): the last 24 hours against the 24 before, mentions per day on the
+  // complaints' days, and the top negative stories with their links.
+  function publicOpinion(p, level) {
+    const box = node("div", "public-opinion");
+    box.append(node("h4", "", t("publicOpinion")));
+    const share = Math.round((p.negativeShare || 0) * 100);
+    box.append(node("div", p.trend === "rising" ? "opinion-figures rising" : "opinion-figures",
+      `${p.mentions} ${t("mentions24h")} · ${t("trend." + p.trend)} · ${t("negative")} ${share}% · ${t("reach")} ${p.reach.toLocaleString()}`));
+    if (p.dailyCounts && p.dailyCounts.some(d => d.count > 0)) {
+      box.append(SwellCharts.bars(p.dailyCounts.map(d => ({ label: d.day, short: d.day.slice(5), count: d.count })),
+        { height: 80, width: 320, labelEvery: 3, colour: "#7c3aed", title: t("mentionsPerDay") }));
+    }
+    if (p.topNegativeStories && p.topNegativeStories.length) {
+      const list = node("ul", "stories");
+      for (const story of p.topNegativeStories.slice(0, 3)) {
+        const li = node("li", "tone-negative");
+        const link = node("a", "", story.headline);
+        link.href = story.url;
+        link.target = "_blank";
+        link.rel = "noopener noreferrer";
+        li.append(link, node("span", "muted small", ` ${story.outlet ?? story.source} · ×${story.copies}`));
+        list.append(li);
+      }
+      box.append(list);
+    }
+    return box;
   }
 
   // Follow-ups and authorities' deadlines that contacts set, soonest first, each with its own countdown.

@@ -28,7 +28,10 @@ window.SwellText = {
       "warning.raised": "发出预警", "warning.escalated": "预警升级",
       "warning.acknowledged": "预警已确认", "warning.dismissed": "预警已排除", "warning.linked": "预警转为事件", "token.created": "创建令牌", "token.revoked": "撤销令牌",
       "case.state_changed": "投诉处理状态变更", "case.assigned": "投诉已分派", "case.referred": "监管部门转办", "case.contact_logged": "联系投诉人",
+      "mention.received": "新舆情", "mention.matched": "舆情已关联", "mention.corrected": "舆情已更正", "mentions.spike": "⚠ 舆情激增",
     },
+    publicOpinion: "舆情（近 24 小时）", mentions24h: "条提及", negative: "负面", reach: "覆盖", mentionsPerDay: "每日提及",
+    trend: { rising: "上升", steady: "持平", falling: "下降" },
   },
   en: {
     title: "Group complaint situation", offline: "Offline", online: "Live", connecting: "Connecting", signOut: "Sign out", signIn: "Sign in",
@@ -57,6 +60,9 @@ window.SwellText = {
       "warning.raised": "Warning raised", "warning.escalated": "Warning escalated",
       "warning.acknowledged": "Warning acknowledged", "warning.dismissed": "Warning dismissed", "warning.linked": "Warning linked to incident", "token.created": "Token created", "token.revoked": "Token revoked",
       "case.state_changed": "Case moved", "case.assigned": "Case assigned", "case.referred": "Case referred by an authority", "case.contact_logged": "Complainant contacted",
+      "mention.received": "New mention", "mention.matched": "Mention matched", "mention.corrected": "Mention corrected", "mentions.spike": "⚠ Mentions spike",
     },
+    publicOpinion: "Public opinion (last 24 h)", mentions24h: "mentions", negative: "negative", reach: "reach", mentionsPerDay: "Mentions per day",
+    trend: { rising: "rising", steady: "steady", falling: "falling" },
   },
 };

@@ -74,6 +74,9 @@ public struct IncidentSummary: Encodable, Sendable, Equatable {
     public var cases: CaseCounts
     public var mediaContacts: [MediaMention]
     public var dailyCounts: [DailyCount]
+    /// Public mentions about the incident: the last 24 hours against the 24 before, its top outlets and negative
+    /// stories, and mentions per day on the same days as `dailyCounts`.
+    public var publicOpinion: DailyMediaReport
 
     /// Keeps `null` for absent values, so every key of the documented shape is always there.
     public func encode(to encoder: any Encoder) throws {
@@ -94,11 +97,12 @@ public struct IncidentSummary: Encodable, Sendable, Equatable {
         try container.encode(cases, forKey: .cases)
         try container.encode(mediaContacts, forKey: .mediaContacts)
         try container.encode(dailyCounts, forKey: .dailyCounts)
+        try container.encode(publicOpinion, forKey: .publicOpinion)
     }
 
     enum CodingKeys: String, CodingKey {
         case id, title, state, level, phase, clusterId, openedAt, nextDeadline, overdueTasks, followUps, complaintCount
-        case distinctComplainants, acceptance, cases, mediaContacts, dailyCounts
+        case distinctComplainants, acceptance, cases, mediaContacts, dailyCounts, publicOpinion
     }
 }
 
@@ -120,6 +124,7 @@ extension IncidentEngine {
         let openTasks = sources.tasks.filter { $0.task.status == .open }
         let next = openTasks.filter { $0.task.dueAt >= now }.min { ($0.task.dueAt, $0.id) < ($1.task.dueAt, $1.id) }
         let cluster = (try? await liveCluster(record.clusterId))?.id ?? record.clusterId
+        let dailyCounts = try await store.clusterDailyCounts(cluster)
         return IncidentSummary(
             id: id, title: record.title, state: record.state.rawValue, level: record.level, phase: phase(of: record),
             clusterId: record.clusterId, openedAt: RFC3339.format(record.openedAt),
@@ -132,7 +137,18 @@ extension IncidentEngine {
             acceptance: acceptance(sources, now: now),
             cases: try await caseCounts(sources, now: now),
             mediaContacts: sources.media.map { IncidentSummary.MediaMention(at: RFC3339.format($0.at), outlet: $0.outlet, tone: $0.tone.rawValue) },
-            dailyCounts: try await store.clusterDailyCounts(cluster))
+            dailyCounts: dailyCounts,
+            publicOpinion: DailyMediaReport(
+                period: DateInterval(start: now.addingTimeInterval(-86_400), end: now), mentions: sources.mentions,
+                days: dailyCounts.map(\.day), localDay: Self.utcDay))
+    }
+
+    /// The UTC day of an instant, as the cluster's daily counts name days.
+    static func utcDay(_ instant: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 
     static func deadline(_ entry: (id: Int64, task: IncidentTask), now: Date) -> IncidentSummary.Deadline {
