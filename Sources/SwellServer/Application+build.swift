@@ -63,6 +63,7 @@ public func buildRouters(environment: ServerEnvironment) -> SwellRouters {
     MentionTrendRoutes(environment: environment).register(on: router.group("v1/mentions"))
     MentionRoutes(environment: environment).register(on: router.group("v1/mentions"))
     MentionFeedRoutes(environment: environment).register(on: router.group("v1/mention-feeds"))
+    MediaTimelineRoutes(environment: environment).register(on: router)
     registerIncidentRoutes(on: router.group("v1/incidents"), environment: environment)
     ReportRoutes(environment: environment).register(on: router.group("v1/reports"))
     ReviewRoutes(environment: environment).register(incidents: router.group("v1/incidents"), reviews: router.group("v1/reviews"))

@@ -157,6 +157,50 @@ extension OpenAPISpec {
                 '403': {$ref: '#/components/responses/Problem'}
                 '404': {$ref: '#/components/responses/Problem'}
                 '422': {$ref: '#/components/responses/Problem'}
+          /v1/media-timeline:
+            get:
+              summary: What was said in public and to the press, newest first
+              description: >
+                One timeline of public mentions, media contacts and statements, for one incident (the mentions of
+                its cluster and its own contacts and statements) or across incidents (every mention, every
+                incident's contacts and statements). Personal data masked. Every role may read.
+              parameters:
+                - {name: incidentId, in: query, schema: {type: integer, format: int64}}
+                - {name: from, in: query, schema: {type: string, format: date-time}}
+                - {name: to, in: query, description: before, schema: {type: string, format: date-time}}
+                - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 500, default: 50}}
+                - {name: cursor, in: query, schema: {type: string}}
+              responses:
+                '200':
+                  description: A page of the timeline.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [items]
+                        properties:
+                          nextCursor: {type: [string, 'null']}
+                          items:
+                            type: array
+                            items:
+                              type: object
+                              required: [kind, id, at, text]
+                              properties:
+                                kind: {type: string, enum: [mention, media_contact, statement]}
+                                id: {type: integer, format: int64}
+                                at: {type: string, format: date-time}
+                                incidentId: {type: integer, format: int64}
+                                clusterId: {type: integer, format: int64}
+                                text: {type: string}
+                                outlet: {type: string}
+                                source: {type: string, description: a mention's source, a contact's channel or a statement's kind}
+                                tone: {type: string, enum: [negative, neutral, positive]}
+                                url: {type: string}
+                                loggedBy: {type: string}
+                                storyId: {type: integer, format: int64}
+                '400': {$ref: '#/components/responses/Problem'}
+                '401': {$ref: '#/components/responses/Problem'}
+                '404': {$ref: '#/components/responses/Problem'}
           /v1/mention-feeds:
             get:
               summary: RSS and Atom feeds polled for mentions (admin)
