@@ -185,3 +185,41 @@ import Testing
         #expect(await detector.coverage(of: b) == MediaCoverage(negativeStories: 2, negativeReach: 3_000))
     }
 }
+
+/// The whole story with the playbook running: coverage lifts the warning to orange, the incident opens by
+/// itself, and its daily report shows the day's mentions, negative share, top negative stories and the chart.
+@Suite struct MentionDailyReportTests {
+    @Test func theIncidentsDailyReportCarriesItsPublicOpinion() async throws {
+        let app = try await TestApp(detection: .standard, playbook: try TestPlaybook.load())
+        try await app.run { client in
+            let story = IncidentStory(app: app, client: client)
+            _ = try await app.store.ingest((0..<10).map(MentionMatchingTests.complaint), at: TestApp.now)
+            _ = try await story.eventually("a warning", { try await app.store.warnings(limit: 10, clusterId: nil) }, until: { !$0.isEmpty })
+            _ = try await app.store.ingestMentions(MentionMatchingTests.mentions(), at: TestApp.now)
+            let incidents = try await story.eventually(
+                "an incident opened by the media level", { try await story.items("/v1/incidents") }, until: { $0.count == 1 })
+            let id = try #require(incidents.first?["id"] as? Int)
+            #expect(incidents.first?["level"] as? String == "orange")
+
+            // Event time passes the day's report time (18:00 in Shanghai)
+            try await story.complaint(90, at: "2026-07-01T11:00:00Z")
+            let reports = try await story.eventually(
+                "the day's report", { try await story.items("/v1/incidents/\(id)/daily-reports") }, until: { !$0.isEmpty })
+            let media = try #require(reports.first?["media"] as? [String: Any])
+            #expect(media["mentions"] as? Int == 12)
+            #expect(media["newStories"] as? Int == 3)
+            #expect(media["negativeShare"] as? Double == 1)
+            let stories = try #require(media["topNegativeStories"] as? [[String: Any]])
+            #expect(stories.first?["url"] as? String == "https://weibo.com/u/100/original")
+            #expect(stories.first?["copies"] as? Int == 10)
+            #expect((media["dailyCounts"] as? [[String: Any]])?.last?["count"] as? Int == 12)
+
+            let page = String(buffer: try await client.get(
+                "/v1/incidents/\(id)/daily-reports/2026-07-01?format=html", as: .executive, app: app).body)
+            #expect(page.contains("媒体与舆情"))
+            #expect(page.contains("href=\"https://weibo.com/u/100/original\""))
+            #expect(page.contains("100%"))
+            #expect(page.contains("class=mentions-chart"))
+        }
+    }
+}

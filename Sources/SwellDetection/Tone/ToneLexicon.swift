@@ -27,6 +27,12 @@ enum ToneLexicon {
         不值|不行|不好|不卫生|缩水|降级|货不对板|与宣传不符|不符|虚假|违规|违约|违反|处罚|罚款|立案|调查|约谈|
         通报|整改|质疑|争议|纠纷|拒绝|拒不|退款难|索赔|赔偿|延误|晚点|取消|故障|抛锚|问题|隐患|漏水|发霉|蟑螂|
         臭虫|异味|拥挤|破旧|简陋|吐槽|差评|避雷|踩雷|踩坑|劝退|被坑|被骗|受骗|维权难|讨说法|闹心|心寒|寒心|
+        一般|凑合|不怎么样|不咋地|不满意|不推荐|不值得|不太好|不好用|太贵|偏贵|太慢|太小|太吵|太旧|太脏|太差|很差|
+        退货|退换|售后差|客服差|质量差|质量问题|做工差|缺陷|毛病|瑕疵|破损|损坏|坏了|死机|卡顿|发热|噪音|异响|掉漆|
+        漏|霉味|潮湿|油腻|冷漠|粗鲁|无礼|傲慢|刁难|欺负|糊弄|应付|忽悠人|乱收费|收费高|加价|涨价|宰|黑店|骗钱|
+        浪费|失败|错误|危险|风险|危机|丑闻|腐败|违纪|事故频发|伤亡|死亡|遇难|受害|受害者|痛苦|悲剧|可怜|可惜|
+        担心|担忧|害怕|恐惧|焦虑|烦|烦人|讨厌|厌恶|恼火|火大|崩|吵闹|混乱|拖欠|欠款|跑路|倒闭|停业|罚|通报批评|
+        谴责|批评|指责|质问|抗议|投诉不断|不作为|乱象|隐瞒|欺瞒|虚报|造假|假冒|山寨|劣质|低劣|差强人意|
         bad|poor|worse|dirty|rude|broken|noisy|smelly|expensive|overpriced|slow|late|delayed|delay|cancelled|canceled|
         complaint|complaints|complain|complained|disappointed|disappointing|disappointment|unhappy|angry|upset|annoyed|
         frustrated|frustrating|mess|messy|problem|problems|issue|fault|faulty|fail|failed|failure|refused|refuse|
@@ -34,7 +40,21 @@ enum ToneLexicon {
         regret|sorry|sadly|unfortunately|lacking|mediocre|boring|uncomfortable|cramped|filthy|stinks|stink|worn|
         shabby|crowded|chaos|chaotic|lawsuit|sue|sued|investigation|investigated|fined|penalty|violation|violated|
         criticised|criticized|criticism|backlash|outcry|protest|protests|angered|downgraded|downgrade|stuck|
-        negligence|negligent|waste|wasted|avoid|poorly|badly|hassle|inconvenient|sick|ill|lack|lacked|lacks
+        negligence|negligent|waste|wasted|avoid|poorly|badly|hassle|inconvenient|sick|ill|lack|lacked|lacks|
+        wrong|flawed|flaw|flaws|misguided|mistake|mistakes|error|errors|blunder|failing|fails|failures|crisis|scandal|
+        corrupt|corruption|threat|threaten|threatens|threatened|harm|harmful|damage|damaged|damaging|danger|risk|risky|
+        weak|weaker|weakness|decline|declined|declining|loss|losses|lose|losing|lost|worst-case|unfairly|unjust|
+        injustice|abuse|abused|abusive|fear|fears|afraid|worry|worried|worrying|concern|concerned|troubling|trouble|
+        troubled|crime|criminal|illegal|violence|violent|attack|attacked|kill|killed|deadly|death|deaths|die|died|
+        dead|victim|victims|suffer|suffered|suffering|pain|painful|sad|sadly|tragic|tragedy|hostile|hostility|ugly|
+        stupid|foolish|absurd|ridiculous|shame|shameful|embarrassing|embarrassment|incompetent|reckless|careless|
+        irresponsible|dishonest|deceptive|deceive|deceived|mislead|misleads|cheap|cheaply|dull|tedious|annoying|
+        disgusted|dismal|bleak|grim|gloomy|hopeless|useless|pointless|worthless|inadequate|insufficient|unable|
+        difficult|difficulty|hard-pressed|burden|costly|dispute|conflict|chaotic|unrest|collapse|collapsed|crash|
+        crashed|shortage|shortages|delays|layoffs|fired|resign|resigned|denied|deny|denies|reject|rejected|rejects|
+        oppose|opposed|opposition|condemn|condemned|blame|blamed|accuse|accused|allegation|allegations|lawsuits|
+        penalties|sanctions|ban|banned|broke|breaks|breakdown|dirty|noisy|terrible|horrendous|inferior|unreliable|
+        rubbish|garbage|junk|overrated|disappoint|disappoints|regrettable|unsafe|unhealthy|stale|cold|rude|slowly
         """
     static let positiveStrong = """
         非常满意|超级棒|完美|极好|一流|惊艳|感动|赞不绝口|强烈推荐|五星好评|
@@ -50,7 +70,17 @@ enum ToneLexicon {
         satisfied|recommend|recommended|beautiful|lovely|delicious|tasty|worth|value|efficient|professional|
         polite|kind|courteous|attentive|spacious|quiet|convenient|smooth|reliable|punctual|on time|well|better|
         fun|memorable|impressive|impressed|thanks|thank|grateful|appreciate|appreciated|resolved|solved|apologised|
-        apologized|apology|refunded|compensated|praise|praised|success|successful|positive|fair|generous|cozy|cosy
+        apologized|apology|refunded|compensated|praise|praised|success|successful|positive|fair|generous|cozy|cosy|
+        improve|improved|improves|improvement|improving|progress|strong|stronger|strength|benefit|benefits|beneficial|
+        win|wins|won|winning|gain|gains|gained|support|supported|supports|effective|effectively|hope|hopeful|welcome|
+        welcomed|achieve|achieved|achievement|accomplished|advance|advanced|boost|boosted|growth|grow|growing|healthy|
+        safe|safer|secure|stable|stability|peace|peaceful|wise|smart|clever|honest|sincere|fairly|just|popular|
+        respected|respect|trust|trusted|trustworthy|confident|confidence|optimistic|promising|encouraging|
+        remarkable|impressive|notable|valuable|useful|worthwhile|thoughtful|creative|innovative|elegant|charming|
+        fascinating|interesting|exciting|excited|thrilled|pleased|delighted|joy|joyful|love|loves|lovely|like|likes|
+        liked|favorite|favourite|best|finest|superior|recommendable|affordable|bargain|friendly|warm|warmly|
+        gracious|responsive|prompt|quick|quickly|easy|easily|comfortable|relaxing|relaxed|enjoyable|beautifully|
+        stunning|gorgeous|perfectly|splendid|terrific|awesome|cool|solid|sturdy|reliable|durable|fast|clean|tidy
         """
     static let negators = """
         不|没|没有|未|无|别|非|并不|毫不|从不|从未|决不|绝不|不太|不怎么|不是很|
