@@ -223,3 +223,41 @@ import Testing
         }
     }
 }
+
+/// The press first, the complaints after: coverage published before the cluster existed is matched when the
+/// cluster starts warning; an article from weeks before is not.
+@Suite struct MentionRematchTests {
+    @Test func coverageThatCameFirstJoinsTheClusterWhenItWarns() async throws {
+        let app = try await TestApp(detection: .standard)
+        let detector = try #require(app.detector)
+        try await detector.rebuild()
+        // Given the mentions first (published at 07:00–09:25), and an old article about the same hotel
+        let stale = MentionContent(
+            url: "https://news.example.cn/2026/05/old", source: .news,
+            text: "旧闻：金沙湾大酒店曾被游客投诉四星变汽车旅馆", publishedAt: MentionMatchingTests.base.addingTimeInterval(-40 * 86_400),
+            reach: 50_000, language: .zh)
+        let outcomes = try await app.store.ingestMentions(
+            [NewMention(content: stale, tone: ToneReader.read(stale.fullText))] + MentionMatchingTests.mentions(), at: TestApp.now)
+        try await detector.drain()
+        #expect(try await app.store.mentions(MentionQuery(limit: 100)).items.allSatisfy { $0.link == nil })
+
+        // When the complaints arrive later the same day and the cluster warns
+        let later = (0..<10).map { n -> NewComplaint in
+            var complaint = MentionMatchingTests.complaint(n)
+            complaint.externalId = "later-\(n)"
+            complaint.receivedAt = MentionMatchingTests.base.addingTimeInterval(10 * 3600 + Double(n) * 600)
+            return complaint
+        }
+        _ = try await app.store.ingest(later, at: TestApp.now)
+        try await detector.drain()
+
+        // Then the hotel's coverage joins it and lifts it to orange; the old article stays apart
+        let warnings = try await app.store.warnings(limit: 10, clusterId: nil)
+        let cluster = try #require(warnings.first?.clusterId)
+        let ids = outcomes.map(\.mention.id)
+        let read = Dictionary(uniqueKeysWithValues: try await app.store.mentions(ids: ids).map { ($0.id, $0) })
+        #expect(read[ids[0]]?.link == nil, "an article from weeks before the complaints is not about them")
+        #expect((1...12).allSatisfy { read[ids[$0]]?.link?.clusterId == cluster })
+        #expect(warnings.contains { $0.level == .orange && $0.reasons.contains { $0.code == "signal.media_attention.coverage" } })
+    }
+}

@@ -16,20 +16,26 @@ extension Detector {
     public static let coverageThreshold = 0.3
     /// Text similarity that carries a match without a shared entity.
     public static let coverageTextAlone = 0.42
+    /// How long before a cluster's first complaint a text may have been published and still be about it (the
+    /// press is sometimes first; last year's article is not about this week's complaints).
+    public static let coverageLead: TimeInterval = 7 * 86_400
 
     /// The cluster of complaints a public text (a news item, a post) is about, judged by the same evidence that
     /// places complaints: text similarity and entities (product, departure, supplier, hotels and other venues,
     /// dates, flights). A cluster that names another date, flight or product than the text does is never its
-    /// match. Reads the detector; changes nothing.
+    /// match, nor one whose first complaint came more than ``coverageLead`` after the text was published. `only`
+    /// limits the candidates to one cluster. Reads the detector; changes nothing.
     public func matchCoverage(
-        text: String, product: String? = nil, departure: String? = nil, supplier: String? = nil, at time: Date
+        text: String, product: String? = nil, departure: String? = nil, supplier: String? = nil, at time: Date,
+        only: Int64? = nil
     ) -> CoverageMatch? {
         let input = DetectionInput(complaintId: 0, receivedAt: time, text: text, product: product, departure: departure, supplier: supplier)
         let e = evidence(for: input)
         let seconds = time.timeIntervalSinceReferenceDate
         var best: (candidate: CandidateScore, slot: Int)?
-        for id in candidateClusters(for: e) {
+        for id in only.map({ [$0] }) ?? candidateClusters(for: e) {
             guard let slot = clusters.slot(of: id) else { continue }
+            guard seconds >= clusters.records[Int(slot)].firstAt - Self.coverageLead else { continue }
             let candidate = score(e, at: seconds, slot: Int(slot))
             guard candidate.conflict == 0, candidate.score >= Self.coverageThreshold,
                 candidate.agreement > 0 || candidate.text >= Self.coverageTextAlone

@@ -77,6 +77,41 @@ extension DetectorEngine {
         return (changes, touched, latest)
     }
 
+    /// When clusters start warning: the press is sometimes first. Mentions published before (within the detector's
+    /// window) that no cluster took and no person unlinked are matched again against the newly warned clusters;
+    /// those that match are linked, and the clusters' coverage is judged again.
+    func rematchUnlinked(for warned: Set<Int64>, at: Date) async throws -> [StoreChange] {
+        guard !warned.isEmpty else { return [] }
+        var changes: [StoreChange] = []
+        var changed = Set<ClusterID>()
+        var query = MentionQuery(publishedFrom: at.addingTimeInterval(-configuration.window), limit: MentionQuery.maxLimit)
+        var pages = 0
+        repeat {
+            let page = try await store.mentions(query)
+            for var mention in page.items where mention.link == nil && mention.linkDecidedBy == nil {
+                guard let story = mention.storyId else { continue }  // not read yet: the log brings it
+                let content = mention.content
+                for cluster in warned.sorted() {
+                    guard let match = detector.matchCoverage(text: content.fullText, at: content.publishedAt, only: cluster) else { continue }
+                    mention.link = MentionLink(clusterId: ClusterID(match.clusterId), score: match.score, reasons: match.reasons)
+                    changes.append(.matchMention(mention.id, story: story, link: mention.link))
+                    changes.append(.appendEvent(EventDraft(
+                        type: .mentionMatched, at: content.publishedAt, clusterId: mention.link?.clusterId,
+                        payload: EventDraft.payload(MentionMatched(id: mention.id, storyId: story, storyCopies: 0, link: mention.link)))))
+                    changed.formUnion(mentions.record(mention))
+                    break
+                }
+            }
+            query.after = page.next
+            pages += 1
+        } while query.after != nil && pages < 20
+        for cluster in changed.sorted() {
+            changes += detector.setCoverage(mentions.coverage(of: cluster), of: cluster.rawValue, at: at)
+                .map { .raiseWarning(DetectionMapping.warning($0), at: $0.at) }
+        }
+        return changes
+    }
+
     private static func mentionId(_ event: Event) -> MentionID? {
         struct Payload: Decodable { var id: MentionID }
         return try? JSONDecoder().decode(Payload.self, from: Data(event.draft.payload.utf8)).id

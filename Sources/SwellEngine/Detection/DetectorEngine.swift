@@ -113,6 +113,7 @@ public actor DetectorEngine {
 
         var changes: [StoreChange] = []
         var touched = Set<Int64>()
+        var newlyWarned = Set<Int64>()
         var latestTime: Date?
         for id in ids {
             guard let complaint = complaints[id] else { continue }
@@ -126,7 +127,9 @@ public actor DetectorEngine {
             for merge in placement.merges {
                 changes += recountCoverage(after: merge, at: at)
             }
+            newlyWarned.formUnion(placement.warnings.filter { $0.kind == .raised }.map(\.clusterId))
         }
+        changes += try await rematchUnlinked(for: newlyWarned, at: latestTime ?? Date(timeIntervalSince1970: 0))
         let (mentionChanges, mentionTouched, mentionTime) = try await readMentions(events)
         changes += mentionChanges
         touched.formUnion(mentionTouched)

@@ -7,9 +7,11 @@ extension PostgresCaseStore {
         guard !mentions.isEmpty else { return [] }
         let storedAt = Date(millisecondsSince1970: now.millisecondsSince1970)
         return try await write { [self] connection, events in
-            var outcomes: [MentionOutcome] = []
-            outcomes.reserveCapacity(mentions.count)
-            for mention in mentions {
+            // Inserted in URL order, so two batches that share URLs lock their rows in the same order and never
+            // deadlock; answered in batch order.
+            var outcomes = [MentionOutcome?](repeating: nil, count: mentions.count)
+            for index in mentions.indices.sorted(by: { (mentions[$0].content.url, $0) < (mentions[$1].content.url, $1) }) {
+                let mention = mentions[index]
                 let content = mention.content
                 let document = try StoredJSON.encode(content)
                 // The unique URL is the truth: a stored (or concurrently stored) URL inserts nothing.
@@ -25,7 +27,7 @@ extension PostgresCaseStore {
                 if let inserted {
                     let stored = Mention(id: MentionID(inserted), storedAt: storedAt, content: content.asStored, tone: mention.tone)
                     events.append(EventDraft(type: .mentionReceived, at: now, payload: EventDraft.payload(MentionReceived(stored))))
-                    outcomes.append(.created(stored))
+                    outcomes[index] = .created(stored)
                 } else {
                     let rows = try await connection.query(
                         "SELECT \(unescaped: MentionColumns.list) FROM mention WHERE url = \(content.url)", logger: logger
@@ -33,10 +35,10 @@ extension PostgresCaseStore {
                     guard let row = rows.first else {
                         throw StoreError.corruptRow(table: "mention", detail: "url \(content.url) conflicted but is not readable")
                     }
-                    outcomes.append(.duplicate(try Self.decodeMention(row)))
+                    outcomes[index] = .duplicate(try Self.decodeMention(row))
                 }
             }
-            return outcomes
+            return outcomes.compactMap { $0 }
         }
     }
 
