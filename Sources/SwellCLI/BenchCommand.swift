@@ -18,10 +18,24 @@ struct BenchCommand: AsyncParsableCommand {
         @Option(help: "Complaints placed in the throughput run.") var total = 1_000_000
         @Option(name: .customLong("per-day"), help: "Complaints a day in the throughput run (window 30 d).") var perDay = 6_700
         @Flag(help: "Skip the throughput run.") var qualityOnly = false
+        @Flag(inversion: .prefixedNo, help: "Join fragments of one incident (the second stage, off by default).") var fragmentJoin = false
+        @Option(name: .customLong("fragment-entity"), help: "Centroid similarity two clusters sharing an entity need to join.")
+        var fragmentEntity: Double?
+        @Option(name: .customLong("fragment-text"), help: "Centroid similarity that joins two clusters on text alone.")
+        var fragmentText: Double?
+        @Option(name: .customLong("fragment-gap"), help: "Hours apart beyond which two clusters never join.") var fragmentGap: Double?
+        @Flag(help: "Print how whole the incidents end up, by kind.") var fragments = false
+        @Option(name: .customLong("show-split"), help: "Print the N most split incidents with complaints outside their main cluster.")
+        var showSplit = 0
 
         func run() async throws {
             let stream = StreamGenerator.generate(StreamSpec(seed: seed, incidents: incidents, background: background))
-            let agreement = DetectionBenchmark.agreement(stream)
+            var configuration = DetectorConfiguration.standard
+            configuration.fragmentJoin = fragmentJoin
+            if let fragmentEntity { configuration.fragmentTextWithEntity = fragmentEntity }
+            if let fragmentText { configuration.fragmentTextAlone = fragmentText }
+            if let fragmentGap { configuration.fragmentGapHours = fragmentGap }
+            let agreement = DetectionBenchmark.agreement(stream, configuration: configuration)
             let indexed = agreement.indexed
             print("quality (seed \(seed), \(indexed.complaints) complaints, \(stream.incidents.count) incidents):")
             print(String(format: "  B-cubed all: P %.3f R %.3f F1 %.3f; incidents only: P %.3f R %.3f F1 %.3f",
@@ -34,6 +48,17 @@ struct BenchCommand: AsyncParsableCommand {
                 + "\(audit.falseWarnings) false (\(audit.backgroundWarnings) on background, \(audit.duplicateWarnings) duplicate) of \(audit.totalWarnings)")
             print(String(format: "  exhaustive baseline: F1 %.3f; agreement with it F1 %.3f; speed-up %.1fx",
                          agreement.exhaustive.overall.f1, agreement.agreement.f1, agreement.speedup))
+            if fragments {
+                print("  incidents of 8+ by kind: mean share in the largest cluster, split (< half), mean pieces")
+                for row in indexed.fragmentation.rows {
+                    print(String(format: "    %-26@ %3d incidents  %.2f  %2d split  %.1f pieces",
+                                 row.kind as NSString, row.incidents, row.meanMainShare, row.split, row.meanPieces))
+                }
+            }
+            for example in FragmentationReport.examples(stream, clusterOf: indexed.clusterOf, limit: showSplit) {
+                print(String(format: "  %@ (%d complaints): %.0f%% in the main cluster; outside:", example.kind, example.size, example.mainShare * 100))
+                for piece in example.outside { print("    [\(piece.clusterSize)] \(piece.text)") }
+            }
             guard !qualityOnly else { return }
             let throughput = DetectionBenchmark.throughput(total: total, perDay: perDay)
             print("throughput (\(throughput.complaints) complaints, about \(perDay) a day, 30-day window):")

@@ -11,6 +11,10 @@ public struct EvaluationReport: Sendable {
     /// B-cubed averaged over incident complaints only.
     public var incidents: BCubed
     public var warnings: WarningAudit
+    /// How whole each incident ends up, per kind.
+    public var fragmentation: FragmentationReport
+    /// Where each complaint ended up.
+    public var clusterOf: [Int64: Int64]
     public var seconds: Double
     public var complaintsPerSecond: Double { seconds > 0 ? Double(complaints) / seconds : 0 }
 }
@@ -76,7 +80,8 @@ public enum DetectionBenchmark {
             complaints: stream.complaints.count, clusters: Set(assignment.values).count, merges: tracker.mergeCount,
             overall: BCubed.score(clusters: assignment, labels: labels),
             incidents: BCubed.score(clusters: assignment, labels: labels, isCounted: { (labels[$0] ?? 0) > 0 }),
-            warnings: WarningAudit.audit(stream, tracker), seconds: seconds)
+            warnings: WarningAudit.audit(stream, tracker), fragmentation: FragmentationReport.measure(stream, clusterOf: assignment),
+            clusterOf: assignment, seconds: seconds)
     }
 
     /// Runs the indexed detector and the exhaustive baseline (same scores, every cluster

@@ -13,7 +13,8 @@ extension Detector {
         }
         let e = evidence(for: input)
         var scored: [CandidateScore] = []
-        for id in candidateClusters(for: e) {
+        let candidates = candidateClusters(for: e)
+        for id in candidates {
             guard let slot = clusters.slot(of: id) else { continue }
             let candidate = score(e, at: time, slot: Int(slot))  // reads the cluster in place, no copy
             if isEligible(candidate) { scored.append(candidate) }
@@ -39,10 +40,13 @@ extension Detector {
         }
         let created = !clusters.contains(clusterId)
         insert(input, evidence: e, into: clusterId, score: created ? 0 : similarity)
-        let warnings = evaluateWarnings(cluster: clusterId, trigger: input.complaintId, at: time)
+        // The second stage: fragments of the same incident among the clusters this complaint was compared with.
+        let (joined, holder) = consolidate(clusterId, candidates: candidates, at: time)
+        merges += joined
+        let warnings = evaluateWarnings(cluster: holder, trigger: input.complaintId, at: time)
         sweepIfDue()
         return Placement(
-            complaintId: input.complaintId, clusterId: clusterId, similarity: similarity, createdCluster: created,
+            complaintId: input.complaintId, clusterId: holder, similarity: similarity, createdCluster: created && holder == clusterId,
             merges: merges, warnings: warnings)
     }
 

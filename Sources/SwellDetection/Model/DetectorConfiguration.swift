@@ -42,6 +42,14 @@ public struct DetectorConfiguration: Sendable {
     /// At most this many candidate clusters are scored per complaint.
     public var maximumCandidates: Int
     public var candidateSearch: CandidateSearch
+    /// The second stage that joins fragments of one incident (see `Detector+Consolidation`): the centroid
+    /// similarity two clusters need when they share a specific entity, and on text alone; clusters further apart
+    /// in time than `fragmentGapHours` never join. Off by default: on the generated streams it trades as much
+    /// precision as it gains recall (BENCHMARKS.md, "Fragments"); `swell bench detection --fragment-join` measures it.
+    public var fragmentJoin: Bool
+    public var fragmentTextWithEntity: Double
+    public var fragmentTextAlone: Double
+    public var fragmentGapHours: Double
 
     public init(
         window: TimeInterval = 30 * 86_400, rules: WarningRules = .standard, joinThreshold: Double = 0.42,
@@ -49,8 +57,13 @@ public struct DetectorConfiguration: Sendable {
         quietPenaltyPerDay: Double = 0.06, maximumQuietPenalty: Double = 0.3, agePeriod: TimeInterval = 5 * 86_400,
         agePenaltyPerDay: Double = 0.03, maximumAgePenalty: Double = 0.2, maximumFeatures: Int = 48,
         lshBands: Int = 10, lshRowsPerBand: Int = 2, bucketDepth: Int = 4, maximumCandidates: Int = 8,
-        candidateSearch: CandidateSearch = .index
+        candidateSearch: CandidateSearch = .index, fragmentJoin: Bool = false, fragmentTextWithEntity: Double = 0.4,
+        fragmentTextAlone: Double = 0.5, fragmentGapHours: Double = 48
     ) {
+        self.fragmentJoin = fragmentJoin
+        self.fragmentTextWithEntity = fragmentTextWithEntity
+        self.fragmentTextAlone = fragmentTextAlone
+        self.fragmentGapHours = fragmentGapHours
         self.window = window
         self.rules = rules
         self.joinThreshold = joinThreshold
