@@ -43,6 +43,11 @@ public final class SQLiteCaseStore: CaseStore {
         try SQLiteSchema.migrator.migrate(writer)
     }
 
+    /// A store over a file opened read-only, as it is (no migration): for checking a backup.
+    init(readOnly reader: DatabaseQueue) throws {
+        self.database = reader
+    }
+
     public func ping() async throws {
         _ = try await writer.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
     }
