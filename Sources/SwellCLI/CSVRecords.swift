@@ -9,15 +9,17 @@ struct CSVRecords {
 
     var bytesConsumed: Int64 { lines.bytesConsumed }
 
-    /// The next record's fields and the line it starts on; nil at the end.
-    mutating func next() throws -> (fields: [String], line: Int)? {
+    /// The next record's fields, the line it starts on, and whether its bytes were valid UTF-8 (an invalid record's
+    /// fields hold replacement characters: reject it); nil at the end.
+    mutating func next() throws -> (fields: [String], line: Int, valid: Bool)? {
         guard var data = try lines.next() else { return nil }
         let startLine = lines.lineNumber
         while Self.hasOpenQuote(data), let more = try lines.next() {
             data.append(0x0A)
             data.append(more)
         }
-        return (Self.split(String(decoding: data, as: UTF8.self)), startLine)
+        let valid = String(validating: data, as: UTF8.self) != nil
+        return (Self.split(String(decoding: data, as: UTF8.self)), startLine, valid)
     }
 
     func close() { lines.close() }

@@ -23,11 +23,14 @@ struct ImportCommand: AsyncParsableCommand {
     @Argument(help: "The file to import.") var file: String
     @Option(help: "complaints or mentions.") var kind: Kind = .complaints
     @Option(help: "ndjson or csv (default: by the file's extension).") var format: String?
+    @Option(help: "utf-8 (default; a byte-order mark is dropped) or gb18030 (also gbk, gb2312: CSV saved by Chinese Excel).")
+    var encoding = "utf-8"
     @Option(help: "Where to write rejected lines (default FILE.rejects.ndjson).") var rejects: String?
     @Option(name: .customLong("batch-size"), help: "Complaints per transaction.") var batchSize = 1_000
 
     func run() async throws {
         let format = try ImportFormat.of(path: file, explicit: format)
+        guard let encoding = TextEncoding(name: encoding) else { throw ImportError.unknownEncoding(encoding) }
         let total = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int64) ?? nil
         let rejectsPath = rejects ?? file + ".rejects.ndjson"
         try? FileManager.default.removeItem(atPath: rejectsPath)
@@ -40,10 +43,10 @@ struct ImportCommand: AsyncParsableCommand {
             switch kind {
             case .complaints:
                 return try await Importer<ComplaintImport>(store: caseStore, batchSize: batchSize)
-                    .run(path: file, format: format, rejectsPath: rejectsPath, progress: progress)
+                    .run(path: file, format: format, encoding: encoding, rejectsPath: rejectsPath, progress: progress)
             case .mentions:
                 return try await Importer<MentionImport>(store: caseStore, batchSize: batchSize)
-                    .run(path: file, format: format, rejectsPath: rejectsPath, progress: progress)
+                    .run(path: file, format: format, encoding: encoding, rejectsPath: rejectsPath, progress: progress)
             }
         }
         Console.endProgress()

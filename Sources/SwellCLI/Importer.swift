@@ -84,7 +84,7 @@ struct Importer<Kind: ImportKind> {
     var now: () -> Date = { Date() }
 
     func run(
-        path: String, format: ImportFormat, rejectsPath: String, progress: (Int64) -> Void = { _ in }
+        path: String, format: ImportFormat, encoding: TextEncoding = .utf8, rejectsPath: String, progress: (Int64) -> Void = { _ in }
     ) async throws -> ImportSummary {
         var summary = ImportSummary()
         var rejects = RejectsWriter(path: rejectsPath)
@@ -115,14 +115,14 @@ struct Importer<Kind: ImportKind> {
 
         switch format {
         case .ndjson:
-            var lines = try LineReader(path: path)
+            var lines = try LineReader(path: path, encoding: encoding)
             defer { lines.close() }
             while let data = try lines.next() {
                 guard data.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
                 let original = String(decoding: data, as: UTF8.self)
                 let submission: Result<Kind.Submission, RejectReason>
                 if String(validating: data, as: UTF8.self) == nil {
-                    submission = .failure(.unreadable("the line is not valid UTF-8"))
+                    submission = .failure(.unreadable(Self.notUTF8(encoding)))
                 } else {
                     do {
                         submission = .success(try JSONDecoder().decode(Kind.Submission.self, from: data))
@@ -135,7 +135,7 @@ struct Importer<Kind: ImportKind> {
             }
             progress(lines.bytesConsumed)
         case .csv:
-            var records = CSVRecords(lines: try LineReader(path: path))
+            var records = CSVRecords(lines: try LineReader(path: path, encoding: encoding))
             defer { records.close() }
             guard let header = try records.next() else { return summary }
             let mapping = try Kind.csvMapping(header: header.fields)
@@ -143,7 +143,7 @@ struct Importer<Kind: ImportKind> {
             while let record = try records.next() {
                 if record.fields.count == 1, record.fields[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
                 try await take(
-                    .success(mapping(record.fields)), line: record.line,
+                    record.valid ? .success(mapping(record.fields)) : .failure(.unreadable(Self.notUTF8(encoding))), line: record.line,
                     original: record.fields.joined(separator: ","))
                 count += 1
                 if count % 1_000 == 0 { progress(records.bytesConsumed) }
@@ -152,6 +152,13 @@ struct Importer<Kind: ImportKind> {
         }
         try await flush()
         return summary
+    }
+
+    /// Why a line's bytes could not be read, with the way out.
+    static func notUTF8(_ encoding: TextEncoding) -> String {
+        encoding == .utf8
+            ? "the line is not valid UTF-8 (a file saved by Chinese Excel is GB18030: give --encoding gb18030)"
+            : "the line is not valid GB18030"
     }
 }
 
