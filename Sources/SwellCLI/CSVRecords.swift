@@ -49,6 +49,15 @@ struct CSVRecords {
         return quoted
     }
 
+    /// One record written back as RFC 4180 CSV: a field holding a comma, a quote or a line break is quoted, its
+    /// quotes doubled (so a rejects file can be fixed and imported again).
+    static func join(_ fields: [String]) -> String {
+        fields.map { field in
+            guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }.joined(separator: ",")
+    }
+
     static func split(_ record: String) -> [String] {
         var fields: [String] = []
         var field = ""

@@ -144,7 +144,7 @@ struct Importer<Kind: ImportKind> {
                 if record.fields.count == 1, record.fields[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
                 try await take(
                     record.valid ? .success(mapping(record.fields)) : .failure(.unreadable(Self.notUTF8(encoding))), line: record.line,
-                    original: record.fields.joined(separator: ","))
+                    original: CSVRecords.join(record.fields))
                 count += 1
                 if count % 1_000 == 0 { progress(records.bytesConsumed) }
             }

@@ -17,10 +17,19 @@ struct OperationsRoutes {
         JSONResponse(Status(status: "ok"))
     }
 
-    /// GET /readyz — the store answers; 503 otherwise.
+    /// How long `/readyz` waits for the store: a load balancer must hear an answer even from a frozen database.
+    static let readinessDeadline = 2.0
+
+    /// GET /readyz — the store answers within two seconds; 503 otherwise.
     @Sendable func ready(_ request: Request, context: SwellRequestContext) async throws -> JSONResponse<Status> {
+        let store = environment.store
         do {
-            try await environment.store.ping()
+            try await Deadline.run(seconds: Self.readinessDeadline) { try await store.ping() }
+        } catch let passed as Deadline.Passed {
+            context.logger.warning("Store did not answer in time", metadata: ["seconds": "\(passed.seconds)"])
+            throw Problem(
+                .serviceUnavailable, "not-ready", title: "Not ready",
+                detail: "The case store did not answer within \(Int(passed.seconds)) s.")
         } catch {
             context.logger.warning("Store unreachable", metadata: ["error": "\(error)"])
             throw Problem(.serviceUnavailable, "not-ready", title: "Not ready", detail: "The case store does not answer.")
