@@ -81,7 +81,8 @@ struct ServeCommand: AsyncParsableCommand {
                 metrics: metrics, feed: try Self.feedConfiguration(environment), dashboardsPath: dashboards,
                 incidents: incidents, notifier: notifier,
                 cases: incidents?.cases,
-                mentionFeeds: MentionFeedPoller(store: caseStore, fetcher: LiveFeedFetcher(), logger: logger))
+                mentionFeeds: MentionFeedPoller(store: caseStore, fetcher: LiveFeedFetcher(), logger: logger),
+                retention: RetentionSchedule(job: RetentionJob(store: caseStore, playbook: loadedPlaybook, logger: logger)))
             let app = buildApplication(
                 configuration: configuration,
                 environment: serverEnvironment,

@@ -8,7 +8,7 @@ public struct SwellCommand: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, ImportCommand.self, ReplayCommand.self, TokenCommand.self, AuditCommand.self,
             PlaybookCommand.self, GenerateCommand.self, BenchCommand.self, MigrateStoreCommand.self, ToneCommand.self,
-            BackupCommand.self, RestoreCommand.self,
+            BackupCommand.self, RestoreCommand.self, RetentionCommand.self,
         ])
 
     public init() {}

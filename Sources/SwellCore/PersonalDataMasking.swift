@@ -19,6 +19,18 @@ public enum PersonalDataMasking {
         return result
     }
 
+    /// Erases personal data from a text for good (retention): ID-card numbers, e-mail addresses, phone numbers and
+    /// the complainant's own names become `***`, with nothing of them kept.
+    public static func erase(_ text: String, names: [String] = []) -> String {
+        var result = text
+        for name in names where name.count >= 2 { result = result.replacingOccurrences(of: name, with: "***") }
+        guard result.contains(where: { $0.isNumber || $0 == "@" }) else { return result }
+        result = replace(idCard, in: result) { _ in "***" }
+        result = replace(email, in: result) { _ in "***" }
+        result = replace(phone, in: result) { _ in "***" }
+        return result
+    }
+
     // Mainland ID cards: 18 characters (17 digits + digit or X) or the old 15 digits; not inside a longer number.
     private static let idCard = try! NSRegularExpression(
         pattern: #"(?<![0-9])([1-9][0-9]{16}[0-9Xx]|[1-9][0-9]{14})(?![0-9Xx])"#)

@@ -25,6 +25,9 @@ public func buildApplication(
     if let poller = environment.mentionFeeds {
         background.append(FollowerService.mentionFeeds(poller, logger: environment.logger))
     }
+    if let retention = environment.retention {
+        background.append(FollowerService.retention(retention, store: environment.store, logger: environment.logger))
+    }
     return Application(
         router: routers.http,
         server: .http1WebSocketUpgrade(

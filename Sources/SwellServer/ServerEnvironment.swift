@@ -25,13 +25,16 @@ public struct ServerEnvironment: Sendable {
     public var notifier: Notifier?
     /// The RSS/Atom poller; nil polls nothing (the feed routes still register and list feeds).
     public var mentionFeeds: MentionFeedPoller?
+    /// The daily personal-data retention run; nil runs none.
+    public var retention: RetentionSchedule?
 
     public init(
         store: any CaseStore, now: @escaping @Sendable () -> Date = { Date() }, logger: Logger,
         detector: DetectorEngine? = nil, metrics: SwellMetrics = SwellMetrics(), feed: FeedConfiguration = .init(),
         dashboardsPath: String? = nil, incidents: IncidentEngine? = nil, notifier: Notifier? = nil,
-        cases: CaseDesk? = nil, mentionFeeds: MentionFeedPoller? = nil
+        cases: CaseDesk? = nil, mentionFeeds: MentionFeedPoller? = nil, retention: RetentionSchedule? = nil
     ) {
+        self.retention = retention
         self.mentionFeeds = mentionFeeds
         self.store = store
         self.now = now

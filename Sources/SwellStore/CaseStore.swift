@@ -85,6 +85,12 @@ public protocol CaseStore: Sendable {
     func mentionFeeds(includeDeleted: Bool) async throws -> [MentionFeed]
     func mentionFeed(_ id: MentionFeedID) async throws -> MentionFeed?
 
+    // MARK: Retention
+
+    /// Complaints whose personal data is still kept and is due for erasure: their case closed before `closedBefore`,
+    /// or they have no case (nobody acted on them) and were received before `receivedBefore`. By id, at most `limit`.
+    func complaintsPastRetention(closedBefore: Date, receivedBefore: Date, limit: Int) async throws -> [ComplaintID]
+
     // MARK: Notifications
 
     /// Channels, oldest first; deleted ones only when asked for.
@@ -189,6 +195,10 @@ public enum StoreChange: Sendable, Equatable {
     /// The poller's record of a poll: replaces the feed only while it is not deleted, so a feed deleted during a
     /// poll stays deleted. Boxed.
     indirect case recordMentionFeedPoll(MentionFeed)
+    /// Erases the personal data of these complaints for good: the complainant's name, phone and e-mail, and in the
+    /// text and demand every phone number, e-mail address, ID number and the complainant's own name (see
+    /// `PersonalDataMasking.erase`); the search index follows. Marks them erased. Boxed.
+    indirect case erasePersonalData([ComplaintID], at: Date)
     /// Stores a new notification channel and appends `event` with the new id as `id` in its payload. A live
     /// channel with the same name is refused (`StoreError.channelNameTaken`).
     case addChannel(NotificationChannel, event: EventDraft)

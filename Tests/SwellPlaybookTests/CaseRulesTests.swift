@@ -20,6 +20,18 @@ struct CaseRulesTests {
         #expect(playbook.cases == .standard)
     }
 
+    @Test func personalDataIsKeptThreeYearsUnlessThePlaybookSaysOtherwise() throws {
+        #expect(try defaultPlaybook().cases.retainPersonalData?.description == "1095d")
+        let forever = try PlaybookLoader.load(yaml: minimalPlaybookYAML + "\ncases:\n  retainPersonalData: forever\n", file: "m.yaml")
+        #expect(forever.cases.retainPersonalData == nil)
+        let twoYears = try PlaybookLoader.load(yaml: minimalPlaybookYAML + "\ncases:\n  retainPersonalData: 104w\n", file: "m.yaml")
+        #expect((twoYears.cases.retainPersonalData?.windowSeconds ?? 0) == 104.0 * 7 * 86_400)
+        for tooShort in ["10d", "5wd", "2h"] {
+            let errors = loadErrors(minimalPlaybookYAML + "\ncases:\n  retainPersonalData: \(tooShort)\n")
+            #expect(errors.first?.path == "cases.retainPersonalData", "\(tooShort)")
+        }
+    }
+
     @Test func anAcknowledgementLongerThanADayIsRefused() {
         let errors = loadErrors(minimalPlaybookYAML + "\ncases:\n  acknowledge: 2d\n")
         #expect(errors.count == 1)

@@ -42,6 +42,7 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
     case complaintCasesAreComparedAndSet
     case searchFindsEitherScriptWithFiltersAndPaging
     case mentionsAreStoredOnceReadAndCorrected
+    case personalDataIsErasedPastRetention
 
     var testDescription: String { rawValue }
 
@@ -66,6 +67,7 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
         case .complaintCasesAreComparedAndSet: try await ComplaintCaseStoreContract.roundTrip(store)
         case .searchFindsEitherScriptWithFiltersAndPaging: try await SearchStoreContract.roundTrip(store)
         case .mentionsAreStoredOnceReadAndCorrected: try await MentionStoreContract.roundTrip(store)
+        case .personalDataIsErasedPastRetention: try await RetentionStoreContract.roundTrip(store)
         }
     }
 

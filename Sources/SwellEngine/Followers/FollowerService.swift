@@ -61,4 +61,12 @@ public struct FollowerService: Service {
             start: { try await poller.start() }, drain: { try await poller.drain() }, standDown: {},
             nextDue: { await poller.nextDueAt })
     }
+
+    /// Erases personal data kept past the playbook's retention, at start and then daily.
+    public static func retention(_ schedule: RetentionSchedule, store: any CaseStore, logger: Logger) -> FollowerService {
+        FollowerService(
+            role: "retention", store: store, logger: logger, pollInterval: .seconds(3600),
+            start: { await schedule.start() }, drain: { try await schedule.drain() }, standDown: {},
+            nextDue: { await schedule.nextDueAt })
+    }
 }

@@ -2,8 +2,15 @@ import SwellCore
 
 extension YAMLValue {
     /// The `cases` section: `{acknowledge, answer, close, followUpVisit?, referrals?, otherReferral?}`.
+    private func retention(_ value: YAMLValue?) throws(PlaybookLoadError) -> PlaybookDuration?? {
+        guard let value else { return .none }
+        return .some(try value.retentionValue())
+    }
+
     func decodeCaseRules() throws(PlaybookLoadError) -> CaseRules {
-        let fields = try mapping(allowed: ["acknowledge", "answer", "close", "followUpVisit", "referrals", "otherReferral"])
+        let fields = try mapping(allowed: [
+            "acknowledge", "answer", "close", "followUpVisit", "referrals", "otherReferral", "retainPersonalData",
+        ])
         let standard = CaseRules.standard
         let acknowledgeValue = fields.optional("acknowledge")
         let acknowledge = try acknowledgeValue?.duration() ?? standard.acknowledge
@@ -26,11 +33,24 @@ extension YAMLValue {
             acknowledge: acknowledge, answer: try fields.optional("answer")?.duration() ?? standard.answer,
             close: try fields.optional("close")?.duration() ?? standard.close,
             followUpVisit: try fields.optional("followUpVisit")?.duration() ?? standard.followUpVisit,
-            referrals: referrals, otherReferral: try fields.optional("otherReferral")?.duration() ?? standard.otherReferral)
+            referrals: referrals, otherReferral: try fields.optional("otherReferral")?.duration() ?? standard.otherReferral,
+            retainPersonalData: try retention(fields.optional("retainPersonalData")) ?? standard.retainPersonalData)
     }
 }
 
 extension YAMLValue {
+    /// `retainPersonalData`: a fixed duration (days or weeks; at least 30 days), or `forever`.
+    fileprivate func retentionValue() throws(PlaybookLoadError) -> PlaybookDuration? {
+        if (try? text(expected: "")) == "forever" { return nil }
+        let duration = try duration()
+        guard let seconds = duration.windowSeconds, seconds >= 30 * 86_400 else {
+            throw error(.invalidValue(
+                duration.description, reason: "personal data is erased this long after a case closed",
+                expected: "a fixed duration of at least 30d (such as 1095d), or forever"))
+        }
+        return duration
+    }
+
     /// The `review` section: `{rootCauseCategories: [identifiers]}`.
     func decodeRootCauseCategories() throws(PlaybookLoadError) -> [String] {
         let fields = try mapping(allowed: ["rootCauseCategories"])

@@ -27,14 +27,18 @@ public struct CaseRules: Sendable, Equatable {
     public var referrals: [Referral]
     /// For a referral whose authority is not listed (or a complaint through the regulator channel).
     public var otherReferral: PlaybookDuration
+    /// How long complainants' personal data is kept after their case closed (or, for a complaint nobody acted on,
+    /// after it was received); then `swell retention run` (daily in the server) erases it. nil keeps it.
+    public var retainPersonalData: PlaybookDuration?
 
     /// The longest acknowledgement period a playbook may set.
     public static let longestAcknowledgement: TimeInterval = 24 * 3600
 
     public init(
         acknowledge: PlaybookDuration, answer: PlaybookDuration, close: PlaybookDuration, followUpVisit: PlaybookDuration?,
-        referrals: [Referral], otherReferral: PlaybookDuration
+        referrals: [Referral], otherReferral: PlaybookDuration, retainPersonalData: PlaybookDuration? = nil
     ) {
+        self.retainPersonalData = retainPersonalData
         self.acknowledge = acknowledge
         self.answer = answer
         self.close = close
@@ -44,13 +48,15 @@ public struct CaseRules: Sendable, Equatable {
     }
 
     /// What a playbook without a `cases` section gets: acknowledge within 1 hour, answer within 5 working
-    /// days, close within 15, visit within 7 days of closing; a referral within 5 working days.
+    /// days, close within 15, visit within 7 days of closing; a referral within 5 working days; personal data kept
+    /// three years (1095 days) after closing.
     public static let standard: CaseRules = {
         do {
             return CaseRules(
                 acknowledge: try PlaybookDuration(1, .hours), answer: try PlaybookDuration(5, .workingDays),
                 close: try PlaybookDuration(15, .workingDays), followUpVisit: try PlaybookDuration(7, .days),
-                referrals: [], otherReferral: try PlaybookDuration(5, .workingDays))
+                referrals: [], otherReferral: try PlaybookDuration(5, .workingDays),
+                retainPersonalData: try PlaybookDuration(1095, .days))
         } catch {
             preconditionFailure("the standard case periods are valid durations")
         }

@@ -88,6 +88,8 @@ extension PostgresCaseStore {
                     }
                 case .matchMention, .correctMention:
                     try await applyMentionChange(change, connection: connection)
+                case .erasePersonalData(let ids, let at):
+                    try await erasePersonalData(ids, at: at, connection: connection)
                 case .addMentionFeed, .saveMentionFeed, .recordMentionFeedPoll:
                     if let event = try await applyMentionFeedChange(change, connection: connection, events: &events) {
                         appended.append(event)

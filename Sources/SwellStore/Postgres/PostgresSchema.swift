@@ -231,6 +231,10 @@ enum PostgresSchema {
             )
             """,
         ]),
+        Migration(name: "v11: personal data retention", statements: [
+            "ALTER TABLE complaint ADD COLUMN personalDataErasedAt BIGINT",
+            "CREATE INDEX complaint_retained ON complaint (receivedAt) WHERE personalDataErasedAt IS NULL",
+        ]),
     ]
 
     /// Applies the migrations not yet recorded, in one transaction (DDL is transactional in PostgreSQL).

@@ -74,6 +74,8 @@ extension SQLiteCaseStore {
                     }
                 case .matchMention, .correctMention:
                     try Self.applyMentionChange(change, db: db)
+                case .erasePersonalData(let ids, let at):
+                    try Self.erasePersonalData(ids, at: at, db: db)
                 case .addMentionFeed, .saveMentionFeed, .recordMentionFeedPoll:
                     if let event = try Self.applyMentionFeedChange(change, db: db, events: &events) { appended.append(event) }
                 case .saveCase(let complaintCase, let at, let drafts):

@@ -205,6 +205,13 @@ enum SQLiteSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v11: personal data retention") { db in
+            // When a complaint's personal data was erased (retention); NULL while it is kept.
+            try db.execute(sql: """
+                ALTER TABLE complaint ADD COLUMN personalDataErasedAt INTEGER;
+                CREATE INDEX complaint_retained ON complaint(receivedAt) WHERE personalDataErasedAt IS NULL;
+                """)
+        }
         return migrator
     }
 }
