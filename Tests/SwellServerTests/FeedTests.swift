@@ -99,6 +99,45 @@ import Testing
         }
     }
 
+    @Test func liveFramesAreFilteredByRoleAndCarryNoPersonalData() async throws {
+        let app = try await TestApp()
+        let head = try await app.store.lastEventSeq()
+        try await app.runLive { client in
+            try await withThrowingTaskGroup(of: (Role, [String]).self) { group in
+                // Given an admin's and an executive's sockets following live from the head
+                for role in [Role.admin, .executive] {
+                    group.addTask {
+                        let collected = try await collect(client, "/v1/feed?since=\(head)", headers: app.headers(role), seconds: 20) { messages in
+                            messages.contains { Self.type($0) == "mention.received" }
+                        }
+                        return (role, collected.messages)
+                    }
+                }
+                // When a token is made, a complaint with personal data arrives, and a mention naming a phone
+                group.addTask {
+                    try await Task.sleep(for: .milliseconds(100))
+                    _ = try await app.store.createToken(name: "late", role: .pr, tokenHash: "h-late", at: TestApp.now)
+                    _ = try await client.post("/v1/complaints", json: complaintJSON("live-1"), app: app)
+                    _ = try await client.post(
+                        "/v1/mentions", as: .pr, json: MentionRoutesTests.mentionJSON("live/1", text: "张三的电话13812345678，旅行社太坑人"), app: app)
+                    return (.intake, [])
+                }
+                var byRole: [Role: [String]] = [:]
+                for try await (role, messages) in group { byRole[role] = messages }
+                let admin = byRole[.admin] ?? []
+                let executive = byRole[.executive] ?? []
+                // Then the admin sees the token event and the executive does not; nobody sees personal data
+                #expect(admin.contains { Self.type($0) == "token.created" })
+                #expect(!executive.contains { Self.type($0).hasPrefix("token.") })
+                #expect(executive.contains { Self.type($0) == "complaint.received" })
+                #expect(executive.contains { Self.type($0) == "mention.received" })
+                for message in admin + executive {
+                    for secret in Self.personalData { #expect(!message.contains(secret), "a live frame leaks \(secret): \(message)") }
+                }
+            }
+        }
+    }
+
     @Test func resumeCrossesFromReplayToLiveWithoutGapOrDuplicate() async throws {
         let app = try await TestApp()
         try await app.runLive { client in
