@@ -138,6 +138,31 @@ import Testing
         }
     }
 
+    @Test func aStoreFailingDuringAReplayClosesWith1011AndTheResumePoint() async throws {
+        // A backlog of 16 events: a replay from the start reads the store, page by page
+        let app = try await TestApp(feed: .init(bufferSize: 16))
+        let lines = (1...1_500).map { complaintJSON("o-\($0)") }.joined(separator: "\n")
+        try await app.runLive { client in
+            let stored = try await client.post("/v1/complaints/batch", json: lines, contentType: "application/x-ndjson", app: app)
+            #expect(stored.status == .ok)
+            // Given a subscriber replaying from the start; when the store goes away after its first frame
+            let box = MessageBox()
+            let close = try await client.ws("/v1/feed?since=0", configuration: .init(additionalHeaders: app.headers(.admin))) { inbound, _, _ in
+                let deadline = ContinuousClock.now.advanced(by: .seconds(20))
+                for try await message in inbound.messages(maxSize: 1 << 20) {
+                    if case .text(let text) = message { box.append(text) }
+                    if box.messages.count == 1 { try await app.store.close() }
+                    if ContinuousClock.now > deadline { break }
+                }
+            }
+            // Then the socket closes with 1011 and says where to resume
+            let frame = try #require(close)
+            #expect(frame.closeCode == .unexpectedServerError)
+            let resume = try #require(frame.reason?.components(separatedBy: "since=").last.flatMap { Int64($0) })
+            #expect(resume >= Int64(box.messages.count) - 1 && resume < 1_500 + 5)
+        }
+    }
+
     @Test func resumeCrossesFromReplayToLiveWithoutGapOrDuplicate() async throws {
         let app = try await TestApp()
         try await app.runLive { client in

@@ -11,7 +11,7 @@ import SwellEngine
 /// head): on each ring of its doorbell everything the hub's backlog holds after the cursor, and from the store
 /// whatever the backlog no longer holds (all of a `since` replay that reaches further back). One cursor over one
 /// ordered log means no gap and no duplicate between replay and live. Ends with 4008 when the hub found it too
-/// slow, 1001 when the server stops.
+/// slow, 1001 when the server stops, 1011 on any other failure — each with the `since=` to resume from.
 struct FeedSession {
     let hub: FeedHub
     let caller: Caller
@@ -37,6 +37,9 @@ struct FeedSession {
         // The pump writes; the watcher returns as soon as the hub ends the subscription. A slow consumer's socket
         // may be stalled mid-write, so the pump is cancelled then rather than awaited (cancelling a suspended write
         // makes it throw); on shutdown the same happens, and the client resumes from the cursor it is told.
+        // Anything else that ends the pump (a reset socket, the store failing during a replay) still closes with a
+        // code and the cursor to resume from: 1011 and `since=`, never a bare cut.
+        var failure: (any Error)?
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await pump(subscription, from: cursor, outbound) }
             group.addTask { for await _ in subscription.ended {} }
@@ -44,7 +47,17 @@ struct FeedSession {
             do {
                 try await group.next()
             } catch is CancellationError {
+            } catch {
+                failure = error
             }
+        }
+        if let failure {
+            // Only what was surely written counts: frames queued behind a failure may be lost.
+            let resume = subscription.written
+            hub.metrics.feedDisconnect("error")
+            logger.warning("Feed closing on an error", metadata: ["error": "\(failure)", "event.seq": "\(resume)"])
+            try? await outbound.close(.unexpectedServerError, reason: "server error; resume with since=\(resume)")
+            return
         }
         let cursorAtEnd = subscription.queued
         // The close frame queues behind whatever a stalled socket has not taken yet, and closing the output drops
