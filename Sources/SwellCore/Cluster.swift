@@ -18,12 +18,16 @@ public struct ClusterSnapshot: Sendable, Codable, Equatable {
     /// Entities shared by the members (dates, flights, hotels, …), as `kind:value`, most frequent first.
     public var entities: [String]
     public var updatedAt: Date
+    /// The problem, the trip and the strongest entity (`酒店降级不符 · AU-8D-0612 · 6月12日`), for people; nil when
+    /// nothing names them (and on snapshots stored before titles were kept).
+    public var title: String?
 
     public init(
         id: ClusterID, mergedInto: ClusterID? = nil, firstAt: Date, lastAt: Date, memberCount: Int,
         distinctComplainants: Int, level: WarningLevel?, topTerms: [String], representativeText: String,
-        representativeComplaintId: ComplaintID, entities: [String], updatedAt: Date
+        representativeComplaintId: ComplaintID, entities: [String], updatedAt: Date, title: String? = nil
     ) {
+        self.title = title
         self.id = id
         self.mergedInto = mergedInto
         self.firstAt = firstAt

@@ -113,7 +113,7 @@ extension OpenAPISpec {
                   items:
                     allOf:
                       - {$ref: '#/components/schemas/Warning'}
-                      - {type: object, properties: {topTerms: {type: array, items: {type: string}}}}
+                      - {type: object, properties: {topTerms: {type: array, items: {type: string}}, title: {type: [string, 'null'], description: "the cluster's problem · trip · strongest entity"}}}
                 incidents: {type: array, items: {$ref: '#/components/schemas/IncidentSummary'}}
                 hourlyComplaints:
                   type: array

@@ -350,6 +350,7 @@ enum OpenAPISpec {
                 firstAt: {type: string, format: date-time}
                 lastAt: {type: string, format: date-time}
                 topTerms: {type: array, items: {type: string}, description: why these complaints were grouped}
+                title: {type: string, description: "problem · trip · strongest entity, e.g. 酒店降级不符 · AU-8D-0612 · 6月12日"}
                 entities: {type: array, items: {type: string}, description: shared entities as kind:value}
                 representativeText: {type: string, description: masked for pr and executive}
                 representativeComplaintId: {type: integer, format: int64}

@@ -162,7 +162,7 @@
       item.dataset.warningId = w.id;
       const badge = node("span", `badge level-${w.level}`, levelName(w.level));
       const head = node("div", "warning-head");
-      head.append(badge, node("strong", "", `${t("cluster")} #${w.clusterId}`), node("span", "muted", `${w.kind === "escalated" ? t("escalated") : t("raised")} · ${time(w.raisedAt)}`));
+      head.append(badge, node("strong", "", w.title ? `${w.title} (#${w.clusterId})` : `${t("cluster")} #${w.clusterId}`), node("span", "muted", `${w.kind === "escalated" ? t("escalated") : t("raised")} · ${time(w.raisedAt)}`));
       if (handled) head.append(node("span", `state-tag state-${w.state}`, t("state." + w.state)));
       const terms = node("div", "terms");
       for (const term of w.topTerms.slice(0, 6)) terms.append(node("span", "term", term));

@@ -19,8 +19,10 @@ extension Detector {
             .map { EntityCount(entity: $0.entity, count: Int($0.count)) }
         let signals = EscalationSignal.allCases.enumerated()
             .filter { $0.offset < state.signalCounts.count && state.signalCounts[$0.offset] > 0 }.map(\.element)
+        let title = ClusterTitle.make(
+            conceptShares: conceptShares(state), entities: state.entities, members: n, fallback: topTerms.first)
         return ClusterSummary(
-            id: id, memberCount: n, distinctComplainants: state.distinctComplainants,
+            id: id, title: title, memberCount: n, distinctComplainants: state.distinctComplainants,
             firstAt: Date(timeIntervalSinceReferenceDate: state.firstAt),
             lastAt: Date(timeIntervalSinceReferenceDate: state.lastAt), level: state.level, topTerms: Array(topTerms),
             representativeText: state.representativeText, representativeComplaintId: state.representativeId,

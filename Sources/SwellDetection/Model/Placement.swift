@@ -54,6 +54,8 @@ public struct WarningDecision: Sendable, Equatable, Codable {
 /// What a cluster holds and why its complaints were grouped.
 public struct ClusterSummary: Sendable, Equatable {
     public var id: Int64
+    /// The problem, the trip and the strongest entity (`酒店降级不符 · AU-8D-0612 · 6月12日`); nil when nothing names them.
+    public var title: String?
     public var memberCount: Int
     public var distinctComplainants: Int
     public var firstAt: Date

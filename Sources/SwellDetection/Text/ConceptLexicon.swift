@@ -56,6 +56,9 @@ enum ConceptLexicon {
 
     static let seed: UInt64 = 0x3c6e_f372_fe94_f82b
 
+    /// Feature hash of each concept, in table order.
+    static let orderedFeatures: [UInt32] = (0..<table.count).map(feature)
+
     /// Feature hashes of every concept, sorted.
     static let features: [UInt32] = (0..<table.count).map(feature).sorted()
 

@@ -23,7 +23,7 @@ public enum DetectionMapping {
             topTerms: summary.topTerms, representativeText: summary.representativeText,
             representativeComplaintId: ComplaintID(summary.representativeComplaintId),
             entities: summary.entities.prefix(12).map { "\($0.entity.kind.rawValue):\($0.entity.value)" },
-            updatedAt: updatedAt)
+            updatedAt: updatedAt, title: summary.title)
     }
 
     static func warning(_ decision: WarningDecision) -> WarningRecord {

@@ -112,7 +112,9 @@ public actor IncidentEngine {
         [a, b].compactMap { $0 }.max()
     }
 
+    /// The cluster's title (problem · trip · entity), else its top terms, with its number.
     static func defaultTitle(_ cluster: ClusterSnapshot) -> String {
+        if let title = cluster.title { return "\(title) (#\(cluster.id))" }
         let terms = cluster.topTerms.prefix(3).joined(separator: " ")
         return terms.isEmpty ? "Cluster \(cluster.id)" : "Cluster \(cluster.id): \(terms)"
     }

@@ -71,6 +71,7 @@ public struct NotificationMessage: Sendable, Equatable {
     static func subject(_ context: Context, zh: Bool) -> String {
         if let incident = context.incident { return PersonalDataMasking.mask(incident.title) }
         if let cluster = context.cluster {
+            if let title = cluster.title { return PersonalDataMasking.mask(title) + " (#\(cluster.id))" }
             let terms = cluster.topTerms.prefix(3).map(PersonalDataMasking.mask).joined(separator: " ")
             return zh ? "聚类 #\(cluster.id) \(terms)" : "cluster #\(cluster.id) \(terms)"
         }

@@ -11,6 +11,8 @@ struct ClusterView: Encodable, Sendable {
     var firstAt: String
     var lastAt: String
     var topTerms: [String]
+    /// Problem · trip · strongest entity, when something names them.
+    var title: String?
     var entities: [String]
     var representativeText: String
     var representativeComplaintId: ComplaintID
@@ -24,6 +26,7 @@ struct ClusterView: Encodable, Sendable {
         firstAt = RFC3339.format(snapshot.firstAt)
         lastAt = RFC3339.format(snapshot.lastAt)
         topTerms = snapshot.topTerms
+        title = snapshot.title.map(PersonalDataMasking.mask)
         entities = snapshot.entities
         representativeText = role.seesPersonalData ? snapshot.representativeText : PersonalDataMasking.mask(snapshot.representativeText)
         representativeComplaintId = snapshot.representativeComplaintId

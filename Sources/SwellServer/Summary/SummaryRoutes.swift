@@ -18,9 +18,9 @@ struct SummaryRoutes {
         let store = environment.store
         let hourly = try await store.hourlyComplaintCounts(hours: 48)
         let warnings = try await store.warnings(limit: Self.warningCount, clusterId: nil)
-        var topTerms: [ClusterID: [String]] = [:]
+        var clusters: [ClusterID: ClusterSnapshot] = [:]
         for id in Set(warnings.map(\.clusterId)) {
-            topTerms[id] = try await store.cluster(id)?.topTerms ?? []
+            clusters[id] = try await store.cluster(id)
         }
         let incidents = try await environment.incidents?.summaries(now: environment.now()) ?? []
         let warned = try await store.warnedClusterCounts()
@@ -33,7 +33,9 @@ struct SummaryRoutes {
                     acknowledgedWarnings: warned[.acknowledged] ?? 0,
                     openIncidents: incidents.count),
                 warnings: warnings.map {
-                    SummaryWarning(warning: WarningView($0, seesPersonalData: false), topTerms: topTerms[$0.clusterId] ?? [])
+                    SummaryWarning(
+                        warning: WarningView($0, seesPersonalData: false), topTerms: clusters[$0.clusterId]?.topTerms ?? [],
+                        title: clusters[$0.clusterId]?.title.map(PersonalDataMasking.mask))
                 },
                 incidents: incidents,
                 hourlyComplaints: hourly,

@@ -28,16 +28,18 @@ struct SummaryView: Encodable, Sendable {
     }
 }
 
-/// A `WarningView` plus the top terms of its cluster.
+/// A `WarningView` plus the top terms and the title of its cluster.
 struct SummaryWarning: Encodable, Sendable {
     var warning: WarningView
     var topTerms: [String]
+    var title: String?
 
-    enum CodingKeys: String, CodingKey { case topTerms }
+    enum CodingKeys: String, CodingKey { case topTerms, title }
 
     func encode(to encoder: any Encoder) throws {
         try warning.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(topTerms, forKey: .topTerms)
+        try container.encode(title, forKey: .title)
     }
 }
