@@ -200,8 +200,13 @@ enum OpenAPISpec {
           /v1/clusters/{id}:
             get:
               summary: One cluster with its members (newest 200), counts per day and warnings
+              description: >
+                With complaintId, also why that complaint is (or is not) in the cluster: the detector's score with it
+                now (text similarity, entity agreement and conflict, time penalty, whether it would join), the
+                entities both name and the cluster's terms its text holds. 503 when the server runs no detector.
               parameters:
                 - {name: id, in: path, required: true, schema: {type: integer, format: int64}}
+                - {name: complaintId, in: query, schema: {type: integer, format: int64}}
               responses:
                 '200':
                   description: The cluster.
@@ -215,8 +220,25 @@ enum OpenAPISpec {
                           dailyCounts: {type: array, items: {type: object, properties: {day: {type: string, format: date}, count: {type: integer}}}}
                           members: {type: array, items: {$ref: '#/components/schemas/Complaint'}}
                           warnings: {type: array, items: {$ref: '#/components/schemas/Warning'}}
+                          explanation:
+                            type: object
+                            properties:
+                              complaintId: {type: integer, format: int64}
+                              inCluster: {type: boolean}
+                              score: {type: number}
+                              text: {type: number}
+                              entityAgreement: {type: number}
+                              entityConflict: {type: number}
+                              timePenalty: {type: number}
+                              wouldJoin: {type: boolean}
+                              sharedEntities: {type: array, items: {type: string}}
+                              sharedTerms: {type: array, items: {type: string}}
+                              product: {type: string}
+                              departure: {type: string, format: date}
+                '400': {$ref: '#/components/responses/Problem'}
                 '401': {$ref: '#/components/responses/Problem'}
                 '404': {$ref: '#/components/responses/Problem'}
+                '503': {$ref: '#/components/responses/Problem'}
           /v1/clusters/{id}/split:
             post:
               summary: Split complaints out of a cluster into a new one (a person's correction)

@@ -89,6 +89,37 @@ import Testing
         #expect(types.isSuperset(of: ["complaint.received", "cluster.created", "cluster.updated", "warning.raised"]))
     }
 
+    @Test func aClusterSaysWhyAComplaintIsInItOrNot() async throws {
+        let app = try await TestApp(detection: .standard)
+        try await app.run { client in
+            var hotel: [Int] = []
+            for (n, text) in Self.hotelTexts.prefix(8).enumerated() {
+                hotel.append(try await post(client, app, "why-\(n)", text, minute: n * 10, phone: "1390000\(String(format: "%04d", n))"))
+            }
+            let other = try await post(client, app, "why-other", Self.unrelated[0], minute: 90, phone: "13700000009")
+            _ = try await clusterOf(client, app, other)
+            let main = try #require(try await clusterOf(client, app, hotel[0]))
+
+            // A member: its score, the entities and terms it shares with the cluster
+            let member = try await client.get("/v1/clusters/\(main)?complaintId=\(hotel[2])", as: .pr, app: app).json
+            let why = try #require(member["explanation"] as? [String: Any])
+            #expect(why["inCluster"] as? Bool == (try await clusterOf(client, app, hotel[2]) == main))
+            #expect((why["score"] as? Double ?? 0) > 0)
+            #expect((why["text"] as? Double ?? 0) > 0.1)
+            #expect(!((why["sharedTerms"] as? [String]) ?? []).isEmpty)
+            #expect(((why["sharedEntities"] as? [String]) ?? []).contains { $0.hasPrefix("date:") }, "\(why)")
+
+            // A complaint about something else: not in it, would not join
+            let outsider = try await client.get("/v1/clusters/\(main)?complaintId=\(other)", as: .pr, app: app).json
+            let no = try #require(outsider["explanation"] as? [String: Any])
+            #expect(no["inCluster"] as? Bool == false)
+            #expect(no["wouldJoin"] as? Bool == false)
+
+            #expect(try await client.get("/v1/clusters/\(main)?complaintId=999999", as: .pr, app: app).status == .notFound)
+            #expect(try await client.get("/v1/clusters/\(main)?complaintId=abc", as: .pr, app: app).status == .badRequest)
+        }
+    }
+
     @Test func peopleCanSplitMergeAndMove() async throws {
         let app = try await TestApp(detection: .standard)
         try await app.run { client in

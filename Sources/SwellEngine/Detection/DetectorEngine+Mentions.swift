@@ -133,3 +133,11 @@ extension DetectorEngine {
         return detector.setCoverage(exact, of: merge.surviving, at: at).map { .raiseWarning(DetectionMapping.warning($0), at: $0.at) }
     }
 }
+
+extension DetectorEngine {
+    /// How a stored complaint scores with a live cluster now (text, entity agreement and conflict, time), for a
+    /// person asking why it was (or was not) grouped there; nil when the cluster has left the window.
+    public func explain(_ complaint: Complaint, against cluster: ClusterID) -> ScoreBreakdown? {
+        detector.explain(DetectionMapping.input(complaint), against: cluster.rawValue)
+    }
+}

@@ -32,13 +32,41 @@ struct ClusterRoutes {
         let id = try PathValues.id(context, ClusterID.self, "cluster")
         guard let snapshot = try await environment.store.cluster(id) else { throw Problem.notFound("There is no cluster \(id).") }
         let members = try await environment.store.complaints(ComplaintQuery(clusterId: id, limit: 200))
+        var explanation: PlacementExplanation?
+        if let complaintId = try QueryValues.integer(request, "complaintId") {
+            guard let complaint = try await environment.store.complaint(ComplaintID(complaintId)) else {
+                throw Problem.notFound("There is no complaint \(complaintId).")
+            }
+            explanation = try await explain(complaint, in: snapshot)
+        }
         return JSONResponse(ClusterDetailView(
             cluster: ClusterView(snapshot, for: caller.role),
             dailyCounts: try await environment.store.clusterDailyCounts(id),
             members: members.items.map { ComplaintView($0, for: caller.role) },
             warnings: try await environment.store.warnings(limit: 100, clusterId: id).map {
                 WarningView($0, seesPersonalData: caller.role.seesPersonalData)
-            }))
+            },
+            explanation: explanation))
+    }
+
+    /// Why a complaint is (or is not) in a cluster: its score with the cluster as the detector reads it now, the
+    /// entities both name, and the cluster's terms the complaint's text holds. 503 without a running detector.
+    private func explain(_ complaint: Complaint, in snapshot: ClusterSnapshot) async throws -> PlacementExplanation {
+        guard let detector = environment.detector else {
+            throw Problem(.serviceUnavailable, "detector-off", title: "Detection is off", detail: "This server runs no detector.")
+        }
+        let input = DetectionMapping.input(complaint.content, id: complaint.id)
+        let clusterEntities = Set(snapshot.entities)
+        let shared = Detector.entities(in: input).map { "\($0.kind.rawValue):\($0.value)" }.filter(clusterEntities.contains)
+        let normalized = TextNormalizer.normalize(complaint.content.text).text
+        let terms = snapshot.topTerms.filter { normalized.contains(TextNormalizer.normalize($0).text) }
+        let score = await detector.explain(complaint, against: snapshot.id)
+        return PlacementExplanation(
+            complaintId: complaint.id, inCluster: complaint.clusterId == snapshot.id,
+            score: score.map { ($0.score * 1000).rounded() / 1000 }, text: score.map { ($0.text * 1000).rounded() / 1000 },
+            entityAgreement: score?.entityAgreement, entityConflict: score?.entityConflict, timePenalty: score?.timePenalty,
+            wouldJoin: score?.eligible, sharedEntities: shared, sharedTerms: terms,
+            product: complaint.content.product, departure: complaint.content.departure?.description)
     }
 
     struct SplitRequest: Decodable { var complaintIds: [Int64] }

@@ -39,4 +39,26 @@ struct ClusterDetailView: Encodable, Sendable {
     var dailyCounts: [DailyCount]
     var members: [ComplaintView]
     var warnings: [WarningView]
+    /// With `?complaintId=`: why that complaint is (or is not) in the cluster.
+    var explanation: PlacementExplanation?
+}
+
+/// The evidence that places a complaint in a cluster, for the person correcting clusters: the detector's score
+/// with the cluster now (text similarity, entity agreement and conflict, the time penalty, whether it would join),
+/// the entities both name and the cluster's terms the complaint's text holds. No personal data.
+struct PlacementExplanation: Encodable, Sendable {
+    var complaintId: ComplaintID
+    var inCluster: Bool
+    /// Nil when the cluster has left the detector's window.
+    var score: Double?
+    var text: Double?
+    var entityAgreement: Double?
+    var entityConflict: Double?
+    var timePenalty: Double?
+    var wouldJoin: Bool?
+    /// As `kind:value`, like the cluster's entities.
+    var sharedEntities: [String]
+    var sharedTerms: [String]
+    var product: String?
+    var departure: String?
 }
