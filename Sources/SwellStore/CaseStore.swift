@@ -211,6 +211,17 @@ public enum StoreChange: Sendable, Equatable {
 }
 
 extension CaseStore {
+    /// The cluster that holds `cluster`'s complaints (and mentions) now: itself, or the one it was merged into,
+    /// followed through later merges.
+    public func liveCluster(_ cluster: ClusterID) async throws -> ClusterID {
+        var current = cluster
+        for _ in 0..<32 {
+            guard let next = try await self.cluster(current)?.mergedInto else { return current }
+            current = next
+        }
+        return current
+    }
+
     /// Warnings in every state, newest first, optionally of one cluster.
     public func warnings(limit: Int, clusterId: ClusterID?) async throws -> [WarningRecord] {
         try await warnings(limit: limit, clusterId: clusterId, state: nil)

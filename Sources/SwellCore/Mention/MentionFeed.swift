@@ -81,3 +81,40 @@ extension EventType {
     /// A person asked for a poll now (`POST …/poll`).
     public static let mentionFeedPollRequested = EventType("mention_feed.poll_requested")
 }
+
+/// Turns a feed registration into a `MentionFeed`, or says every field that is wrong; the same checks and error
+/// codes as mention intake.
+public enum MentionFeedValidator {
+    public static func validate(
+        url rawURL: String?, source rawSource: String?, outlet rawOutlet: String?, interval rawInterval: String?, now: Date, by: String
+    ) -> Result<MentionFeed, ValidationFailure> {
+        var errors: [FieldError] = []
+        let url = FieldChecks.required(rawURL, "url", &errors)
+        if let url {
+            FieldChecks.checkLength(url, "url", max: MentionLimits.maxURLCharacters, &errors)
+            if MentionURL.normalise(url) == nil {
+                errors.append(FieldError(field: "url", code: "invalid", message: "must be an absolute http or https URL"))
+            }
+        }
+        var source: MentionSource?
+        if let raw = FieldChecks.required(rawSource, "source", &errors) {
+            source = MentionSource(rawValue: raw)
+            if source == nil {
+                errors.append(FieldError(field: "source", code: "invalid", message: "must be one of: \(FieldChecks.names(MentionSource.self))"))
+            }
+        }
+        var interval: TimeInterval?
+        if let raw = FieldChecks.required(rawInterval, "interval", &errors) {
+            interval = MentionFeedInterval.parse(raw)
+            if let seconds = interval, seconds < MentionFeedInterval.minimum || seconds > MentionFeedInterval.maximum {
+                errors.append(FieldError(field: "interval", code: "out_of_range", message: "must be from 1m to 7d"))
+            } else if interval == nil {
+                errors.append(FieldError(field: "interval", code: "invalid", message: "must be a duration with its unit (m, h, d), such as 15m"))
+            }
+        }
+        let outlet = FieldChecks.optional(rawOutlet)
+        if let outlet { FieldChecks.checkLength(outlet, "outlet", max: MentionLimits.maxShortFieldCharacters, &errors) }
+        guard errors.isEmpty, let url, let source, let interval else { return .failure(ValidationFailure(errors: errors)) }
+        return .success(MentionFeed(url: url, source: source, outlet: outlet, interval: interval, createdAt: now, createdBy: by))
+    }
+}

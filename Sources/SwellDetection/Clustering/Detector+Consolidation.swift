@@ -30,7 +30,7 @@ extension Detector {
     /// that are fragments of the same incident join it — the larger (then older) one surviving, as every merge.
     /// Never across a person's separation or a conflicting entity (see ``bridge(_:_:)``). Answers the merges and the
     /// cluster that holds the complaint afterwards.
-    mutating func consolidate(_ target: Int64, candidates: [Int64], at time: Double) -> (merges: [ClusterMerge], surviving: Int64) {
+    mutating func consolidate(_ target: Int64, candidates: [Int64]) -> (merges: [ClusterMerge], surviving: Int64) {
         guard configuration.fragmentJoin, let cluster = clusters[target], Self.consolidationDue(members: cluster.memberCount) else {
             return ([], target)
         }

@@ -41,7 +41,7 @@ extension Detector {
         let created = !clusters.contains(clusterId)
         insert(input, evidence: e, into: clusterId, score: created ? 0 : similarity)
         // The second stage: fragments of the same incident among the clusters this complaint was compared with.
-        let (joined, holder) = consolidate(clusterId, candidates: candidates, at: time)
+        let (joined, holder) = consolidate(clusterId, candidates: candidates)
         merges += joined
         let warnings = evaluateWarnings(cluster: holder, trigger: input.complaintId, at: time)
         sweepIfDue()

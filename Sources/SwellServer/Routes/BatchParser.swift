@@ -102,3 +102,75 @@ extension Problem {
         errors ?? [FieldError(field: field ?? "item", code: type.replacingOccurrences(of: "urn:swell:problem:", with: ""), message: detail)]
     }
 }
+
+/// The part every batch route shares: parsed items sorted into valid and rejected (each rejection with its index and
+/// line), the `atomic` rule, and the answer in request order.
+struct BatchSorting<Valid> {
+    var count: Int
+    var valid: [(index: Int, value: Valid)] = []
+    var rejected: [BatchItemProblem] = []
+
+    /// With `atomic`, one invalid item is a 422 naming every invalid one, and nothing is to be stored.
+    init<Submission>(
+        _ items: [BatchParser<Submission>.Item], atomic: Bool, validate: (Submission) -> Result<Valid, Problem>
+    ) throws(Problem) {
+        count = items.count
+        for item in items {
+            switch item.submission.flatMap(validate) {
+            case .success(let value): valid.append((item.index, value))
+            case .failure(let problem):
+                rejected.append(BatchItemProblem(index: item.index, line: item.line, errors: problem.fieldErrors))
+            }
+        }
+        if atomic, !rejected.isEmpty {
+            throw Problem(
+                .unprocessableContent, "batch-rejected", title: "The batch was not stored",
+                detail: "\(rejected.count) of \(items.count) items are not valid; with atomic=true nothing was stored.",
+                items: rejected)
+        }
+    }
+
+    /// The answer, given what storing each valid item (in `valid`'s order) did.
+    func result(_ stored: [BatchResult.Stored]) -> BatchResult {
+        var results = [BatchResult.ItemResult?](repeating: nil, count: count)
+        for (slot, outcome) in zip(valid, stored) {
+            results[slot.index] = .init(
+                index: slot.index, status: outcome.created ? "created" : "duplicate", id: outcome.id,
+                externalId: outcome.externalId, url: outcome.url, errors: nil)
+        }
+        for problem in rejected {
+            results[problem.index] = .init(index: problem.index, status: "rejected", id: nil, externalId: nil, url: nil, errors: problem.errors)
+        }
+        let created = stored.filter(\.created).count
+        return BatchResult(created: created, duplicates: stored.count - created, rejected: rejected.count, results: results.compactMap { $0 })
+    }
+}
+
+/// What a batch route answers: counts and one result per item, in request order.
+struct BatchResult: Encodable, Sendable {
+    var created: Int
+    var duplicates: Int
+    var rejected: Int
+    var results: [ItemResult]
+
+    struct ItemResult: Encodable, Sendable {
+        var index: Int
+        /// created, duplicate or rejected
+        var status: String
+        var id: Int64?
+        /// A complaint's key.
+        var externalId: String?
+        /// A mention's key (its normalised URL).
+        var url: String?
+        var errors: [FieldError]?
+    }
+
+    /// What storing one valid item did.
+    struct Stored {
+        var created: Bool
+        var id: Int64
+        var externalId: String?
+        var url: String?
+    }
+}
+

@@ -45,45 +45,23 @@ struct ComplaintRoutes {
         let items = try BatchParser<ComplaintSubmission>.parse(data)
         let now = environment.now()
 
-        var valid: [(index: Int, complaint: NewComplaint, referral: CaseReferral?)] = []
-        var rejected: [BatchItemProblem] = []
-        for item in items {
-            switch item.submission.flatMap({ submission in
-                ComplaintValidator.validate(submission, now: now).mapError { Problem.validation($0.errors) }
-            }) {
-            case .success(let complaint):
-                let referral = (try? item.submission.get()).flatMap { ComplaintValidator.referral(of: $0, receivedAt: complaint.receivedAt) }
-                valid.append((item.index, complaint, referral))
-            case .failure(let problem):
-                rejected.append(BatchItemProblem(index: item.index, line: item.line, errors: problem.fieldErrors))
+        let batch = try BatchSorting(items, atomic: atomic) { (submission: ComplaintSubmission) -> Result<(NewComplaint, CaseReferral?), Problem> in
+            ComplaintValidator.validate(submission, now: now).mapError { Problem.validation($0.errors) }.map { complaint in
+                (complaint, ComplaintValidator.referral(of: submission, receivedAt: complaint.receivedAt))
             }
         }
-        if atomic, !rejected.isEmpty {
-            throw Problem(
-                .unprocessableContent, "batch-rejected", title: "The batch was not stored",
-                detail: "\(rejected.count) of \(items.count) items are not valid; with atomic=true nothing was stored.",
-                items: rejected)
-        }
+        let valid = batch.valid.map(\.value)
 
-        let outcomes = try await environment.store.ingest(valid.map(\.complaint), at: now)
+        let outcomes = try await environment.store.ingest(valid.map(\.0), at: now)
         try await recordReferrals(
-            zip(valid, outcomes).compactMap { slot, outcome in slot.referral.map { (outcome.complaint.id, $0) } }, by: caller.name,
+            zip(valid, outcomes).compactMap { slot, outcome in slot.1.map { (outcome.complaint.id, $0) } }, by: caller.name,
             context: context)
-        var results = [BatchResult.ItemResult?](repeating: nil, count: items.count)
-        for (slot, outcome) in zip(valid, outcomes) {
-            results[slot.index] = .init(
-                index: slot.index, status: outcome.isCreated ? "created" : "duplicate", id: outcome.complaint.id,
-                externalId: outcome.complaint.content.externalId, errors: nil)
-        }
-        for problem in rejected {
-            results[problem.index] = .init(index: problem.index, status: "rejected", id: nil, externalId: nil, errors: problem.errors)
-        }
-        let created = outcomes.filter(\.isCreated).count
+        let result = batch.result(outcomes.map {
+            BatchResult.Stored(created: $0.isCreated, id: $0.complaint.id.rawValue, externalId: $0.complaint.content.externalId)
+        })
         context.logger.info(
-            "Batch stored", metadata: ["batch.created": "\(created)", "batch.rejected": "\(rejected.count)", "caller": "\(caller.name)"])
-        return JSONResponse(BatchResult(
-            created: created, duplicates: outcomes.count - created, rejected: rejected.count,
-            results: results.compactMap { $0 }))
+            "Batch stored", metadata: ["batch.created": "\(result.created)", "batch.rejected": "\(result.rejected)", "caller": "\(caller.name)"])
+        return JSONResponse(result)
     }
 
     /// Gives stored complaints the referral they arrived with (a case of their own). Without a playbook there are no
@@ -123,22 +101,6 @@ struct ComplaintRoutes {
         }
         return JSONResponse(ComplaintList(
             items: items.map { ComplaintView($0, for: caller.role) }, nextCursor: page.next?.token))
-    }
-}
-
-struct BatchResult: Encodable, Sendable {
-    var created: Int
-    var duplicates: Int
-    var rejected: Int
-    var results: [ItemResult]
-
-    struct ItemResult: Encodable, Sendable {
-        var index: Int
-        /// created, duplicate or rejected
-        var status: String
-        var id: ComplaintID?
-        var externalId: String?
-        var errors: [FieldError]?
     }
 }
 

@@ -63,7 +63,7 @@ struct MediaTimelineRoutes {
                 throw Problem.notFound("There is no incident \(id).")
             }
             incidents = [incident]
-            clusters = [try await MentionRoutes(environment: environment).liveCluster(incident.clusterId)]
+            clusters = [try await environment.store.liveCluster(incident.clusterId)]
         } else {
             incidents = try await environment.store.incidents(activeOnly: false, clusterId: nil)
         }

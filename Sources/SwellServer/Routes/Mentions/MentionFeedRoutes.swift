@@ -35,37 +35,10 @@ struct MentionFeedRoutes {
     @Sendable func create(_ request: Request, context: SwellRequestContext) async throws -> JSONResponse<MentionFeedView> {
         let caller = try context.require(.administer)
         let body = try RequestBody.decode(FeedRequest.self, from: try await RequestBody.data(of: request, limit: 1 << 16))
-        var errors: [FieldError] = []
-        let url = body.url?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        if url.isEmpty {
-            errors.append(FieldError(field: "url", code: "missing", message: "is required"))
-        } else if MentionURL.normalise(url) == nil || url.count > MentionLimits.maxURLCharacters {
-            errors.append(FieldError(field: "url", code: "invalid", message: "must be an absolute http or https URL"))
-        }
-        let source = body.source.flatMap(MentionSource.init(rawValue:))
-        if source == nil {
-            errors.append(FieldError(
-                field: "source", code: body.source == nil ? "missing" : "invalid",
-                message: "must be one of: \(MentionSource.allCases.map(\.rawValue).joined(separator: ", "))"))
-        }
-        let interval = body.interval.flatMap(MentionFeedInterval.parse)
-        if let interval, interval < MentionFeedInterval.minimum || interval > MentionFeedInterval.maximum {
-            errors.append(FieldError(field: "interval", code: "out_of_range", message: "must be from 1m to 7d"))
-        } else if interval == nil {
-            errors.append(FieldError(
-                field: "interval", code: body.interval == nil ? "missing" : "invalid",
-                message: "must be a duration with its unit (m, h, d), such as 15m"))
-        }
-        let outlet = body.outlet?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let outlet, outlet.count > MentionLimits.maxShortFieldCharacters {
-            errors.append(FieldError(field: "outlet", code: "too_long", message: "has more than \(MentionLimits.maxShortFieldCharacters) characters"))
-        }
-        guard errors.isEmpty, let source, let interval else { throw Problem.validation(errors) }
-
         let now = environment.now()
-        var feed = MentionFeed(
-            url: url, source: source, outlet: outlet?.isEmpty == false ? outlet : nil, interval: interval, createdAt: now,
-            createdBy: caller.name)
+        var feed = try MentionFeedValidator.validate(
+            url: body.url, source: body.source, outlet: body.outlet, interval: body.interval, now: now, by: caller.name
+        ).mapError { Problem.validation($0.errors) }.get()
         let appended = try await environment.store.apply(
             [.addMentionFeed(feed, event: Self.event(.mentionFeedCreated, feed, by: caller.name, at: now))], checkpoint: nil)
         feed.id = appended.first.flatMap(StampedId.of).map { MentionFeedID($0) }

@@ -38,45 +38,22 @@ struct MentionRoutes {
 
     /// POST /v1/mentions/batch[?atomic=true] — stores up to 10,000 mentions (a JSON array or NDJSON) in one
     /// transaction; invalid items are reported by index (and line) and, unless `atomic`, the valid ones stored.
-    @Sendable func createBatch(_ request: Request, context: SwellRequestContext) async throws -> JSONResponse<MentionBatchResult> {
+    @Sendable func createBatch(_ request: Request, context: SwellRequestContext) async throws -> JSONResponse<BatchResult> {
         let caller = try context.require(.recordMentions)
         let atomic = try QueryValues.flag(request, "atomic")
         let data = try await RequestBody.data(of: request, limit: Self.batchBodyLimit)
-        let items = try BatchParser<MentionSubmission>.parse(data)
         let now = environment.now()
-
-        var valid: [(index: Int, mention: NewMention)] = []
-        var rejected: [BatchItemProblem] = []
-        for item in items {
-            switch item.submission.flatMap({ MentionValidator.validate($0, now: now).mapError { Problem.validation($0.errors) } }) {
-            case .success(let content):
-                valid.append((item.index, Self.read(content)))
-            case .failure(let problem):
-                rejected.append(BatchItemProblem(index: item.index, line: item.line, errors: problem.fieldErrors))
-            }
+        let batch = try BatchSorting(try BatchParser<MentionSubmission>.parse(data), atomic: atomic) { submission in
+            MentionValidator.validate(submission, now: now).mapError { Problem.validation($0.errors) }.map(Self.read)
         }
-        if atomic, !rejected.isEmpty {
-            throw Problem(
-                .unprocessableContent, "batch-rejected", title: "The batch was not stored",
-                detail: "\(rejected.count) of \(items.count) items are not valid; with atomic=true nothing was stored.",
-                items: rejected)
-        }
-        let outcomes = try await environment.store.ingestMentions(valid.map(\.mention), at: now)
-        var results = [MentionBatchResult.ItemResult?](repeating: nil, count: items.count)
-        for (slot, outcome) in zip(valid, outcomes) {
-            results[slot.index] = .init(
-                index: slot.index, status: outcome.isCreated ? "created" : "duplicate", id: outcome.mention.id,
-                url: outcome.mention.content.url, errors: nil)
-        }
-        for problem in rejected {
-            results[problem.index] = .init(index: problem.index, status: "rejected", id: nil, url: nil, errors: problem.errors)
-        }
-        let created = outcomes.filter(\.isCreated).count
+        let outcomes = try await environment.store.ingestMentions(batch.valid.map(\.value), at: now)
+        let result = batch.result(outcomes.map {
+            BatchResult.Stored(created: $0.isCreated, id: $0.mention.id.rawValue, url: $0.mention.content.url)
+        })
         context.logger.info(
             "Mention batch stored",
-            metadata: ["batch.created": "\(created)", "batch.rejected": "\(rejected.count)", "caller": "\(caller.name)"])
-        return JSONResponse(MentionBatchResult(
-            created: created, duplicates: outcomes.count - created, rejected: rejected.count, results: results.compactMap { $0 }))
+            metadata: ["batch.created": "\(result.created)", "batch.rejected": "\(result.rejected)", "caller": "\(caller.name)"])
+        return JSONResponse(result)
     }
 
     /// GET /v1/mentions/{id}
@@ -105,7 +82,7 @@ struct MentionRoutes {
                 throw Problem.notFound("There is no incident \(incident).")
             }
             // Mentions move with their cluster when it is merged: the incident's cluster as it stands now.
-            let live = try await liveCluster(record.clusterId)
+            let live = try await environment.store.liveCluster(record.clusterId)
             clusters = clusters.map { $0.filter { $0 == live } } ?? [live]
         }
         query.clusterIds = clusters
@@ -161,7 +138,7 @@ struct MentionRoutes {
                     errors.append(FieldError(field: "clusterId", code: "not_found", message: "there is no cluster \(cluster)"))
                 } else {
                     // A merged cluster's mentions belong to the one it was merged into.
-                    let live = try await liveCluster(cluster)
+                    let live = try await environment.store.liveCluster(cluster)
                     link = .link(MentionLink(clusterId: live, score: nil, reasons: ["linked by \(caller.name)"]))
                 }
             } else {
@@ -188,17 +165,6 @@ struct MentionRoutes {
         context.logger.info("Mention corrected", metadata: ["mention.id": "\(id)", "by": "\(caller.name)"])
         guard let updated = try await environment.store.mention(id) else { throw Problem.notFound("There is no mention \(id).") }
         return JSONResponse(try await views([updated])[0])
-    }
-
-    /// The cluster that holds `cluster`'s complaints now: itself, or the one it was merged into (followed through
-    /// later merges).
-    func liveCluster(_ cluster: ClusterID) async throws -> ClusterID {
-        var current = cluster
-        for _ in 0..<32 {
-            guard let next = try await environment.store.cluster(current)?.mergedInto else { return current }
-            current = next
-        }
-        return current
     }
 
     /// The tone of a new mention, read from its title and text.

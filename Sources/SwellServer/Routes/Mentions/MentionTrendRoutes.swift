@@ -58,7 +58,7 @@ struct MentionTrendRoutes {
             guard let incident = try await environment.store.incident(incidentId) else {
                 throw Problem.notFound("There is no incident \(incidentId).")
             }
-            cluster = try await MentionRoutes(environment: environment).liveCluster(incident.clusterId)
+            cluster = try await environment.store.liveCluster(incident.clusterId)
         }
         let timeZone = environment.incidents?.playbook.timeZone ?? TimeZone(identifier: "UTC")!
         var mentions: [Mention] = []

@@ -65,20 +65,3 @@ struct MentionList: Encodable, Sendable {
     var items: [MentionView]
     var nextCursor: String?
 }
-
-/// What a mention batch did, item by item.
-struct MentionBatchResult: Encodable, Sendable {
-    var created: Int
-    var duplicates: Int
-    var rejected: Int
-    var results: [ItemResult]
-
-    struct ItemResult: Encodable, Sendable {
-        var index: Int
-        /// created, duplicate or rejected
-        var status: String
-        var id: MentionID?
-        var url: String?
-        var errors: [FieldError]?
-    }
-}
