@@ -4,6 +4,7 @@ import asyncio
 import json
 import multiprocessing
 import os
+import re
 import resource
 import statistics
 import sys
@@ -126,6 +127,13 @@ def batch_ingest(server, batches: int, prefix: str) -> float:
     return batches * 1000 / (time.monotonic() - start)
 
 
+def dashboard_choice() -> str:
+    """The feed query the dashboard itself uses (types and mode), read from its script so the two never differ."""
+    script = open(os.path.join(os.path.dirname(__file__), "..", "dashboards", "assets", "dashboard.js"), encoding="utf-8").read()
+    parts = re.search(r'const FEED_CHOICE = ((?:"[^"]*"\s*\+?\s*)+);', script).group(1)
+    return "".join(re.findall(r'"([^"]*)"', parts))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--subscribers", type=int, default=1000)
@@ -135,6 +143,8 @@ def main():
     parser.add_argument("--processes", type=int, default=2, help="client processes sharing the subscribers")
     parser.add_argument("--client", choices=["raw", "websockets"], default="raw",
                         help="raw: light hand-parsed sockets (default); websockets: the websockets library")
+    parser.add_argument("--dashboard", action="store_true",
+                        help="subscribe as the dashboard does: its event types, complaint events as counts (mode=summary)")
     args = parser.parse_args()
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, max(soft, args.subscribers * 2 + 256)), hard))
@@ -147,6 +157,9 @@ def main():
             print(f"ingest, no subscribers: {baseline:,.0f} complaints/s", flush=True)
 
             url = server.url.replace("http://", "ws://") + "/v1/feed"
+            if args.dashboard:
+                url += "?" + dashboard_choice()
+                print(f"subscribing as the dashboard: {url}", flush=True)
             stop_at = time.time() + 60 + args.seconds + 60
             results, started = multiprocessing.Queue(), multiprocessing.Queue()
             per = [args.subscribers // args.processes + (1 if i < args.subscribers % args.processes else 0) for i in range(args.processes)]
@@ -178,8 +191,16 @@ def main():
             paced_wall = drained_at - begin
             server_lag = drained_at - posted_at
             server_delays = describe_delays(buckets_before, delay_buckets(server))
+            loaded_buckets = delay_buckets(server)
+            loaded_sent = events_sent(server)
+            loaded_cpu = cpu_seconds(server.process.pid)
             loaded = batch_ingest(server, args.batches, "loaded")
-            print(f"ingest, {connected} subscribers: {loaded:,.0f} complaints/s", flush=True)
+            print(f"ingest, {connected} subscribers: {loaded:,.0f} complaints/s"
+                  + (f" ({loaded / baseline:.0%} of ingest with none)" if baseline else ""), flush=True)
+            loaded_frames, _, loaded_cpu_after = wait_for_sends_to_settle(server, loaded_sent)
+            print(f"during that ingest: {loaded_frames:,.0f} messages written, server CPU {loaded_cpu_after - loaded_cpu:.1f} s; "
+                  f"send delay of the events sent as themselves (warnings, incidents…): "
+                  f"{describe_delays(loaded_buckets, delay_buckets(server))}", flush=True)
             time.sleep(3)
             disconnects = [line for line in requests.get(server.url + "/metrics", timeout=5).text.splitlines()
                            if line.startswith("swell_feed_disconnects_total")]

@@ -72,10 +72,20 @@ extension OpenAPISpec {
                 too).
                 Close codes: 1001 the server is shutting down; 4008 slow consumer (it stayed more than
                 SWELL_FEED_BUFFER events behind for SWELL_FEED_SLOW_SECONDS without catching up). Both reasons say
-                "resume with since=<last seq sent>"; reconnect with that. A plain GET (no upgrade) gets 426.
+                "resume with since=<last seq sent>"; reconnect with that. A plain GET (no upgrade) gets 426, or
+                400 naming a bad `since`, `types` or `mode` (the diagnosable way to check them).
+                `?types=` chooses event types: comma-separated patterns, `*` standing for any run of characters
+                (`warning.*,incident.*,task.created`); each must match a known type. `?mode=summary` sends
+                complaint-level events (complaint.received, cluster.created, cluster.updated) as counts, at most one
+                a second and always before any later event: {"type":"complaints.arrived","seq":<last seq
+                counted>,"fromSeq":…,"count":<complaints received>,"events":<events counted>,"at":"…"}. Resuming
+                from the highest `seq` received misses nothing in either mode; a client that needs every event
+                uses the default `mode=events`.
               parameters:
                 - {name: ticket, in: query, schema: {type: string}}
                 - {name: since, in: query, schema: {type: integer, format: int64, minimum: 0}}
+                - {name: types, in: query, schema: {type: string, example: 'warning.*,incident.*,task.*'}}
+                - {name: mode, in: query, schema: {type: string, enum: [events, summary], default: events}}
               responses:
                 '101': {description: Switching to WebSocket; messages follow.}
                 '400': {description: Upgrade refused (bare; see POST /v1/feed/ticket for a diagnosable answer).}

@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import SwellCore
 import Testing
 
 @testable import SwellEngine
@@ -7,7 +8,7 @@ import Testing
 
 @Suite struct FeedBacklogTests {
     static func frames(_ seqs: ClosedRange<Int64>) -> [FeedFrame] {
-        seqs.map { FeedFrame(seq: $0, publishedAt: .now, text: ByteBuffer(string: #"{"seq":\#($0)}"#), adminOnly: false) }
+        seqs.map { FeedFrame(seq: $0, type: .complaintReceived, publishedAt: .now, text: ByteBuffer(string: #"{"seq":\#($0)}"#)) }
     }
 
     static func seqs(_ read: FeedBacklog.Read) -> [Int64]? {

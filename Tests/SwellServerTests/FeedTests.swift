@@ -138,6 +138,86 @@ import Testing
         }
     }
 
+    @Test func aSubscriberChoosesTypesAndASummaryOfComplaints() async throws {
+        let app = try await TestApp(feed: .init(bufferSize: 256))
+        let start = try await app.store.lastEventSeq()
+        let lines = (1...1_200).map { complaintJSON("t-\($0)") }.joined(separator: "\n")
+        try await app.runLive { client in
+            // Given 1,200 complaints in the log (no detector runs here)
+            let stored = try await client.post("/v1/complaints/batch", json: lines, contentType: "application/x-ndjson", app: app)
+            #expect(stored.status == .ok)
+            let head = try await app.store.lastEventSeq()
+            #expect(head == start + 1_200)
+
+            // When a dashboard replays them in summary mode, it gets a few counts, not a frame per event
+            let summary = try await collect(
+                client, "/v1/feed?since=\(start)&mode=summary", headers: app.headers(.executive)
+            ) { $0.last.map(Self.seq) == head }
+            let counts = summary.messages.compactMap(Self.object).filter { $0["type"] as? String == "complaints.arrived" }
+            #expect(counts.count >= 1 && counts.count < 20, "\(summary.messages.count) messages")
+            #expect(counts.reduce(0) { $0 + ($1["count"] as? Int ?? 0) } == 1_200)
+            #expect(counts.reduce(0) { $0 + ($1["events"] as? Int ?? 0) } == Int(head - start))
+            // … covering the log without a gap or an overlap
+            var next = start + 1
+            for count in counts {
+                #expect((count["fromSeq"] as? Int).map(Int64.init) == next)
+                next = Int64(count["seq"] as? Int ?? 0) + 1
+            }
+            #expect(next == head + 1)
+
+            // And a subscriber that chose complaint receipts gets each, and nothing else
+            let chosen = try await collect(
+                client, "/v1/feed?since=\(start)&types=complaint.*", headers: app.headers(.executive)
+            ) { $0.count >= 1_200 }
+            #expect(chosen.messages.count == 1_200)
+            #expect(chosen.messages.allSatisfy { Self.type($0) == "complaint.received" })
+
+            // A bad choice is refused; a plain GET names the parameter
+            await #expect(throws: WebSocketClientError.webSocketUpgradeFailed) {
+                try await open(client, "/v1/feed?types=warnings.*", headers: app.headers(.executive))
+            }
+            await #expect(throws: WebSocketClientError.webSocketUpgradeFailed) {
+                try await open(client, "/v1/feed?mode=digest", headers: app.headers(.executive))
+            }
+            let explained = try await client.get("/v1/feed?types=warnings.*", as: .executive, app: app)
+            #expect(explained.status == .badRequest)
+            #expect(explained.json["field"] as? String == "types")
+            #expect((explained.json["detail"] as? String)?.contains("'warnings.*' matches no event type") == true)
+        }
+    }
+
+    @Test func aLiveSummaryArrivesWithinItsIntervalAndWarningsAtOnce() async throws {
+        let app = try await TestApp(feed: .init(bufferSize: 256))
+        let head = try await app.store.lastEventSeq()
+        try await app.runLive { client in
+            try await withThrowingTaskGroup(of: [String].self) { group in
+                // Given a summary-mode socket following live
+                group.addTask {
+                    try await collect(client, "/v1/feed?since=\(head)&mode=summary", headers: app.headers(.executive), seconds: 20) { messages in
+                        messages.compactMap(Self.object).filter { $0["type"] as? String == "complaints.arrived" }
+                            .reduce(0) { $0 + ($1["count"] as? Int ?? 0) } >= 30
+                    }.messages
+                }
+                // When complaints arrive one by one over more than a second
+                group.addTask {
+                    try await Task.sleep(for: .milliseconds(100))
+                    for n in 1...30 {
+                        _ = try await client.post("/v1/complaints", json: complaintJSON("s-\(n)"), app: app)
+                        try await Task.sleep(for: .milliseconds(50))
+                    }
+                    return []
+                }
+                var messages: [String] = []
+                for try await collected in group { messages += collected }
+                // Then every complaint is counted, in fewer messages than complaints, with no complaint frame
+                let counts = messages.compactMap(Self.object).filter { $0["type"] as? String == "complaints.arrived" }
+                #expect(counts.reduce(0) { $0 + ($1["count"] as? Int ?? 0) } == 30)
+                #expect(counts.count < 15)
+                #expect(!messages.contains { Self.type($0) == "complaint.received" })
+            }
+        }
+    }
+
     @Test func aStoreFailingDuringAReplayClosesWith1011AndTheResumePoint() async throws {
         // A backlog of 16 events: a replay from the start reads the store, page by page
         let app = try await TestApp(feed: .init(bufferSize: 16))

@@ -79,7 +79,10 @@ def test_a_warning_appears_live_on_the_dashboard(tmp_path, browser):
         browser.evaluate("document.getElementById('lang').click()")
         browser.wait_for("document.documentElement.lang === 'en'")
         assert "Warnings" in browser.evaluate("document.body.innerText")
-        assert "Warning raised" in browser.evaluate("document.getElementById('ticker').innerText")
+        ticker = browser.evaluate("document.getElementById('ticker').innerText")
+        assert "Warning raised" in ticker
+        # The page follows the feed in summary mode: complaints arrive as counts, never one line each
+        assert "Complaints arrived ×" in ticker and "Complaint received" not in ticker, ticker
         browser.screenshot(os.path.join(ARTIFACTS, "dashboard-en.png"))
         server.terminate()
         browser.wait_for("document.getElementById('connection').dataset.state === 'offline'", timeout=15)

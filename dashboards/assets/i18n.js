@@ -23,7 +23,7 @@ window.SwellText = {
     state: { open: "待处理", acknowledged: "已确认", dismissed: "已排除", incident: "已立为事件" },
     tone: { positive: "正面", neutral: "中性", negative: "负面" },
     events: {
-      "complaint.received": "收到投诉", "cluster.created": "新聚类", "cluster.updated": "聚类更新",
+      "complaint.received": "收到投诉", "complaints.arrived": "新投诉", "cluster.created": "新聚类", "cluster.updated": "聚类更新",
       "cluster.merged": "聚类合并", "cluster.split": "聚类拆分", "cluster.complaint_moved": "投诉移动",
       "warning.raised": "发出预警", "warning.escalated": "预警升级",
       "warning.acknowledged": "预警已确认", "warning.dismissed": "预警已排除", "warning.linked": "预警转为事件", "token.created": "创建令牌", "token.revoked": "撤销令牌",
@@ -55,7 +55,7 @@ window.SwellText = {
     state: { open: "Open", acknowledged: "Acknowledged", dismissed: "Dismissed", incident: "Incident opened" },
     tone: { positive: "positive", neutral: "neutral", negative: "negative" },
     events: {
-      "complaint.received": "Complaint received", "cluster.created": "New cluster", "cluster.updated": "Cluster updated",
+      "complaint.received": "Complaint received", "complaints.arrived": "Complaints arrived", "cluster.created": "New cluster", "cluster.updated": "Cluster updated",
       "cluster.merged": "Clusters merged", "cluster.split": "Cluster split", "cluster.complaint_moved": "Complaint moved",
       "warning.raised": "Warning raised", "warning.escalated": "Warning escalated",
       "warning.acknowledged": "Warning acknowledged", "warning.dismissed": "Warning dismissed", "warning.linked": "Warning linked to incident", "token.created": "Token created", "token.revoked": "Token revoked",

@@ -19,7 +19,8 @@ def open_socket(url: str, token: str) -> tuple[socket.socket, bytearray]:
     parts = urlparse(url)
     sock = socket.create_connection((parts.hostname, parts.port), timeout=60)
     key = base64.b64encode(os.urandom(16)).decode()
-    request = (f"GET {parts.path} HTTP/1.1\r\nHost: {parts.hostname}:{parts.port}\r\nUpgrade: websocket\r\n"
+    target = parts.path + (f"?{parts.query}" if parts.query else "")
+    request = (f"GET {target} HTTP/1.1\r\nHost: {parts.hostname}:{parts.port}\r\nUpgrade: websocket\r\n"
                f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
                f"Authorization: Bearer {token}\r\n\r\n")
     sock.sendall(request.encode())

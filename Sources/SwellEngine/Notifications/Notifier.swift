@@ -231,10 +231,3 @@ public actor Notifier {
     }
 }
 
-extension EventType {
-    public static let notificationSent = EventType("notification.sent")
-    public static let notificationDead = EventType("notification.dead")
-    public static let channelCreated = EventType("notification_channel.created")
-    public static let channelUpdated = EventType("notification_channel.updated")
-    public static let channelDeleted = EventType("notification_channel.deleted")
-}

@@ -4,11 +4,6 @@ import SwellCore
 import SwellPlaybook
 import SwellStore
 
-extension EventType {
-    /// A retention run erased complainants' personal data (counts only).
-    public static let retentionApplied = EventType("retention.applied")
-}
-
 /// What one retention run did (or, dry, would do).
 public struct RetentionReport: Sendable, Equatable, Codable {
     /// Complaints whose personal data was (or would be) erased.

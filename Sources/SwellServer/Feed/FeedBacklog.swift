@@ -1,14 +1,33 @@
 import Foundation
 import NIOCore
+import SwellCore
 
 /// One published event as every subscriber receives it: its envelope encoded once into a buffer that all the
 /// sockets share (writing it copies nothing).
 struct FeedFrame: Sendable {
     let seq: Int64
-    /// When the hub read it from the log, for the send-delay metric.
-    let publishedAt: ContinuousClock.Instant
+    let type: EventType
+    /// Where `type` stands in `EventType.catalog` (nil for a type not in it), so a socket decides once per type
+    /// whether it wants it instead of matching its patterns against every frame.
+    let typeIndex: Int?
+    /// When the hub read it from the log, for the send-delay metric; nil when a session read it for a replay.
+    let publishedAt: ContinuousClock.Instant?
     let text: ByteBuffer
-    let adminOnly: Bool
+
+    init(seq: Int64, type: EventType, publishedAt: ContinuousClock.Instant?, text: ByteBuffer) {
+        self.seq = seq
+        self.type = type
+        self.typeIndex = Self.catalogIndex[type]
+        self.publishedAt = publishedAt
+        self.text = text
+    }
+
+    init(_ event: Event, publishedAt: ContinuousClock.Instant?) {
+        self.init(seq: event.seq, type: event.type, publishedAt: publishedAt, text: ByteBuffer(string: FeedEnvelope.json(event)))
+    }
+
+    private static let catalogIndex = Dictionary(
+        EventType.catalog.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
 }
 
 /// The events the hub has published most recently, in seq order, shared by every subscriber: each subscriber

@@ -11,6 +11,8 @@ public struct FeedConfiguration: Sendable {
     /// How long the hub waits after a wake-up before it reads the log, so commits that land together go out
     /// together (each socket write then carries several events).
     public var publishDelay: Duration = .milliseconds(5)
+    /// How often, at most, a `mode=summary` socket gets a `complaints.arrived` count.
+    public var summaryInterval: Duration = .seconds(1)
     /// How often every subscriber gets `{"type":"heartbeat","seq":<head>}` (WebSocket pings run as well, every 30 s).
     public var heartbeatInterval: Duration
     /// How long a ticket from `POST /v1/feed/ticket` may wait before it is used.

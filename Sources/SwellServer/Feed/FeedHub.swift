@@ -144,11 +144,7 @@ public final class FeedHub: Service, Sendable {
 
     private func publish(_ events: [Event]) {
         let now = ContinuousClock.now
-        let frames = events.map { event in
-            FeedFrame(
-                seq: event.seq, publishedAt: now, text: ByteBuffer(string: FeedEnvelope.json(event)),
-                adminOnly: FeedEnvelope.isAdminOnly(event.type))
-        }
+        let frames = events.map { FeedFrame($0, publishedAt: now) }
         let subscribers = state.withLock { state in
             state.backlog?.append(frames)
             return Array(state.subscribers.values)

@@ -33,7 +33,10 @@ struct FeedRoutes {
     }
 
     /// GET /v1/feed without an upgrade — explains how to open the feed (426).
+    /// A bad `types`, `mode` or `since` is named in a 400 problem first: a refused upgrade cannot say why.
     @Sendable func notUpgraded(_ request: Request, context: SwellRequestContext) async throws -> Response {
+        _ = try Self.since(request)
+        _ = try Self.choice(request)
         throw Problem(
             .upgradeRequired, "websocket-required", title: "Open the feed as a WebSocket",
             detail: "Connect to /v1/feed with a WebSocket: get a ticket from POST /v1/feed/ticket and open "
@@ -48,8 +51,9 @@ struct FeedRoutes {
         }
         do {
             _ = try Self.since(request)
+            _ = try Self.choice(request)
         } catch {
-            context.logger.info("Feed upgrade refused: since is not a sequence number")
+            context.logger.info("Feed upgrade refused: a bad parameter", metadata: ["error": "\(error)"])
             return .dontUpgrade
         }
         return .upgrade([:])
@@ -61,8 +65,9 @@ struct FeedRoutes {
         _ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter, _ context: WebSocketRouterContext<FeedRequestContext>
     ) async throws {
         guard let caller = context.requestContext.caller else { return }
+        let (types, mode) = try Self.choice(context.request)
         let session = FeedSession(
-            hub: hub, caller: caller, since: try Self.since(context.request),
+            hub: hub, selection: FeedSelection(types: types, mode: mode, role: caller.role), since: try Self.since(context.request),
             writer: FeedChannelWriter(channel: context.requestContext.channel), logger: context.logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
@@ -79,6 +84,26 @@ struct FeedRoutes {
         guard let text = request.uri.queryParameters["since"] else { return nil }
         guard let seq = Int64(String(text)), seq >= 0 else { throw Problem.badParameter("since", "since must be a sequence number") }
         return seq
+    }
+
+    /// `?types=` (event type patterns, default every type) and `?mode=` (`events`, the default, or `summary`).
+    static func choice(_ request: Request) throws -> (EventTypeFilter, FeedSelection.Mode) {
+        var types = EventTypeFilter.everything
+        if let text = request.uri.queryParameters["types"] {
+            do {
+                types = try EventTypeFilter(parsing: String(text))
+            } catch {
+                throw Problem.badParameter("types", error.description)
+            }
+        }
+        var mode = FeedSelection.Mode.events
+        if let text = request.uri.queryParameters["mode"] {
+            guard let chosen = FeedSelection.Mode(rawValue: String(text)) else {
+                throw Problem.badParameter("mode", "mode must be one of: \(FeedSelection.Mode.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            mode = chosen
+        }
+        return (types, mode)
     }
 
     struct Ticket: Encodable, Sendable {

@@ -10,11 +10,13 @@ import SwellEngine
 /// One subscriber's socket: subscribes to the hub first, then writes from a cursor (its `since`, or the hub's
 /// head): on each ring of its doorbell everything the hub's backlog holds after the cursor, and from the store
 /// whatever the backlog no longer holds (all of a `since` replay that reaches further back). One cursor over one
-/// ordered log means no gap and no duplicate between replay and live. Ends with 4008 when the hub found it too
+/// ordered log means no gap and no duplicate between replay and live. Writes only what its `FeedSelection` chose,
+/// counting complaint events in summary mode (`FeedOutbox`). Ends with 4008 when the hub found it too
 /// slow, 1001 when the server stops, 1011 on any other failure — each with the `since=` to resume from.
 struct FeedSession {
     let hub: FeedHub
-    let caller: Caller
+    /// The event types it asked for, in which mode, filtered by the caller's role.
+    let selection: FeedSelection
     let since: Int64?
     let writer: FeedChannelWriter
     let logger: Logger
@@ -53,7 +55,7 @@ struct FeedSession {
         }
         if let failure {
             // Only what was surely written counts: frames queued behind a failure may be lost.
-            let resume = subscription.written
+            let resume = subscription.surelyWritten
             hub.metrics.feedDisconnect("error")
             logger.warning("Feed closing on an error", metadata: ["error": "\(failure)", "event.seq": "\(resume)"])
             try? await outbound.close(.unexpectedServerError, reason: "server error; resume with since=\(resume)")
@@ -78,50 +80,68 @@ struct FeedSession {
         }
     }
 
-    /// On every ring, writes all that is new (events, then the newest heartbeat) until the subscription ends.
+    /// On every ring, writes all that is new (events, then the newest heartbeat) until the subscription ends. A
+    /// summary-mode socket holding a count sets an alarm that rings when the count falls due.
     private func pump(_ subscription: FeedSubscription, from start: Int64, _ outbound: WebSocketOutboundWriter) async throws {
         var cursor = start
         var heartbeats = subscription.heartbeatsAtStart
+        var outbox = FeedOutbox(selection: selection, summaryInterval: hub.configuration.summaryInterval)
+        var alarm: (due: ContinuousClock.Instant, task: Task<Void, Never>)?
+        defer { alarm?.task.cancel() }
         for await _ in subscription.doorbell {
             drain: while subscription.end == nil {
                 switch hub.next(after: cursor, heartbeatsSeen: heartbeats) {
                 case .frames(let frames):
                     let last = frames.last?.seq ?? cursor
+                    let run = outbox.sort(frames, now: .now)
+                    subscription.holding(from: outbox.held?.fromSeq)
                     subscription.queued(through: last)
-                    try await write(frames)
+                    try await write(run)
                     cursor = last
                     subscription.wrote(through: cursor)
                 case .missed(let through):
-                    cursor = try await replay(after: cursor, upTo: through, progress: subscription)
+                    cursor = try await replay(after: cursor, upTo: through, outbox: &outbox, progress: subscription)
                 case .heartbeat(let count, let text):
                     heartbeats = count
                     try await outbound.writeTextMessage(text)
                 case .upToDate:
+                    let run = outbox.dueSummary(now: .now)
+                    subscription.holding(from: outbox.held?.fromSeq)
+                    try await write(run)
                     break drain
                 }
+            }
+            if let due = outbox.summaryAlarm, alarm?.due != due {
+                alarm?.task.cancel()
+                alarm = (due, Task {
+                    try? await Task.sleep(until: due, clock: .continuous)
+                    subscription.ring()
+                })
             }
         }
     }
 
-    /// Writes the shared frames this caller may see, as they are (no copy) and in one run, counting each and its
-    /// delay.
-    private func write(_ frames: ArraySlice<FeedFrame>) async throws {
-        let visible = frames.filter { !$0.adminOnly || caller.role == .admin }
-        try await writer.write(visible.map(\.text))
-        for frame in visible { hub.metrics.feedEventSent(publishedAt: frame.publishedAt) }
+    /// Writes a sorted run as it is (shared frames, no copy) with one flush, counting each event and its delay.
+    private func write(_ run: FeedOutbox.Run) async throws {
+        try await writer.write(run.texts)
+        for frame in run.events { hub.metrics.feedEventSent(publishedAt: frame.publishedAt) }
+        for _ in 0..<run.summaries { hub.metrics.feedEventSent(publishedAt: nil) }
     }
 
     /// Sends the logged events after `seq` up to and including `last`, returning the new cursor; `progress` learns
     /// it after every page, so the hub sees a catching-up socket move.
-    private func replay(after seq: Int64, upTo last: Int64, progress: FeedSubscription) async throws -> Int64 {
+    private func replay(
+        after seq: Int64, upTo last: Int64, outbox: inout FeedOutbox, progress: FeedSubscription
+    ) async throws -> Int64 {
         var cursor = seq
         while cursor < last {
             let limit = Int(min(Int64(Self.pageSize), last - cursor))
             let events = try await hub.store.events(after: cursor, limit: limit)
-            let visible = events.filter { !FeedEnvelope.isAdminOnly($0.type) || caller.role == .admin }
+            let chosen = events.filter { outbox.selection.decide($0.type) != .skip }
+            let run = outbox.sort(chosen.map { FeedFrame($0, publishedAt: nil) }, now: .now)
+            progress.holding(from: outbox.held?.fromSeq)
             if let newest = events.last?.seq { progress.queued(through: newest) }
-            try await writer.write(visible.map { ByteBuffer(string: FeedEnvelope.json($0)) })
-            for _ in visible { hub.metrics.feedEventSent(publishedAt: nil) }
+            try await write(run)
             cursor = events.last?.seq ?? cursor
             progress.wrote(through: cursor)
             if events.count < limit { break }

@@ -27,6 +27,8 @@ final class FeedSubscription: Sendable {
     private struct Progress {
         var written: Int64
         var queued: Int64
+        /// The first seq of complaint events a summary-mode session holds back, counted but not yet sent.
+        var heldFrom: Int64?
         /// When it was last seen more than the limit behind without having caught up since, and how far behind.
         var behind: (since: ContinuousClock.Instant, lag: Int64)?
         var end: FeedEnd?
@@ -68,8 +70,18 @@ final class FeedSubscription: Sendable {
     }
 
     /// The last seq handed to the connection. Frames already handed over still go out ahead of a close frame, so
-    /// this (not `written`) is where a client that reads up to the close frame resumes.
-    var queued: Int64 { progress.withLock { $0.queued } }
+    /// this (not `written`) is where a client that reads up to the close frame resumes. Events held back for a
+    /// summary not yet sent do not count: a client resuming from here counts them again.
+    var queued: Int64 { progress.withLock { min($0.queued, ($0.heldFrom ?? .max) - 1) } }
+
+    /// Where a client resumes when frames queued behind a failure may be lost: what was surely written, less
+    /// anything held back for a summary.
+    var surelyWritten: Int64 { progress.withLock { min($0.written, ($0.heldFrom ?? .max) - 1) } }
+
+    /// Records that events from `seq` on are held for a summary (nil: nothing is held).
+    func holding(from seq: Int64?) {
+        progress.withLock { $0.heldFrom = seq }
+    }
 
     /// Records that every event up to `seq` has been handed to the connection (it may not have taken them yet).
     func queued(through seq: Int64) {
