@@ -24,14 +24,20 @@ struct PlaybookOptions: ParsableArguments {
 
     /// Loads the playbook; a broken one stops the command with the loader's precise message.
     func load() throws -> Playbook? {
+        try loadWithText()?.playbook
+    }
+
+    /// The playbook and its exact text (kept in the store as the version that ran).
+    func loadWithText() throws -> (playbook: Playbook, text: String)? {
         guard let path = resolvedPath else {
-            return try PlaybookLoader.load(data: EmbeddedAssets.defaultPlaybook, file: "built-in \(Self.defaultPath)")
+            let data = EmbeddedAssets.defaultPlaybook
+            return (try PlaybookLoader.load(data: data, file: "built-in \(Self.defaultPath)"), String(decoding: data, as: UTF8.self))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ValidationError("cannot read the playbook \(path)")
         }
         do {
-            return try PlaybookLoader.load(data: data, file: path)
+            return (try PlaybookLoader.load(data: data, file: path), String(decoding: data, as: UTF8.self))
         } catch {
             throw ValidationError("the playbook is not valid:\n\(error.description)")
         }

@@ -7,6 +7,7 @@ import Prometheus
 import ServiceLifecycle
 import SwellCore
 import SwellEngine
+import SwellPlaybook
 import SwellServer
 import SwellStore
 
@@ -58,7 +59,8 @@ struct ServeCommand: AsyncParsableCommand {
             host: host ?? environment["SWELL_HOST"] ?? "127.0.0.1",
             port: try port ?? environment["SWELL_PORT"].map(Self.parsePort) ?? 8080)
 
-        let loadedPlaybook = try playbook.load()
+        let playbookWithText = try playbook.loadWithText()
+        let loadedPlaybook = playbookWithText?.playbook
         let detection = DetectionSettings.configuration(from: loadedPlaybook, window: try playbook.windowSeconds())
         try await store.withStore(logger: logger, listen: true) { caseStore in
             logger.info(
@@ -70,7 +72,16 @@ struct ServeCommand: AsyncParsableCommand {
             MetricsSystem.bootstrap(metrics.factory)
             let dashboards = DashboardFolder.locate(environment: environment, workingDirectory: FileManager.default.currentDirectoryPath)
             logger.info("Dashboard", metadata: ["dashboards.path": "\(dashboards ?? "built into the binary")"])
-            let incidents = loadedPlaybook.map { IncidentEngine(store: caseStore, playbook: $0, logger: logger, clock: .wall({ Date() })) }
+            var incidents: IncidentEngine?
+            if let (loaded, text) = playbookWithText {
+                let earlier: [Playbook]
+                do {
+                    earlier = try await PlaybookRegistry.record(loaded, content: text, in: caseStore, at: Date(), logger: logger)
+                } catch let failure as PlaybookRegistry.Failure {
+                    throw ValidationError(failure.description)
+                }
+                incidents = IncidentEngine(store: caseStore, playbook: loaded, earlier: earlier, logger: logger, clock: .wall({ Date() }))
+            }
             let notifier = Notifier(
                 store: caseStore, rules: loadedPlaybook?.notify ?? [], transport: LiveNotificationTransport(mail: SMTPMailTransport()),
                 dashboard: publicURL ?? environment["SWELL_PUBLIC_URL"] ?? "http://\(configuration.host):\(configuration.port)/",

@@ -24,7 +24,7 @@ extension EventType {
         .mentionReceived, .mentionMatched, .mentionCorrected, .mentionsSpike,
         .mentionFeedCreated, .mentionFeedDeleted, .mentionFeedPollRequested, .mentionFeedPolled,
         .notificationSent, .notificationDead, .channelCreated, .channelUpdated, .channelDeleted,
-        .retentionApplied,
+        .retentionApplied, .playbookRecorded,
         .tokenCreated, .tokenRevoked,
     ]
 }

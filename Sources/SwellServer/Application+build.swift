@@ -69,6 +69,7 @@ public func buildRouters(environment: ServerEnvironment) -> SwellRouters {
     MediaTimelineRoutes(environment: environment).register(on: router)
     registerIncidentRoutes(on: router.group("v1/incidents"), environment: environment)
     ReportRoutes(environment: environment).register(on: router.group("v1/reports"))
+    PlaybookRoutes(environment: environment).register(on: router.group("v1/playbooks"))
     ReviewRoutes(environment: environment).register(incidents: router.group("v1/incidents"), reviews: router.group("v1/reviews"))
     SummaryRoutes(environment: environment).register(on: router)
     NotificationRoutes(environment: environment).register(channels: router.group("v1/notification-channels"), deliveries: router.group("v1/deliveries"))

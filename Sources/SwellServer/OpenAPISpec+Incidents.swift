@@ -360,6 +360,40 @@ extension OpenAPISpec {
                     text/html: {schema: {type: string}}
                 '401': {$ref: '#/components/responses/Problem'}
                 '404': {$ref: '#/components/responses/Problem'}
+          /v1/playbooks:
+            get:
+              summary: Every playbook version that ran on this store
+              description: >
+                Each version a server loaded is kept for good (name, version, SHA-256 of its text, when it first
+                ran), so an incident is judged by the version it opened under after the file changes. A server
+                refuses to start with an edited playbook whose version was not changed. `current` marks the
+                version this server follows; `incidents` counts the incidents pinned to each. Every role.
+              responses:
+                '200':
+                  description: The versions, oldest first, without their text.
+                  content:
+                    application/json:
+                      schema: {type: object, required: [items], properties: {items: {type: array, items: {$ref: '#/components/schemas/PlaybookVersion'}}}}
+                '401': {$ref: '#/components/responses/Problem'}
+          /v1/playbooks/{version}:
+            get:
+              summary: One playbook version with its text
+              description: >
+                `name` defaults to the playbook this server follows. `format=yaml` answers the YAML exactly as it
+                ran (application/yaml); the default is JSON with the text in `content`. Every role.
+              parameters:
+                - {name: version, in: path, required: true, schema: {type: string}}
+                - {name: name, in: query, schema: {type: string}}
+                - {name: format, in: query, schema: {type: string, enum: [json, yaml], default: json}}
+              responses:
+                '200':
+                  description: The version.
+                  content:
+                    application/json: {schema: {$ref: '#/components/schemas/PlaybookVersion'}}
+                    application/yaml: {schema: {type: string}}
+                '400': {$ref: '#/components/responses/Problem'}
+                '401': {$ref: '#/components/responses/Problem'}
+                '404': {$ref: '#/components/responses/Problem'}
         """
 
     static let incidentComponents = """
@@ -369,6 +403,17 @@ extension OpenAPISpec {
         """
 
     static let incidentSchemas = """
+            PlaybookVersion:
+              type: object
+              required: [name, version, sha256, firstLoadedAt, current, incidents]
+              properties:
+                name: {type: string}
+                version: {type: string}
+                sha256: {type: string, description: hex SHA-256 of the text}
+                firstLoadedAt: {type: string, format: date-time}
+                current: {type: boolean}
+                incidents: {type: integer}
+                content: {type: string, description: 'the YAML as it ran (GET /v1/playbooks/{version} only)'}
             IncidentState:
               type: string
               enum: [open, responding, monitoring, settling, resolved, closed]

@@ -85,6 +85,12 @@ public protocol CaseStore: Sendable {
     func mentionFeeds(includeDeleted: Bool) async throws -> [MentionFeed]
     func mentionFeed(_ id: MentionFeedID) async throws -> MentionFeed?
 
+    // MARK: Playbooks
+
+    /// Every playbook version that ran on this store, oldest first.
+    func playbookVersions() async throws -> [PlaybookVersion]
+    func playbookVersion(name: String, version: String) async throws -> PlaybookVersion?
+
     // MARK: Retention
 
     /// Complaints whose personal data is still kept and is due for erasure: their case closed before `closedBefore`,
@@ -195,6 +201,9 @@ public enum StoreChange: Sendable, Equatable {
     /// The poller's record of a poll: replaces the feed only while it is not deleted, so a feed deleted during a
     /// poll stays deleted. Boxed.
     indirect case recordMentionFeedPoll(MentionFeed)
+    /// Keeps a playbook version for good and appends its `playbook.recorded` event; a name and version already
+    /// kept are left as they are (the caller compares hashes first). Boxed.
+    indirect case recordPlaybook(PlaybookVersion)
     /// Erases the personal data of these complaints for good: the complainant's name, phone and e-mail, and in the
     /// text and demand every phone number, e-mail address, ID number and the complainant's own name (see
     /// `PersonalDataMasking.erase`); the search index follows. Marks them erased. Boxed.

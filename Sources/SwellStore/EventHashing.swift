@@ -22,6 +22,11 @@ public enum EventHashing {
         hexSHA256(token)
     }
 
+    /// Hex SHA-256 of a text kept whole (a playbook version's YAML).
+    public static func contentHash(_ text: String) -> String {
+        hexSHA256(text)
+    }
+
     private static func hexSHA256(_ text: String) -> String {
         SHA256.hash(data: Data(text.utf8)).map { byte in
             let hex = String(byte, radix: 16)

@@ -21,6 +21,7 @@ public enum StoreTables {
     public static let all = [
         "event", "complaint", "access_token", "follower_checkpoint", "cluster", "warning", "cluster_separation",
         "incident", "incident_item", "notification_channel", "delivery", "complaint_case", "mention", "mention_feed",
+        "playbook_version",
     ]
 }
 

@@ -43,6 +43,7 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
     case searchFindsEitherScriptWithFiltersAndPaging
     case mentionsAreStoredOnceReadAndCorrected
     case personalDataIsErasedPastRetention
+    case playbookVersionsAreKeptOnce
 
     var testDescription: String { rawValue }
 
@@ -68,6 +69,7 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
         case .searchFindsEitherScriptWithFiltersAndPaging: try await SearchStoreContract.roundTrip(store)
         case .mentionsAreStoredOnceReadAndCorrected: try await MentionStoreContract.roundTrip(store)
         case .personalDataIsErasedPastRetention: try await RetentionStoreContract.roundTrip(store)
+        case .playbookVersionsAreKeptOnce: try await PlaybookStoreContract.roundTrip(store)
         }
     }
 

@@ -5,7 +5,7 @@ public import Foundation
 public struct IncidentRecord: Sendable, Codable, Equatable {
     /// The playbook an incident follows, pinned when it opens: later edits of the playbook file do
     /// not change a running incident's rules silently.
-    public struct PlaybookPin: Sendable, Codable, Equatable {
+    public struct PlaybookPin: Sendable, Codable, Hashable {
         public var name: String
         public var version: String
 

@@ -162,11 +162,12 @@ extension IncidentEngine {
 }
 
 extension IncidentEngine {
-    /// An incident pins the playbook it opened with; this server runs the one it loaded. When they differ
-    /// (the file changed since), the incident goes on under the loaded one and the difference is logged once.
+    /// An incident pins the playbook it opened with and is judged by it (`rules(for:)`). Only when the store does
+    /// not keep that version (an incident opened before versions were kept) does it go on under the loaded one;
+    /// that is logged once.
     func notePlaybookMismatch(_ record: IncidentRecord, id: IncidentID) {
         guard record.playbook.name != playbook.name || record.playbook.version != playbook.version,
-            !mismatchNoted.contains(id)
+            pinned[record.playbook] == nil, !mismatchNoted.contains(id)
         else { return }
         mismatchNoted.insert(id)
         logger.warning("Incident opened under another playbook version; following the loaded one", metadata: [

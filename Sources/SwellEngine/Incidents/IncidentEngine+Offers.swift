@@ -35,7 +35,8 @@ extension IncidentEngine {
     ) async throws -> (id: Int64, offer: PublishedOffer) {
         try await serialized {
             var record = try await active(id, changedAt: at)
-            let (amount, basis) = try baseAmount(base)
+            let rules = rules(for: record)
+            let (amount, basis) = try baseAmount(base, rules: rules)
             guard amount.minorUnits > 0 else { throw IncidentError.invalid(field: "base", message: "the base settlement must be more than zero") }
             guard (0...100_000).contains(upliftBasisPoints) else {
                 throw IncidentError.invalid(field: "upliftPercent", message: "the uplift must be from 0 to 1000 percent")
@@ -45,7 +46,7 @@ extension IncidentEngine {
             var headcount = eligible ?? 0
             if eligible == nil { headcount = Self.distinctComplainants(try await complaints(of: record)) }
             let published = PublishedOffer(
-                version: (previous?.offer.version ?? 0) + 1, offer: playbook.incentiveOffer(publishedAt: at, base: withUplift),
+                version: (previous?.offer.version ?? 0) + 1, offer: rules.incentiveOffer(publishedAt: at, base: withUplift),
                 basis: basis, eligible: headcount, publishedBy: by, supersedes: previous?.id)
             let event = EventDraft(
                 type: .offerPublished, at: at, incidentId: id, payload: EventDraft.payload(OfferPublishedPayload(published)))
@@ -64,13 +65,13 @@ extension IncidentEngine {
         }
     }
 
-    private func baseAmount(_ base: OfferBase) throws -> (SettlementMoney, String) {
+    private func baseAmount(_ base: OfferBase, rules: Playbook) throws -> (SettlementMoney, String) {
         switch base {
         case .amount(let money):
             return (money, "base")
         case .category(let claim):
             do {
-                return (try playbook.compensation.award(for: claim).total, claim.category)
+                return (try rules.compensation.award(for: claim).total, claim.category)
             } catch {
                 throw IncidentError.compensation(error)
             }

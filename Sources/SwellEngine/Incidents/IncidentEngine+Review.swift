@@ -46,10 +46,11 @@ extension IncidentEngine {
             guard at >= record.openedAt else {
                 throw IncidentError.invalid(field: "at", message: "must not be before the incident was opened (\(RFC3339.format(record.openedAt)))")
             }
-            for (index, cause) in draft.rootCauses.enumerated() where !playbook.rootCauseCategories.contains(cause.category) {
+            let categories = rules(for: record).rootCauseCategories
+            for (index, cause) in draft.rootCauses.enumerated() where !categories.contains(cause.category) {
                 throw IncidentError.invalid(
                     field: "rootCauses[\(index)].category",
-                    message: "must be one of the playbook's categories: \(playbook.rootCauseCategories.joined(separator: ", "))")
+                    message: "must be one of the playbook's categories: \(categories.joined(separator: ", "))")
             }
             let tasks = try await store.incidentItems(id, kind: .task)
             var changes: [StoreChange] = []

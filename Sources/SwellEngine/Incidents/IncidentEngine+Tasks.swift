@@ -8,7 +8,7 @@ extension IncidentEngine {
     func anchors(of record: IncidentRecord) -> TaskAnchorInstants {
         TaskAnchorInstants(
             warningRaisedAt: record.timing[.warningRaised], incidentOpenedAt: record.openedAt,
-            phaseStarts: playbook.phaseStarts(history: record.history.map { ($0.state, $0.at) }),
+            phaseStarts: rules(for: record).phaseStarts(history: record.history.map { ($0.state, $0.at) }),
             offerPublishedAt: record.timing[.offerPublished])
     }
 
@@ -20,7 +20,7 @@ extension IncidentEngine {
     }
 
     func planTasks(_ record: IncidentRecord, id: IncidentID, existingKeys: Set<String>, now: Date) -> [StoreChange] {
-        let plan = TaskSchedule(playbook: playbook).plan(
+        let plan = TaskSchedule(playbook: rules(for: record)).plan(
             anchors: anchors(of: record), existingKeys: existingKeys, now: now,
             skippingOccurrencesDueBefore: now.addingTimeInterval(-Self.catchUpLimit))
         return plan.newTasks.map { planned in

@@ -16,6 +16,9 @@ public actor IncidentEngine {
 
     let store: any CaseStore
     public nonisolated let playbook: Playbook
+    /// Earlier playbook versions kept in the store, by name and version: an incident opened under one of them is
+    /// still judged by it (`rules(for:)`).
+    nonisolated let pinned: [IncidentRecord.PlaybookPin: Playbook]
     /// The complainants' cases, on the same store and playbook (the summary counts them).
     public nonisolated let cases: CaseDesk
     let logger: Logger
@@ -32,9 +35,14 @@ public actor IncidentEngine {
     /// Incidents whose pinned playbook differs from the loaded one, already logged.
     var mismatchNoted: Set<IncidentID> = []
 
-    public init(store: any CaseStore, playbook: Playbook, logger: Logger, clock: SchedulerClock = .eventTime, pageSize: Int = 1_000) {
+    /// `earlier`: other playbook versions this store ran (`PlaybookRegistry`), for incidents opened under them.
+    public init(
+        store: any CaseStore, playbook: Playbook, earlier: [Playbook] = [], logger: Logger, clock: SchedulerClock = .eventTime,
+        pageSize: Int = 1_000
+    ) {
         self.store = store
         self.playbook = playbook
+        self.pinned = Dictionary(earlier.map { (IncidentRecord.PlaybookPin(name: $0.name, version: $0.version), $0) }, uniquingKeysWith: { a, _ in a })
         self.cases = CaseDesk(store: store, playbook: playbook, logger: logger)
         self.logger = logger
         self.schedulerClock = clock
@@ -146,6 +154,13 @@ public actor IncidentEngine {
 
     public func incident(_ id: IncidentID) async throws -> IncidentRecord { try await existing(id) }
 
+    /// The playbook an incident is judged by: the version it opened under, when this server loaded it or the store
+    /// keeps it; else (an incident older than the store's record of versions) the loaded one.
+    public nonisolated func rules(for record: IncidentRecord) -> Playbook {
+        if record.playbook.name == playbook.name, record.playbook.version == playbook.version { return playbook }
+        return pinned[record.playbook] ?? playbook
+    }
+
     public func incidents(activeOnly: Bool) async throws -> [IncidentRecord] {
         try await store.incidents(activeOnly: activeOnly, clusterId: nil)
     }
@@ -153,8 +168,9 @@ public actor IncidentEngine {
     /// The phase an incident is in: the phase started last for its state history (of phases started
     /// together, the first in playbook order).
     public func phase(of record: IncidentRecord) -> String? {
-        let starts = playbook.phaseStarts(history: record.history.map { ($0.state, $0.at) })
-        return playbook.phases.enumerated()
+        let rules = rules(for: record)
+        let starts = rules.phaseStarts(history: record.history.map { ($0.state, $0.at) })
+        return rules.phases.enumerated()
             .compactMap { index, phase in starts[phase.id].map { (at: $0, index: index, id: phase.id) } }
             .max { $0.at != $1.at ? $0.at < $1.at : $0.index > $1.index }?.id
     }

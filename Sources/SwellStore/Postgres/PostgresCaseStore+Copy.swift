@@ -52,7 +52,7 @@ extension PostgresCaseStore {
                 UPDATE event_head SET seq = last.seq, hash = last.hash
                 FROM (SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1) AS last WHERE event_head.id = 1
                 """, logger: logger)
-            for table in ["complaint", "access_token", "incident", "incident_item", "notification_channel", "delivery", "mention", "mention_feed"] {
+            for table in ["complaint", "access_token", "incident", "incident_item", "notification_channel", "delivery", "mention", "mention_feed", "playbook_version"] {
                 try await connection.query(
                     PostgresQuery(unsafeSQL: """
                         SELECT setval(pg_get_serial_sequence('\(table)', 'id'), COALESCE((SELECT MAX(id) FROM \(table)), 0) + 1, false)

@@ -90,6 +90,8 @@ extension PostgresCaseStore {
                     try await applyMentionChange(change, connection: connection)
                 case .erasePersonalData(let ids, let at):
                     try await erasePersonalData(ids, at: at, connection: connection)
+                case .recordPlaybook(let version):
+                    if let event = try await recordPlaybook(version, connection: connection, events: &events) { appended.append(event) }
                 case .addMentionFeed, .saveMentionFeed, .recordMentionFeedPoll:
                     if let event = try await applyMentionFeedChange(change, connection: connection, events: &events) {
                         appended.append(event)

@@ -76,6 +76,8 @@ extension SQLiteCaseStore {
                     try Self.applyMentionChange(change, db: db)
                 case .erasePersonalData(let ids, let at):
                     try Self.erasePersonalData(ids, at: at, db: db)
+                case .recordPlaybook(let version):
+                    if let event = try Self.recordPlaybook(version, db: db, events: &events) { appended.append(event) }
                 case .addMentionFeed, .saveMentionFeed, .recordMentionFeedPoll:
                     if let event = try Self.applyMentionFeedChange(change, db: db, events: &events) { appended.append(event) }
                 case .saveCase(let complaintCase, let at, let drafts):

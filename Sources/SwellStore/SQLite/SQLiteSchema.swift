@@ -212,6 +212,19 @@ enum SQLiteSchema {
                 CREATE INDEX complaint_retained ON complaint(receivedAt) WHERE personalDataErasedAt IS NULL;
                 """)
         }
+        migrator.registerMigration("v12: playbook versions") { db in
+            try db.execute(sql: """
+                CREATE TABLE playbook_version (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    version TEXT NOT NULL,
+                    hash TEXT NOT NULL,
+                    content TEXT NOT NULL,
+                    firstLoadedAt INTEGER NOT NULL,
+                    UNIQUE (name, version)
+                );
+                """)
+        }
         return migrator
     }
 }
