@@ -1,14 +1,43 @@
 import Foundation
+import Hummingbird
+import OpenAPIKit
 import Testing
 import Yams
 
 @testable import SwellEngine
 @testable import SwellServer
 
-/// The served OpenAPI document is valid YAML and every `$ref` names a component that exists.
+/// The served OpenAPI document (`Sources/SwellServer/openapi.yaml`): valid by OpenAPIKit, every `$ref` resolves,
+/// every operation has a unique `operationId` and a declared tag, every operation that takes a body documents the
+/// 400 for a malformed one, and the router and the document agree both ways.
 @Suite struct OpenAPIDocumentTests {
+    static let methods = ["get", "post", "put", "patch", "delete"]
+
+    static func document() throws -> [String: Any] {
+        try #require(try Yams.load(yaml: OpenAPISpec.yaml) as? [String: Any])
+    }
+
+    /// Every documented operation as "METHOD /path".
+    static func documentedOperations() throws -> [String: [String: Any]] {
+        let paths = try #require(try document()["paths"] as? [String: [String: Any]])
+        var operations: [String: [String: Any]] = [:]
+        for (path, item) in paths {
+            for method in methods {
+                if let operation = item[method] as? [String: Any] { operations["\(method.uppercased()) \(path)"] = operation }
+            }
+        }
+        return operations
+    }
+
+    @Test func openAPIKitReadsAndValidatesTheDocument() throws {
+        let document = try YAMLDecoder().decode(OpenAPI.Document.self, from: OpenAPISpec.yaml)
+        try document.validate()
+        #expect(document.paths.count > 60)
+        #expect(document.allOperationIds.count == Set(document.allOperationIds).count)
+    }
+
     @Test func theDocumentParsesAndEveryReferenceResolves() throws {
-        let document = try #require(try Yams.load(yaml: OpenAPISpec.yaml) as? [String: Any])
+        let document = try Self.document()
         let components = try #require(document["components"] as? [String: Any])
         let paths = try #require(document["paths"] as? [String: Any])
         #expect(paths.keys.contains("/v1/incidents/{id}/offers/{offerId}/responses"))
@@ -17,5 +46,40 @@ import Yams
             let section = components[String(match.output.1)] as? [String: Any]
             #expect(section?[String(match.output.2)] != nil, "unresolved \(match.output.0)")
         }
+    }
+
+    @Test func everyOperationHasAUniqueIdADeclaredTagAndDocumentsABadBody() throws {
+        let tags = Set(try #require(try Self.document()["tags"] as? [[String: Any]]).compactMap { $0["name"] as? String })
+        var ids: [String: String] = [:]
+        for (name, operation) in try Self.documentedOperations() {
+            let id = try #require(operation["operationId"] as? String, "\(name) has no operationId")
+            #expect(ids[id] == nil, "\(name) and \(ids[id] ?? "") share the operationId \(id)")
+            ids[id] = name
+            let operationTags = operation["tags"] as? [String] ?? []
+            #expect(!operationTags.isEmpty && operationTags.allSatisfy(tags.contains), "\(name) has an undeclared or no tag")
+            if operation["requestBody"] != nil {
+                let responses = operation["responses"] as? [String: Any] ?? [:]
+                #expect(responses["400"] != nil, "\(name) takes a body but does not document 400 for a malformed one")
+            }
+        }
+    }
+
+    /// Both ways: every route the server registers is documented with its method, and every documented operation
+    /// is a route the server registers.
+    @Test func theRouterAndTheDocumentAgreeBothWays() async throws {
+        let app = try await TestApp()
+        let routers = buildRouters(environment: app.environment)
+        let routes = routers.http.routes.map { ($0.method, $0.path) } + routers.webSocket.routes.map { ($0.method, $0.path) }
+        var routed: Set<String> = []
+        for (method, routePath) in routes {
+            var path = routePath.description
+            if !path.hasPrefix("/") { path = "/" + path }
+            path = path.replacing(/:(\w+)/) { "{\($0.output.1)}" }
+            routed.insert("\(method.rawValue) \(path)")
+        }
+        let documented = Set(try Self.documentedOperations().keys)
+        for route in routed.subtracting(documented) { Issue.record("\(route) is routed but not in openapi.yaml") }
+        for operation in documented.subtracting(routed) { Issue.record("\(operation) is in openapi.yaml but not routed") }
+        #expect(!routers.webSocket.routes.isEmpty)
     }
 }
