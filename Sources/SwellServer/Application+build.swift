@@ -46,12 +46,15 @@ public struct SwellRouters {
     public let webSocket: Router<FeedRequestContext>
 }
 
-/// Every route, behind the metrics, problem, logging and authentication middleware (in that order, outermost first).
+/// Every route, behind the metrics, problem, method-not-allowed, logging and authentication middleware (in that
+/// order, outermost first).
 public func buildRouters(environment: ServerEnvironment) -> SwellRouters {
     let router = Router(context: SwellRequestContext.self)
+    let routeMethods = RouteMethods()
     router.addMiddleware {
         HTTPMetricsMiddleware(metrics: environment.metrics)
         ProblemMiddleware()
+        MethodNotAllowedMiddleware(routes: routeMethods)
         LogRequestsMiddleware(.debug)
         AuthenticationMiddleware(store: environment.store)
         IdempotencyMiddleware(store: environment.store, now: environment.now)
@@ -77,6 +80,7 @@ public func buildRouters(environment: ServerEnvironment) -> SwellRouters {
     let tickets = FeedTickets(lifetime: environment.feedHub.configuration.ticketLifetime)
     let feed = FeedRoutes(environment: environment, hub: environment.feedHub, tickets: tickets)
     feed.register(on: router)
+    routeMethods.record(router.routes.map { ($0.method, $0.path.description) })
     let webSocketRouter = Router(context: FeedRequestContext.self)
     webSocketRouter.add(middleware: FeedAuthenticationMiddleware(environment: environment, tickets: tickets))
     feed.register(webSocket: webSocketRouter)

@@ -74,6 +74,32 @@ import Testing
 }
 
 @Suite struct OperationsTests {
+    @Test func anUnsupportedMethodIs405WithAllowAndAnUnknownPath404() async throws {
+        let app = try await TestApp()
+        try await app.run { client in
+            let summary = try await client.execute(uri: "/v1/summary", method: .delete, headers: app.headers(.admin))
+            #expect(summary.status == .methodNotAllowed)
+            #expect(summary.headers[.allow] == "GET")
+            #expect(summary.problemType == "urn:swell:problem:method-not-allowed")
+            let channel = try await client.execute(uri: "/v1/notification-channels/7", method: .put, headers: app.headers(.admin))
+            #expect(channel.status == .methodNotAllowed)
+            #expect(channel.headers[.allow] == "DELETE, GET, PATCH")
+            // The most specific route answers: /v1/mentions/trend is not /v1/mentions/{id}
+            let trend = try await client.execute(uri: "/v1/mentions/trend", method: .patch, headers: app.headers(.admin))
+            #expect(trend.status == .methodNotAllowed)
+            #expect(trend.headers[.allow] == "GET")
+            let batch = try await client.execute(uri: "/v1/complaints/batch", method: .options, headers: app.headers(.admin))
+            #expect(batch.headers[.allow] == "POST")
+            let health = try await client.execute(uri: "/healthz", method: .init("TRACE")!, headers: [:])
+            #expect(health.status == .methodNotAllowed)
+            // A path no route has stays 404, and so does a missing resource on a routed path
+            #expect(try await client.get("/v1/nothing-here", as: .admin, app: app).status == .notFound)
+            let missing = try await client.get("/v1/notification-channels/99", as: .admin, app: app)
+            #expect(missing.status == .notFound)
+            #expect(missing.headers[.allow] == nil)
+        }
+    }
+
     @Test func readinessReflectsTheStore() async throws {
         let app = try await TestApp()
         try await app.run { client in

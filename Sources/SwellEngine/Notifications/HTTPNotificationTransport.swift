@@ -11,7 +11,7 @@ public struct LiveNotificationTransport: NotificationTransport {
     let mail: (any MailTransport)?
     let timeout: TimeAmount
 
-    public init(http: HTTPClient = .shared, mail: (any MailTransport)?, timeout: TimeAmount = .seconds(10)) {
+    public init(http: HTTPClient = notificationHTTPClient, mail: (any MailTransport)?, timeout: TimeAmount = .seconds(10)) {
         self.http = http
         self.mail = mail
         self.timeout = timeout
@@ -91,3 +91,13 @@ enum RetryAfter {
         return formatter.date(from: value).map { max(0, $0.timeIntervalSince(now)) }
     }
 }
+
+/// The notifier's HTTP client: the shared settings, except that a connection that cannot be made fails at once.
+/// The notifier retries a failed delivery itself, with backoff and a dead end; the client's own retrying of
+/// connection attempts only made a refused connection look like a 10-second timeout (a channel test hung that long).
+/// Global, like `HTTPClient.shared`, so it lives as long as the process and is never shut down.
+public let notificationHTTPClient: HTTPClient = {
+    var configuration = HTTPClient.Configuration.singletonConfiguration
+    configuration.connectionPool.retryConnectionEstablishment = false
+    return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+}()

@@ -33,8 +33,10 @@ struct FeedRoutes {
     }
 
     /// GET /v1/feed without an upgrade — explains how to open the feed (426).
-    /// A bad `types`, `mode` or `since` is named in a 400 problem first: a refused upgrade cannot say why.
+    /// A caller without a token hears 401, and a bad `types`, `mode` or `since` is named in a 400 problem: a refused
+    /// upgrade cannot say why.
     @Sendable func notUpgraded(_ request: Request, context: SwellRequestContext) async throws -> Response {
+        try context.require(.readFeed)
         _ = try Self.since(request)
         _ = try Self.choice(request)
         throw Problem(

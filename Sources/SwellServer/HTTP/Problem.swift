@@ -16,6 +16,8 @@ public struct Problem: Error, HTTPResponseError, Sendable {
     public var errors: [FieldError]?
     /// Per-item errors of a batch.
     public var items: [BatchItemProblem]?
+    /// The methods the resource supports, sent as `Allow` with a 405.
+    public var allow: [HTTPRequest.Method]?
 
     public init(
         _ status: HTTPResponse.Status, _ slug: String, title: String, detail: String, field: String? = nil,
@@ -40,6 +42,7 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         headers[.contentType] = "application/problem+json"
         if status == .unauthorized { headers[.wwwAuthenticate] = #"Bearer realm="swell""# }
         if status == .serviceUnavailable { headers[.retryAfter] = "\(Self.retryAfterSeconds)" }
+        if let allow { headers[.allow] = allow.map(\.rawValue).joined(separator: ", ") }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(body))))
     }
 
