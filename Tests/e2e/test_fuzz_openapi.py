@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 from swell_process import SwellProcess
-from test_playbook_promises import HOTEL, complaint, eventually, get, post
+from test_playbook_promises import eventually, get, post, post_orange_group
 
 ST = os.path.join(os.path.dirname(sys.executable), "st")
 # Left out, with the reason: Swell checks business rules a schema cannot say (a channel name that exists, a cursor
@@ -22,9 +22,7 @@ def test_schemathesis_finds_nothing(tmp_path):
     server = SwellProcess(str(tmp_path / "swell.sqlite")).start()
     try:
         # Data to reach past the 404s: a group complaint that warns and opens an incident, a mention, a channel
-        for n in range(8):
-            text = HOTEL[n % len(HOTEL)].format(day="12月1日") + ("，我已经投诉到12315了" if n in (1, 4, 6) else "")
-            post(server, "/v1/complaints", complaint("fuzz", n, text, "AU-8D-1201", "2026-12-01"))
+        post_orange_group(server, "fuzz")
         eventually(lambda: get(server, "/v1/incidents")["items"], lambda items: len(items) == 1, what="an incident")
         post(server, "/v1/mentions", {"url": "https://news.example.com/a/1", "source": "news", "outlet": "新京报",
                                       "title": "澳洲团酒店降级", "text": "游客投诉四星酒店变成汽车旅馆", "publishedAt": "2026-12-02T08:00:00Z"})

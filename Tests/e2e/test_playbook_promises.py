@@ -57,6 +57,14 @@ def eventually(read, done, timeout=60.0, what="it"):
     return value
 
 
+def post_orange_group(server, key: str) -> None:
+    """Eight people complain about one hotel downgrade and three of them say they went to 12315: orange, which
+    opens an incident under the default playbook."""
+    for n in range(8):
+        text = HOTEL[n % len(HOTEL)].format(day="12月1日") + ("，我已经投诉到12315了" if n in (1, 4, 6) else "")
+        post(server, "/v1/complaints", complaint(key, n, text, "AU-8D-1201", "2026-12-01"))
+
+
 def cluster_warnings(server, cluster):
     return get(server, f"/v1/warnings?clusterId={cluster}")["items"]
 
@@ -65,9 +73,7 @@ def test_signals_and_sizes_set_the_playbooks_level_and_orange_opens_an_incident(
     server = SwellProcess(str(tmp_path / "swell.sqlite")).start()
     try:
         # 8 people complain about one hotel downgrade; three of them say they went to 12315.
-        for n in range(8):
-            text = HOTEL[n % len(HOTEL)].format(day="12月1日") + ("，我已经投诉到12315了" if n in (1, 4, 6) else "")
-            post(server, "/v1/complaints", complaint("hotel", n, text, "AU-8D-1201", "2026-12-01"))
+        post_orange_group(server, "hotel")
         warnings = eventually(lambda: get(server, "/v1/warnings")["items"], lambda items: any(w["level"] == "orange" for w in items),
                               what="an orange warning")
         orange = next(w for w in warnings if w["level"] == "orange")

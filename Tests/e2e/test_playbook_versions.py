@@ -7,7 +7,7 @@ import subprocess
 import requests
 
 from swell_process import BINARY, SwellProcess
-from test_playbook_promises import HOTEL, complaint, eventually, get, post
+from test_playbook_promises import eventually, get, post_orange_group
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 CATEGORIES = "rootCauseCategories: [supplier, guide, transport, hotel, contract_sales, communication, other]"
@@ -24,9 +24,7 @@ def test_versions_are_kept_served_and_pinned(tmp_path):
     # Version 1 runs; an incident opens under it (orange: eight people, three went to 12315)
     server = SwellProcess(db, extra_args=["--playbook", str(playbook)]).start()
     try:
-        for n in range(8):
-            text = HOTEL[n % len(HOTEL)].format(day="12月1日") + ("，我已经投诉到12315了" if n in (1, 4, 6) else "")
-            post(server, "/v1/complaints", complaint("pin", n, text, "AU-8D-1201", "2026-12-01"))
+        post_orange_group(server, "pin")
         incident = eventually(lambda: get(server, "/v1/incidents")["items"], lambda items: len(items) == 1, what="an incident")[0]
         versions = get(server, "/v1/playbooks")["items"]
         assert [(v["version"], v["current"], v["incidents"]) for v in versions] == [("1", True, 1)]

@@ -19,6 +19,8 @@ public final class FeedHub: Service, Sendable {
     let metrics: SwellMetrics
     let logger: Logger
     private let state = Mutex(State())
+    /// How many events the last publish carried (a burst makes the next wait longer).
+    private let lastReadCount = Atomic<Int>(0)
     private static let pageSize = 1000
     /// The most frames one read hands a session before it looks again (bounds what a session holds at once).
     static let framesPerRead = 512
@@ -106,8 +108,9 @@ public final class FeedHub: Service, Sendable {
         try await WakeUps.run(signal: store.signal, every: tick) {
             // A complaint's own commit and the detector's commit for it come milliseconds apart: waiting a moment
             // lets one publish carry both, so each socket gets them in one write instead of two.
-            try? await Task.sleep(for: self.configuration.publishDelay)
-            await self.publishNewEvents()
+            try? await Task.sleep(for: self.lastReadCount.load(ordering: .relaxed) >= self.configuration.burstSize
+                ? self.configuration.burstPublishDelay : self.configuration.publishDelay)
+            self.lastReadCount.store(await self.publishNewEvents(), ordering: .relaxed)
             self.heartbeatIfDue()
             self.dropSlowSubscribers()
         }
@@ -124,21 +127,24 @@ public final class FeedHub: Service, Sendable {
         for subscriber in subscribers { subscriber.finish(reason) }
     }
 
-    private func publishNewEvents() async {
+    /// Publishes every event after the head; returns how many.
+    private func publishNewEvents() async -> Int {
         // `WakeUps` runs one call at a time, so the head only moves here.
-        guard var head = publishedHead else { return }
+        guard var head = publishedHead else { return 0 }
+        var count = 0
         while true {
             let events: [Event]
             do {
                 events = try await store.events(after: head, limit: Self.pageSize)
             } catch {
                 logger.error("Feed hub could not read the event log", metadata: ["error": "\(error)", "event.seq": "\(head)"])
-                return
+                return count
             }
-            guard let last = events.last else { return }
+            guard let last = events.last else { return count }
             publish(events)
+            count += events.count
             head = last.seq
-            if events.count < Self.pageSize { return }
+            if events.count < Self.pageSize { return count }
         }
     }
 
