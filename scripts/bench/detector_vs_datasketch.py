@@ -96,7 +96,7 @@ def main() -> None:
                         "--background", str(args.complaints - incidents * 15), "--days", "30", "--output", stream], check=True)
         with open(stream, encoding="utf-8") as f:
             count = sum(1 for _ in f)
-        print(f"stream: {count:,} complaints ({incidents} incidents), seed {args.seed}", flush=True)
+        print(f"stream: {count:,} complaints, seed {args.seed}", flush=True)
 
         swell_cpu, swell_wall, swell_rss, _ = measured([args.swell, "replay", stream, "--output", os.path.join(folder, "replay.ndjson")])
         print(f"swell replay: {swell_cpu:.1f} s CPU ({swell_cpu / count * 1e6:.1f} µs per complaint, "
