@@ -95,6 +95,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict),
         // Outbound notifications: an SMTP client over SwiftNIO (STARTTLS/implicit TLS, AUTH) and a MIME builder.

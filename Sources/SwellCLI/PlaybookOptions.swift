@@ -15,7 +15,7 @@ struct PlaybookOptions: ParsableArguments {
     var window: String?
 
     var resolvedPath: String? {
-        if let path = playbook ?? ProcessInfo.processInfo.environment["SWELL_PLAYBOOK"] { return path }
+        if let path = playbook ?? Settings.environmentOrProcess["SWELL_PLAYBOOK"] { return path }
         return FileManager.default.fileExists(atPath: Self.defaultPath) ? Self.defaultPath : nil
     }
 
@@ -44,7 +44,7 @@ struct PlaybookOptions: ParsableArguments {
     }
 
     func windowSeconds() throws -> TimeInterval {
-        let text = window ?? ProcessInfo.processInfo.environment["SWELL_DETECTION_WINDOW"] ?? "30d"
+        let text = window ?? Settings.environmentOrProcess["SWELL_DETECTION_WINDOW"] ?? "30d"
         guard let duration = try? PlaybookDuration(parsing: text), let seconds = duration.windowSeconds, seconds > 0 else {
             throw ValidationError("the window must be a duration with a unit such as 30d or 720h, not \(text)")
         }

@@ -14,8 +14,9 @@ import SwellStore
 /// `swell serve`: runs the HTTP API on the case store until SIGINT/SIGTERM, then shuts down gracefully
 /// (in-flight requests finish, background services stop, the database is closed).
 struct ServeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the Swell service.")
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the Swell service.", discussion: Settings.helpText)
 
+    @Option(help: "A YAML file of settings, under the environment and the flags (env SWELL_CONFIG).") var config: String?
     @OptionGroup var store: StoreOptions
     @OptionGroup var playbook: PlaybookOptions
     @Option(help: "Address to listen on (env SWELL_HOST; default 127.0.0.1).") var host: String?
@@ -31,7 +32,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// Every bad setting is an error at start that names it (a misspelt log level used to become `info` quietly).
     func validate() throws {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = try Settings.environment()
         let (text, setting) = logLevel.map { ($0, "--log-level") } ?? environment["SWELL_LOG_LEVEL"].map { ($0, "SWELL_LOG_LEVEL") } ?? ("info", "")
         guard Logger.Level(rawValue: text) != nil else {
             throw ValidationError("\(setting) must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), not \(text)")
@@ -41,7 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = try Settings.environment()
         let level = Logger.Level(rawValue: logLevel ?? environment["SWELL_LOG_LEVEL"] ?? "info") ?? .info
         let json = (logFormat ?? environment["SWELL_LOG_FORMAT"]) == "json"
         LoggingSystem.bootstrap { label in

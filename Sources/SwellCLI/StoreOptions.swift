@@ -17,7 +17,7 @@ struct StoreOptions: ParsableArguments {
     /// A store URL with another scheme (`mysql://…`) is an error at start that names the setting, not a SQLite
     /// file of that name.
     func validate() throws {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = try Settings.environment()
         let (given, setting) = storeURL.map { ($0, "--store") } ?? (databasePath == nil ? environment["SWELL_STORE"].map { ($0, "SWELL_STORE") } : nil) ?? ("", "")
         guard !given.isEmpty else { return }
         if given.contains("://"), !(given.hasPrefix("postgres://") || given.hasPrefix("postgresql://")) {
@@ -31,7 +31,7 @@ struct StoreOptions: ParsableArguments {
     }
 
     var location: Location {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = Settings.environmentOrProcess
         if let url = storeURL ?? (databasePath == nil ? environment["SWELL_STORE"] : nil) {
             if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") { return .postgres(url) }
             if url.hasPrefix("sqlite:") { return .sqlite(String(url.dropFirst("sqlite:".count))) }
@@ -100,7 +100,7 @@ enum Console {
 
     /// Whether standard error is a terminal; `SWELL_PROGRESS=plain` forces plain lines (and `tty` the redraws).
     static let isTerminal: Bool = {
-        switch ProcessInfo.processInfo.environment["SWELL_PROGRESS"] {
+        switch Settings.environmentOrProcess["SWELL_PROGRESS"] {
         case "plain": false
         case "tty": true
         default: isatty(STDERR_FILENO) == 1
