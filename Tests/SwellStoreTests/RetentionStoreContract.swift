@@ -21,7 +21,12 @@ enum RetentionStoreContract {
 
         // A case closed long ago, and one still open
         let closedAt = RFC3339.parse("2022-02-01T00:00:00Z")!
-        var closed = try ComplaintCase(complaintId: ids[1]).moving(to: .answered, at: closedAt, by: "li").moving(to: .closed, at: closedAt, by: "li")
+        var closed = try ComplaintCase(complaintId: ids[1])
+            .moving(to: .answered, at: closedAt, by: "li", note: "王小明说改打13900001111")
+            .moving(to: .closed, at: closedAt, by: "li")
+        closed.contacts = [CaseContact(
+            number: 1, at: closedAt, channel: .phone, direction: .outbound, purpose: .answer,
+            summary: "致电王小明13812345678，说明退款", outcome: "同意，邮件wxm@example.com确认", satisfaction: 4, recordedBy: "li")]
         closed.version = 1
         var open = try ComplaintCase(complaintId: ids[2]).moving(to: .acknowledged, at: closedAt, by: "li")
         open.version = 1
@@ -39,6 +44,14 @@ enum RetentionStoreContract {
         #expect(erased.content.text == "我是***，电话***，身份证***，酒店降级")
         #expect(erased.content.demand == "请致电***退款")
         #expect(try await store.complaint(ids[1])?.content.text == "酒店降级，邮箱***")
+        // What people wrote in the case goes too; its states and times stay
+        let erasedCase = try #require(try await store.complaintCase(ids[1]))
+        #expect(erasedCase.contacts.map(\.summary) == ["致电******，说明退款"])
+        #expect(erasedCase.contacts.map(\.outcome) == ["同意，邮件***确认"])
+        #expect(erasedCase.history.compactMap(\.note) == ["***说改打***"])
+        #expect(erasedCase.state == .closed && erasedCase.closedAt == closedAt && erasedCase.contacts.first?.satisfaction == 4)
+        #expect(erasedCase.version == 2, "an edit from the case as read before is refused")
+        #expect(try await store.complaintCase(ids[2])?.history.count == 1, "a case not due is untouched")
         #expect(try await store.complaint(ids[3])?.content.complainant.name == "王小明", "recent data is kept")
         #expect(try await store.complaints(ComplaintQuery(search: ComplaintSearch("13812345678")!)).items.map(\.id) == [ids[3]],
                 "the search index forgets the erased numbers")

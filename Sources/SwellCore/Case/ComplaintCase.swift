@@ -92,3 +92,26 @@ public struct ComplaintCase: Sendable, Codable, Equatable {
     /// The newest contact, if any.
     public var lastContact: CaseContact? { contacts.max { $0.at < $1.at } }
 }
+
+extension ComplaintCase {
+    /// The case with the complainant's personal data erased for good from what people wrote in it: every contact's
+    /// summary and outcome and every change's note lose phone numbers, e-mail addresses, ID numbers and `names`
+    /// (see `PersonalDataMasking.erase`). States, times and who handled it stay, for statistics. The version is
+    /// bumped, so an edit made from the case as it was read before is refused.
+    public func erasingPersonalData(names: [String]) -> ComplaintCase {
+        var erased = self
+        erased.contacts = contacts.map { contact in
+            var contact = contact
+            contact.summary = PersonalDataMasking.erase(contact.summary, names: names)
+            contact.outcome = contact.outcome.map { PersonalDataMasking.erase($0, names: names) }
+            return contact
+        }
+        erased.history = history.map { change in
+            var change = change
+            change.note = change.note.map { PersonalDataMasking.erase($0, names: names) }
+            return change
+        }
+        erased.version = version + 1
+        return erased
+    }
+}

@@ -32,6 +32,17 @@ extension PostgresCaseStore {
                     complainantEmail = NULL, personalDataErasedAt = \(at.millisecondsSince1970), searchKey = \(PostgresSearchKey.of(text))
                 WHERE id = \(id.rawValue)
                 """, logger: logger)
+            // What people wrote in the case (contact summaries, outcomes, notes) goes the same way.
+            var record: String?
+            for try await row in try await connection.query(
+                "SELECT record FROM complaint_case WHERE complaintId = \(id.rawValue) FOR UPDATE", logger: logger
+            ).decode(String.self) { record = row }
+            if let record {
+                let erased = try StoredJSON.decode(ComplaintCase.self, from: record, table: "complaint_case").erasingPersonalData(names: names)
+                try await connection.query(
+                    "UPDATE complaint_case SET record = \(try StoredJSON.encode(erased)), version = \(erased.version) WHERE complaintId = \(id.rawValue)",
+                    logger: logger)
+            }
         }
     }
 }

@@ -24,6 +24,8 @@ extension SQLiteCaseStore {
                 complainantEmail = NULL, personalDataErasedAt = ? WHERE id = ?
             """)
         let reindex = try db.cachedStatement(sql: "UPDATE complaint_search SET body = ? WHERE rowid = ?")
+        let readCase = try db.cachedStatement(sql: "SELECT record FROM complaint_case WHERE complaintId = ?")
+        let updateCase = try db.cachedStatement(sql: "UPDATE complaint_case SET record = ?, version = ? WHERE complaintId = ?")
         for id in ids {
             guard let row = try Row.fetchOne(read, arguments: [id.rawValue]) else { continue }
             let names = [row["complainantName"] as String?].compactMap { $0 }
@@ -31,6 +33,11 @@ extension SQLiteCaseStore {
             let demand = (row["demand"] as String?).map { PersonalDataMasking.erase($0, names: names) }
             try update.execute(arguments: [text, demand, at.millisecondsSince1970, id.rawValue])
             try reindex.execute(arguments: [SearchFolding.fold(text), id.rawValue])
+            // What people wrote in the case (contact summaries, outcomes, notes) goes the same way.
+            if let record = try String.fetchOne(readCase, arguments: [id.rawValue]) {
+                let erased = try StoredJSON.decode(ComplaintCase.self, from: record, table: "complaint_case").erasingPersonalData(names: names)
+                try updateCase.execute(arguments: [try StoredJSON.encode(erased), erased.version, id.rawValue])
+            }
         }
     }
 }
