@@ -58,7 +58,8 @@ import Yams
             let operationTags = operation["tags"] as? [String] ?? []
             #expect(!operationTags.isEmpty && operationTags.allSatisfy(tags.contains), "\(name) has an undeclared or no tag")
             // The answers every handler of its kind can give are listed: 401 without a token, 403 for a role that
-            // may not write, 404 for an id that names nothing, 400 and 413 for a malformed or too large body
+            // may not write, 404 for an id that names nothing, 400 and 413 for a malformed or too large body, 409 for
+            // a change to a closed incident
             // (503 store-unavailable, which any route can give, is described once for the whole document).
             let responses = Set((operation["responses"] as? [String: Any] ?? [:]).keys)
             let secured = (operation["security"] as? [Any])?.isEmpty != true
@@ -68,6 +69,8 @@ import Yams
             if secured, !name.hasPrefix("GET") { expected.insert("403") }
             if path.contains("{"), path != "/assets/{file}" { expected.insert("404") }
             if operation["requestBody"] != nil { expected.formUnion(["400", "413"]) }
+            // A closed incident takes no more changes (409 incident-closed); only its review is written after closing.
+            if path.hasPrefix("/v1/incidents/{id}/"), !name.hasPrefix("GET"), path != "/v1/incidents/{id}/review" { expected.insert("409") }
             #expect(expected.isSubset(of: responses), "\(name) does not list \(expected.subtracting(responses).sorted())")
         }
     }
