@@ -152,6 +152,13 @@ import Testing
             #expect(future.status == .unprocessableContent)
             #expect(String(buffer: future.body).contains("in_future"))
             #expect(try await app.store.incidents(activeOnly: false, clusterId: nil).isEmpty)
+            // Nor in the far past: not before the cluster's first complaint (Schemathesis opened one in the year 124,
+            // and the scheduler then planned centuries of reports while every incident route waited)
+            let ancient = try await client.post(
+                "/v1/incidents", as: .incidentManager, json: "{\"warningId\":\(warningId),\"at\":\"0124-07-26T14:19:16Z\"}", app: app)
+            #expect(ancient.status == .unprocessableContent)
+            #expect(String(buffer: ancient.body).contains("before the cluster's first complaint"))
+            #expect(try await app.store.incidents(activeOnly: false, clusterId: nil).isEmpty)
             // Five minutes ahead of the server's clock is still accepted (clocks drift).
             let skewed = try await client.post(
                 "/v1/incidents", as: .incidentManager, json: "{\"warningId\":\(warningId),\"at\":\"2026-07-02T00:04:00Z\"}", app: app)

@@ -33,7 +33,9 @@ def test_schemathesis_finds_nothing(tmp_path):
              "--seed", "1", "-n", "15", "--max-time", "150",
              # A channel's test delivery waits up to 10 s for the receiver (the server's own timeout) before it answers
              "--request-timeout", "25", "--exclude-checks", EXCLUDED, "--no-color"],
-            capture_output=True, text=True, timeout=400)
+            capture_output=True, text=True, timeout=400,
+            # Its cache (.schemathesis/) goes in the test's own folder: every run starts fresh, the checkout stays clean
+            cwd=tmp_path)
         report = run.stdout[-12000:]
         assert run.returncode == 0, report
         selected = re.search(r"Selected: (\d+)/(\d+)", report)

@@ -71,6 +71,12 @@ public actor IncidentEngine {
         }
         guard let requested = cluster else { throw IncidentError.invalid(field: "clusterId", message: "give a clusterId or a warningId") }
         let snapshot = try await liveCluster(requested)
+        // An incident answers complaints that came in: it cannot open before the first of them. (An opening in the
+        // year 124 would otherwise have the scheduler plan eighteen centuries of daily reports.)
+        guard at >= snapshot.firstAt else {
+            throw IncidentError.invalid(
+                field: "at", message: "must not be before the cluster's first complaint (\(RFC3339.format(snapshot.firstAt)))")
+        }
         let warnings = try await store.warnings(limit: 1_000, clusterId: snapshot.id)
         warning = warning ?? warnings.first
         if let existing = try await store.incidents(activeOnly: true, clusterId: snapshot.id).first, let id = existing.id {
