@@ -161,6 +161,18 @@ import Testing
             #expect(bad.status == .unprocessableContent)
             let unknown = try await client.post("/v1/clusters/9999/split", as: .admin, json: "{\"complaintIds\":[1]}", app: app)
             #expect(unknown.status == .notFound)
+            // What the path names and is missing is 404; what the body names and is missing is 422 on its field
+            let toNowhere = try await client.post("/v1/complaints/\(members[2])/move", as: .admin, json: "{\"clusterId\":9999}", app: app)
+            #expect(toNowhere.status == .unprocessableContent)
+            #expect(toNowhere.json["field"] as? String == "clusterId")
+            let intoNowhere = try await client.post("/v1/clusters/\(main)/merge", as: .admin, json: "{\"into\":9999}", app: app)
+            #expect(intoNowhere.status == .unprocessableContent)
+            #expect(intoNowhere.json["field"] as? String == "into")
+            let nobody = try await client.post("/v1/clusters/\(main)/split", as: .admin, json: "{\"complaintIds\":[99999]}", app: app)
+            #expect(nobody.status == .unprocessableContent)
+            #expect(nobody.json["field"] as? String == "complaintIds")
+            let missingComplaint = try await client.post("/v1/complaints/99999/move", as: .admin, json: "{\"clusterId\":\(main)}", app: app)
+            #expect(missingComplaint.status == .notFound)
         }
         let types = try await app.store.events(after: 0, limit: 1000).map(\.type)
         #expect(types.contains(.clusterSplit) && types.contains(.complaintMoved) && types.contains(.clusterMerged))

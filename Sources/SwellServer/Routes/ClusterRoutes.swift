@@ -78,7 +78,7 @@ struct ClusterRoutes {
         let caller = try context.require(.correctClusters)
         let id = try PathValues.id(context, ClusterID.self, "cluster")
         let body = try RequestBody.decode(SplitRequest.self, from: try await RequestBody.data(of: request, limit: 1 << 20))
-        let snapshot = try await correct { engine in
+        let snapshot = try await correct(complaintsInBody: true) { engine in
             try await engine.split(cluster: id, complaints: body.complaintIds.map { ComplaintID($0) }, by: caller.name, at: environment.now())
         }
         return JSONResponse(ClusterView(snapshot, for: caller.role), status: .created)
@@ -89,7 +89,7 @@ struct ClusterRoutes {
         let caller = try context.require(.correctClusters)
         let id = try PathValues.id(context, ClusterID.self, "cluster")
         let body = try RequestBody.decode(MergeRequest.self, from: try await RequestBody.data(of: request, limit: 1 << 16))
-        let snapshot = try await correct { engine in
+        let snapshot = try await correct(target: ("into", ClusterID(body.into))) { engine in
             try await engine.merge(id, into: ClusterID(body.into), by: caller.name, at: environment.now())
         }
         return JSONResponse(ClusterView(snapshot, for: caller.role))
@@ -100,20 +100,32 @@ struct ClusterRoutes {
         let caller = try context.require(.correctClusters)
         let id = try PathValues.id(context, ComplaintID.self, "complaint")
         let body = try RequestBody.decode(MoveRequest.self, from: try await RequestBody.data(of: request, limit: 1 << 16))
-        let snapshot = try await correct { engine in
+        let snapshot = try await correct(target: ("clusterId", ClusterID(body.clusterId))) { engine in
             try await engine.move(complaint: id, to: ClusterID(body.clusterId), by: caller.name, at: environment.now())
         }
         return JSONResponse(ClusterView(snapshot, for: caller.role))
     }
 
-    /// Runs a correction, turning the engine's typed errors into problems.
-    private func correct(_ body: (DetectorEngine) async throws -> ClusterSnapshot?) async throws -> ClusterSnapshot {
+    /// Runs a correction, turning the engine's typed errors into problems. A cluster or complaint named in the body
+    /// that does not exist is a 422 on that field; 404 is for the resource the path names.
+    private func correct(
+        target: (field: String, cluster: ClusterID)? = nil, complaintsInBody: Bool = false,
+        _ body: (DetectorEngine) async throws -> ClusterSnapshot?
+    ) async throws -> ClusterSnapshot {
         guard let engine = environment.detector else {
             throw Problem(.serviceUnavailable, "detector-off", title: "Detection is off", detail: "This server runs without the detector.")
         }
         do {
             guard let snapshot = try await body(engine) else { throw Problem.notFound("The cluster no longer exists.") }
             return snapshot
+        } catch DetectorEngine.CorrectionError.detection(.unknownCluster(let unknown)) where unknown == target?.cluster.rawValue {
+            throw Problem(
+                .unprocessableContent, "unknown-cluster", title: "Unknown cluster",
+                detail: "Cluster \(unknown) is unknown or older than the detection window.", field: target?.field)
+        } catch DetectorEngine.CorrectionError.detection(.unknownComplaint(let unknown)) where complaintsInBody {
+            throw Problem(
+                .unprocessableContent, "unknown-complaint", title: "Unknown complaint",
+                detail: "Complaint \(unknown) is unknown or older than the detection window.", field: "complaintIds")
         } catch let error as DetectorEngine.CorrectionError {
             throw Self.problem(error)
         }
