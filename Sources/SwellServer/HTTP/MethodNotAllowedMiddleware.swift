@@ -52,7 +52,8 @@ final class RouteMethods: Sendable {
             let best = matching.map(literals).max()
             return matching.filter { literals($0) == best }.map(\.method)
         }
-        return Array(Set(found.map(\.rawValue))).sorted().map { HTTPRequest.Method(rawValue: $0)! }
+        return Dictionary(found.map { ($0.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+            .sorted { $0.key < $1.key }.map(\.value)
     }
 
     private static func segments(of path: String) -> [String] {

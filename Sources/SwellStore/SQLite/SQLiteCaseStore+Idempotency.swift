@@ -17,8 +17,10 @@ extension SQLiteCaseStore {
         }
     }
 
+    /// Through the store's one `write`, like every other write: a full disk or a read-only file is a 503, and a file
+    /// that became writable again is opened anew.
     public func keepIdempotentResponse(_ response: StoredResponse, expiredBefore: Date) async throws {
-        try await writer.write { db in
+        try await write { db, _ in
             try db.execute(sql: "DELETE FROM idempotency_key WHERE createdAt < ?", arguments: [expiredBefore.millisecondsSince1970])
             try db.execute(
                 sql: """
