@@ -9,8 +9,10 @@ import requests
 from swell_process import BINARY, free_port
 
 
-def start(args, env=None):
-    process = subprocess.Popen([BINARY, "serve", *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+def start(args, env=None, log=None):
+    """Starts `swell serve` and waits for its banner; the server's log goes to the file `log` when given."""
+    errors = open(log, "a") if log else subprocess.DEVNULL
+    process = subprocess.Popen([BINARY, "serve", *args], stdout=subprocess.PIPE, stderr=errors, text=True,
                                env=dict(os.environ, **(env or {})))
     deadline = time.time() + 30
     banner = ""

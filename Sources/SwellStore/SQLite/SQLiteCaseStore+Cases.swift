@@ -4,7 +4,7 @@ import SwellCore
 
 extension SQLiteCaseStore {
     public func complaintCase(_ id: ComplaintID) async throws -> ComplaintCase? {
-        try await writer.read { db in
+        try await read { db in
             try String.fetchOne(db, sql: "SELECT record FROM complaint_case WHERE complaintId = ?", arguments: [id.rawValue])
                 .map(Self.decodeCase)
         }
@@ -12,7 +12,7 @@ extension SQLiteCaseStore {
 
     public func complaintCases(ids: [ComplaintID]) async throws -> [ComplaintCase] {
         guard !ids.isEmpty else { return [] }
-        return try await writer.read { db in
+        return try await read { db in
             var found: [ComplaintCase] = []
             for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
@@ -26,7 +26,7 @@ extension SQLiteCaseStore {
     }
 
     public func complaintCases(assignee: String) async throws -> [ComplaintCase] {
-        try await writer.read { db in
+        try await read { db in
             try String.fetchAll(
                 db, sql: "SELECT record FROM complaint_case WHERE assignee = ? ORDER BY complaintId", arguments: [assignee]
             ).map(Self.decodeCase)

@@ -4,7 +4,7 @@ import SwellCore
 
 extension SQLiteCaseStore {
     public func clusters(limit: Int, includeMerged: Bool) async throws -> [ClusterSnapshot] {
-        try await writer.read { db in
+        try await read { db in
             let filter = includeMerged ? "" : "WHERE mergedInto IS NULL"
             return try Row.fetchAll(
                 db, sql: "SELECT snapshot, mergedInto FROM cluster \(filter) ORDER BY lastAt DESC, id DESC LIMIT ?",
@@ -14,7 +14,7 @@ extension SQLiteCaseStore {
     }
 
     public func cluster(_ id: ClusterID) async throws -> ClusterSnapshot? {
-        try await writer.read { db in
+        try await read { db in
             try Row.fetchOne(db, sql: "SELECT snapshot, mergedInto FROM cluster WHERE id = ?", arguments: [id.rawValue])
                 .map(Self.decodeCluster)
         }
@@ -29,7 +29,7 @@ extension SQLiteCaseStore {
     }
 
     public func clusterDailyCounts(_ id: ClusterID) async throws -> [DailyCount] {
-        try await writer.read { db in
+        try await read { db in
             try Row.fetchAll(
                 db, sql: """
                     SELECT receivedAt / 86400000 AS day, COUNT(*) AS n FROM complaint WHERE clusterId = ?
@@ -43,7 +43,7 @@ extension SQLiteCaseStore {
     }
 
     public func hourlyComplaintCounts(hours: Int) async throws -> [HourlyCount] {
-        try await writer.read { db in
+        try await read { db in
             guard let newest = try Int64.fetchOne(db, sql: "SELECT MAX(receivedAt) FROM complaint") else { return [] }
             let (first, last) = HourlySeries.window(endingWith: newest, hours: hours)
             var counts: [Int64: Int] = [:]
@@ -58,7 +58,7 @@ extension SQLiteCaseStore {
     }
 
     public func clusterSeparations() async throws -> [(ClusterID, ClusterID)] {
-        let pairs = try await writer.read { db in
+        let pairs = try await read { db in
             try Row.fetchAll(db, sql: "SELECT low, high FROM cluster_separation").map { row in
                 (row["low"] as Int64, row["high"] as Int64)
             }
@@ -67,7 +67,7 @@ extension SQLiteCaseStore {
     }
 
     public func placedComplaints(receivedFrom: Date, afterId: ComplaintID, limit: Int) async throws -> [Complaint] {
-        try await writer.read { db in
+        try await read { db in
             try Row.fetchAll(
                 db, sql: """
                     SELECT \(ComplaintColumns.list) FROM complaint
@@ -78,11 +78,11 @@ extension SQLiteCaseStore {
     }
 
     public func lastClusterId() async throws -> ClusterID? {
-        try await writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM cluster").map { ClusterID($0) } }
+        try await read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM cluster").map { ClusterID($0) } }
     }
 
     public func latestPlacedReceivedAt() async throws -> Date? {
-        try await writer.read { db in
+        try await read { db in
             try Int64.fetchOne(db, sql: "SELECT MAX(receivedAt) FROM complaint WHERE clusterId IS NOT NULL")
                 .map { Date(millisecondsSince1970: $0) }
         }

@@ -39,7 +39,7 @@ extension SQLiteCaseStore {
     }
 
     public func complaint(_ id: ComplaintID) async throws -> Complaint? {
-        try await writer.read { db in
+        try await read { db in
             try Row.fetchOne(db, sql: "SELECT \(ComplaintColumns.list) FROM complaint WHERE id = ?", arguments: [id.rawValue])
                 .map(ComplaintColumns.decode)
         }
@@ -47,7 +47,7 @@ extension SQLiteCaseStore {
 
     public func complaints(ids: [ComplaintID]) async throws -> [Complaint] {
         guard !ids.isEmpty else { return [] }
-        return try await writer.read { db in
+        return try await read { db in
             var found: [Complaint] = []
             for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
@@ -74,7 +74,7 @@ extension SQLiteCaseStore {
             ORDER BY receivedAt DESC, id DESC LIMIT \(limit + 1)
             """
         let values = arguments
-        let items = try await writer.read { db in
+        let items = try await read { db in
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(values)).map(ComplaintColumns.decode)
         }
         return ComplaintPage(fetched: items, pageSize: limit)

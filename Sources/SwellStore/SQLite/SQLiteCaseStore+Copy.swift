@@ -5,7 +5,7 @@ extension SQLiteCaseStore {
     /// A page of `table`'s rows after rowid `after`, for `swell migrate-store`.
     public func tableRows(_ table: String, after: Int64, limit: Int) async throws -> TableRows {
         guard StoreTables.all.contains(table) else { throw StoreError.badLocation("unknown table \(table)") }
-        return try await writer.read { db in
+        return try await read { db in
             let columns = try db.columns(in: table).map(\.name)
             let list = columns.joined(separator: ", ")
             var rows: [[StoreValue]] = []
@@ -31,6 +31,6 @@ extension SQLiteCaseStore {
 
     public func rowCount(_ table: String) async throws -> Int64 {
         guard StoreTables.all.contains(table) else { throw StoreError.badLocation("unknown table \(table)") }
-        return try await writer.read { db in try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+        return try await read { db in try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
     }
 }

@@ -4,7 +4,7 @@ import SwellCore
 
 extension SQLiteCaseStore {
     public func events(after seq: Int64, limit: Int) async throws -> [Event] {
-        try await writer.read { db in
+        try await read { db in
             let rows = try Row.fetchAll(
                 db, sql: """
                     SELECT seq, at, type, complaintId, clusterId, incidentId, payload, hash
@@ -24,7 +24,7 @@ extension SQLiteCaseStore {
     }
 
     public func lastEventSeq() async throws -> Int64 {
-        try await writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM event") ?? 0 }
+        try await read { db in try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM event") ?? 0 }
     }
 
     public func apply(_ changes: [StoreChange], checkpoint: FollowerCheckpoint?) async throws -> [Event] {
@@ -109,7 +109,7 @@ extension SQLiteCaseStore {
     }
 
     public func checkpoint(of follower: String) async throws -> Int64 {
-        try await writer.read { db in
+        try await read { db in
             try Int64.fetchOne(db, sql: "SELECT seq FROM follower_checkpoint WHERE follower = ?", arguments: [follower]) ?? 0
         }
     }

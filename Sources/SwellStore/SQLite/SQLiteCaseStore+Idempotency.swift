@@ -5,7 +5,7 @@ import SwellCore
 /// Requests' first answers, by idempotency scope, on SQLite.
 extension SQLiteCaseStore {
     public func idempotentResponse(scope: String) async throws -> StoredResponse? {
-        try await writer.read { db in
+        try await read { db in
             try Row.fetchOne(
                 db, sql: "SELECT scope, fingerprint, status, contentType, body, createdAt FROM idempotency_key WHERE scope = ?",
                 arguments: [scope]

@@ -4,14 +4,14 @@ import SwellCore
 
 extension SQLiteCaseStore {
     public func incident(_ id: IncidentID) async throws -> IncidentRecord? {
-        try await writer.read { db in
+        try await read { db in
             try Row.fetchOne(db, sql: "SELECT id, record FROM incident WHERE id = ?", arguments: [id.rawValue])
                 .map(Self.decodeIncident)
         }
     }
 
     public func incidents(activeOnly: Bool, clusterId: ClusterID?) async throws -> [IncidentRecord] {
-        try await writer.read { db in
+        try await read { db in
             var conditions: [String] = []
             var arguments: [DatabaseValue] = []
             if activeOnly { conditions.append("state <> 'closed'") }
@@ -25,7 +25,7 @@ extension SQLiteCaseStore {
     }
 
     public func incidentItems(_ incident: IncidentID, kind: IncidentItem.Kind) async throws -> [IncidentItem] {
-        try await writer.read { db in
+        try await read { db in
             try Row.fetchAll(
                 db, sql: "SELECT id, record FROM incident_item WHERE incidentId = ? AND kind = ? ORDER BY at, id",
                 arguments: [incident.rawValue, kind.rawValue]
@@ -34,7 +34,7 @@ extension SQLiteCaseStore {
     }
 
     public func incidentItem(_ id: Int64) async throws -> IncidentItem? {
-        try await writer.read { db in
+        try await read { db in
             try Row.fetchOne(db, sql: "SELECT id, record FROM incident_item WHERE id = ?", arguments: [id]).map(Self.decodeItem)
         }
     }

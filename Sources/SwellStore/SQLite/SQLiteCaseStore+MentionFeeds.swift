@@ -4,7 +4,7 @@ import SwellCore
 
 extension SQLiteCaseStore {
     public func mentionFeeds(includeDeleted: Bool) async throws -> [MentionFeed] {
-        try await writer.read { db in
+        try await read { db in
             try Row.fetchAll(
                 db, sql: "SELECT id, record FROM mention_feed \(includeDeleted ? "" : "WHERE deletedAt IS NULL") ORDER BY id"
             ).map(Self.decodeMentionFeed)
@@ -12,7 +12,7 @@ extension SQLiteCaseStore {
     }
 
     public func mentionFeed(_ id: MentionFeedID) async throws -> MentionFeed? {
-        try await writer.read { db in
+        try await read { db in
             try Row.fetchOne(db, sql: "SELECT id, record FROM mention_feed WHERE id = ?", arguments: [id.rawValue]).map(Self.decodeMentionFeed)
         }
     }

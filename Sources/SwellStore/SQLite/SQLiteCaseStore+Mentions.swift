@@ -35,7 +35,7 @@ extension SQLiteCaseStore {
     }
 
     public func mention(_ id: MentionID) async throws -> Mention? {
-        try await writer.read { db in
+        try await read { db in
             try Row.fetchOne(db, sql: "SELECT \(MentionColumns.list) FROM mention WHERE id = ?", arguments: [id.rawValue])
                 .map(Self.decodeMention)
         }
@@ -43,7 +43,7 @@ extension SQLiteCaseStore {
 
     public func mentions(ids: [MentionID]) async throws -> [Mention] {
         guard !ids.isEmpty else { return [] }
-        return try await writer.read { db in
+        return try await read { db in
             var found: [Mention] = []
             for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
@@ -83,14 +83,14 @@ extension SQLiteCaseStore {
             ORDER BY publishedAt DESC, id DESC LIMIT \(query.pageSize + 1)
             """
         let values = arguments
-        let fetched = try await writer.read { db in
+        let fetched = try await read { db in
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(values)).map(Self.decodeMention)
         }
         return MentionPage(fetched: fetched, pageSize: query.pageSize)
     }
 
     public func mentions(publishedFrom: Date, afterId: MentionID, limit: Int) async throws -> [Mention] {
-        try await writer.read { db in
+        try await read { db in
             try Row.fetchAll(
                 db, sql: "SELECT \(MentionColumns.list) FROM mention WHERE publishedAt >= ? AND id > ? ORDER BY id LIMIT ?",
                 arguments: [publishedFrom.millisecondsSince1970, afterId.rawValue, limit]
@@ -100,7 +100,7 @@ extension SQLiteCaseStore {
 
     public func storySizes(_ stories: [MentionID]) async throws -> [MentionID: Int] {
         guard !stories.isEmpty else { return [:] }
-        return try await writer.read { db in
+        return try await read { db in
             var sizes: [MentionID: Int] = [:]
             for chunk in stride(from: 0, to: stories.count, by: 500).map({ stories[$0..<min($0 + 500, stories.count)] }) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")

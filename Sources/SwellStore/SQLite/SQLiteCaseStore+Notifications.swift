@@ -5,7 +5,7 @@ import SwellCore
 /// Notification channels and deliveries on SQLite.
 extension SQLiteCaseStore {
     public func notificationChannels(includeDeleted: Bool) async throws -> [NotificationChannel] {
-        try await writer.read { db in
+        try await read { db in
             try Row.fetchAll(
                 db, sql: "SELECT id, record FROM notification_channel \(includeDeleted ? "" : "WHERE deletedAt IS NULL") ORDER BY id"
             ).map(Self.decodeChannel)
@@ -13,14 +13,14 @@ extension SQLiteCaseStore {
     }
 
     public func notificationChannel(_ id: ChannelID) async throws -> NotificationChannel? {
-        try await writer.read { db in
+        try await read { db in
             try Row.fetchOne(db, sql: "SELECT id, record FROM notification_channel WHERE id = ?", arguments: [id.rawValue])
                 .map(Self.decodeChannel)
         }
     }
 
     public func deliveries(state: DeliveryState?, channel: ChannelID?, before: DeliveryID?, limit: Int) async throws -> [Delivery] {
-        try await writer.read { db in
+        try await read { db in
             var conditions: [String] = []
             var arguments: [DatabaseValue] = []
             if let state { conditions.append("state = ?"); arguments.append(state.rawValue.databaseValue) }
@@ -35,7 +35,7 @@ extension SQLiteCaseStore {
     }
 
     public func dueDeliveries(at now: Date, limit: Int) async throws -> [Delivery] {
-        try await writer.read { db in
+        try await read { db in
             try Row.fetchAll(
                 db, sql: """
                     SELECT id, record FROM delivery WHERE state IN \(NotificationSQL.retrying) AND nextAttemptAt <= ?
@@ -46,7 +46,7 @@ extension SQLiteCaseStore {
     }
 
     public func nextDeliveryAttempt() async throws -> Date? {
-        try await writer.read { db in
+        try await read { db in
             try Int64.fetchOne(db, sql: "SELECT MIN(nextAttemptAt) FROM delivery WHERE state IN \(NotificationSQL.retrying)")
                 .map { Date(millisecondsSince1970: $0) }
         }

@@ -5,13 +5,13 @@ import SwellCore
 /// Playbook versions on SQLite.
 extension SQLiteCaseStore {
     public func playbookVersions() async throws -> [PlaybookVersion] {
-        try await writer.read { db in
+        try await read { db in
             try Row.fetchAll(db, sql: "SELECT \(Self.playbookColumns) FROM playbook_version ORDER BY id").map(Self.decodePlaybookVersion)
         }
     }
 
     public func playbookVersion(name: String, version: String) async throws -> PlaybookVersion? {
-        try await writer.read { db in
+        try await read { db in
             try Row.fetchOne(
                 db, sql: "SELECT \(Self.playbookColumns) FROM playbook_version WHERE name = ? AND version = ?", arguments: [name, version]
             ).map(Self.decodePlaybookVersion)

@@ -4,7 +4,7 @@ import SwellCore
 
 extension SQLiteCaseStore {
     public func complaintsPastRetention(closedBefore: Date, receivedBefore: Date, limit: Int) async throws -> [ComplaintID] {
-        try await writer.read { db in
+        try await read { db in
             try Int64.fetchAll(
                 db, sql: """
                     SELECT c.id FROM complaint c LEFT JOIN complaint_case k ON k.complaintId = c.id

@@ -38,7 +38,7 @@ extension SQLiteCaseStore {
             sql = "\(inner)\(cursorCondition) ORDER BY receivedAt DESC, id DESC LIMIT \(limit + 1)"
         }
         let values = arguments
-        let (items, scores) = try await writer.read { db in
+        let (items, scores) = try await read { db in
             let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(values))
             return (try rows.map(ComplaintColumns.decode), rows.map { $0["score"] as Double })
         }
@@ -78,7 +78,7 @@ extension SQLiteCaseStore {
             """
         let windowFill = "SELECT count(*) FROM (SELECT 1 FROM complaint \(filters) LIMIT \(Self.shortTermWindow))"
         let values = arguments
-        let items = try await writer.read { db in
+        let items = try await read { db in
             var rows = try Row.fetchAll(db, sql: recent, arguments: StatementArguments(values + terms))
             // Fewer than a page, and the filters leave more rows than the window held: look at all of them.
             if rows.count <= limit,

@@ -36,7 +36,7 @@ extension SQLiteCaseStore {
     }
 
     public func caller(forTokenHash tokenHash: String) async throws -> Caller? {
-        try await writer.read { db in
+        try await read { db in
             guard let row = try Row.fetchOne(
                 db, sql: "SELECT id, name, role FROM access_token WHERE tokenHash = ? AND revokedAt IS NULL",
                 arguments: [tokenHash]),
@@ -47,7 +47,7 @@ extension SQLiteCaseStore {
     }
 
     public func tokens() async throws -> [TokenInfo] {
-        try await writer.read { db in
+        try await read { db in
             try Row.fetchAll(db, sql: "SELECT id, name, role, createdAt, revokedAt FROM access_token ORDER BY id").map { row in
                 let roleName: String = row["role"]
                 guard let role = Role(rawValue: roleName) else {

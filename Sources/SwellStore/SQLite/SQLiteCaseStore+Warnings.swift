@@ -5,7 +5,7 @@ import SwellCore
 /// Warnings: the detector's records, with people's handling (state and who moved it) in columns of their own.
 extension SQLiteCaseStore {
     public func warnings(limit: Int, clusterId: ClusterID?, state: WarningState?) async throws -> [WarningRecord] {
-        try await writer.read { db in
+        try await read { db in
             var conditions: [String] = []
             var arguments: [DatabaseValue] = []
             if let clusterId { conditions.append("clusterId = ?"); arguments.append(clusterId.rawValue.databaseValue) }
@@ -20,14 +20,14 @@ extension SQLiteCaseStore {
     }
 
     public func warning(_ id: WarningID) async throws -> WarningRecord? {
-        try await writer.read { db in
+        try await read { db in
             try Row.fetchOne(db, sql: "SELECT record, handling FROM warning WHERE id = ?", arguments: [id.rawValue])
                 .map(Self.decodeWarning)
         }
     }
 
     public func warnedClusterCounts() async throws -> [WarningState: Int] {
-        try await writer.read { db in
+        try await read { db in
             var counts: [WarningState: Int] = [:]
             for row in try Row.fetchAll(db, sql: WarningSQL.countsByNewestState) {
                 guard let state = WarningState(rawValue: row["state"]) else {

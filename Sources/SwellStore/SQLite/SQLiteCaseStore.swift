@@ -67,7 +67,7 @@ public final class SQLiteCaseStore: CaseStore {
     /// Ready means the store answers and takes writes: a file SQLite could only open read-only (a read-only mount)
     /// is not ready, and is opened again once it can be written.
     public func ping() async throws {
-        _ = try await writer.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+        _ = try await read { db in try Int.fetchOne(db, sql: "SELECT 1") }
         guard writable.withLock({ $0.isWritable }) || reopenIfWritable() else {
             throw StoreError.unavailable("SQLite can only read the database file (a read-only file or file system)")
         }
@@ -123,6 +123,23 @@ public final class SQLiteCaseStore: CaseStore {
             try pool.close()
         } else if let queue = current as? DatabaseQueue {
             try queue.close()
+        }
+    }
+
+    /// Runs a read. A read that meets the connection while `reopenIfWritable` replaces it (`SQLITE_MISUSE` on the
+    /// closed one) runs once more on the new connection; a database that cannot be read now (locked, I/O error,
+    /// replaced twice) throws `StoreError.unavailable`, as writes do, so no caller sees a raw SQLite error for it.
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await writer.read(body)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_MISUSE {
+            do {
+                return try await writer.read(body)
+            } catch {
+                throw SQLiteAvailability.translate(error)
+            }
+        } catch {
+            throw SQLiteAvailability.translate(error)
         }
     }
 
