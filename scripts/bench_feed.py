@@ -101,9 +101,13 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def events_sent(server) -> float:
+def counter(server, name: str) -> float:
     text = requests.get(server.url + "/metrics", timeout=5).text
-    return sum(float(line.split()[-1]) for line in text.splitlines() if line.startswith("swell_feed_events_sent_total"))
+    return sum(float(line.split()[-1]) for line in text.splitlines() if line.startswith(name))
+
+
+def events_sent(server) -> float:
+    return counter(server, "swell_feed_events_sent_total")
 
 
 def wait_for_sends_to_settle(server, sent_before: float, quiet: float = 1.5, limit: float = 120):
@@ -198,12 +202,15 @@ def main():
             server_delays = describe_delays(buckets_before, delay_buckets(server))
             loaded_buckets = delay_buckets(server)
             loaded_sent = events_sent(server)
+            loaded_wakeups = counter(server, "swell_feed_wakeups_total")
             loaded_cpu = cpu_seconds(server.process.pid)
             loaded = batch_ingest(server, args.batches, "loaded")
             print(f"ingest, {connected} subscribers: {loaded:,.0f} complaints/s"
                   + (f" ({loaded / baseline:.0%} of ingest with none)" if baseline else ""), flush=True)
             loaded_frames, _, loaded_cpu_after = wait_for_sends_to_settle(server, loaded_sent)
-            print(f"during that ingest: {loaded_frames:,.0f} messages written, server CPU {loaded_cpu_after - loaded_cpu:.1f} s; "
+            wakeups = counter(server, "swell_feed_wakeups_total") - loaded_wakeups
+            print(f"during that ingest: {loaded_frames:,.0f} messages written, {wakeups:,.0f} session wake-ups, "
+                  f"server CPU {loaded_cpu_after - loaded_cpu:.1f} s; "
                   f"send delay of the events sent as themselves (warnings, incidents…): "
                   f"{describe_delays(loaded_buckets, delay_buckets(server))}", flush=True)
             time.sleep(3)

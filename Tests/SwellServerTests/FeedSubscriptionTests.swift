@@ -1,4 +1,5 @@
 import Testing
+import SwellCore
 
 @testable import SwellEngine
 @testable import SwellServer
@@ -41,5 +42,49 @@ import Testing
         #expect(!subscription.isSlow(head: 200, limit: 10, patience: .seconds(5), now: at(7)))
         #expect(!subscription.isSlow(head: 200, limit: 10, patience: .seconds(5), now: at(11)))
         #expect(subscription.isSlow(head: 200, limit: 10, patience: .seconds(5), now: at(12)))
+    }
+}
+
+@Suite struct FeedWakeUpTests {
+    func frames(_ types: EventType...) -> EventTypeSet {
+        EventTypeSet(types.enumerated().map { FeedFrame(seq: Int64($0.offset + 1), type: $0.element, publishedAt: nil, text: .init()) })
+    }
+
+    func dashboard() throws -> FeedSubscription {
+        let selection = FeedSelection(types: try EventTypeFilter(parsing: "warning.*,incident.*,complaint.received"), mode: .summary, role: .executive)
+        let subscription = FeedSubscription(id: 0, startHead: 0, heartbeatsAtStart: 0, interest: FeedInterest(selection))
+        subscription.start(at: 100)
+        return subscription
+    }
+
+    @Test func aSessionIsWokenForWhatItSendsButNotForWhatItSkips() throws {
+        let subscription = try dashboard()
+        #expect(subscription.shouldRing(for: frames(.warningRaised), head: 101, catchUpLag: 50))
+        #expect(subscription.shouldRing(for: frames(.complaintReceived, .incidentOpened), head: 102, catchUpLag: 50))
+        #expect(!subscription.shouldRing(for: frames(.caseAssigned), head: 101, catchUpLag: 50))
+    }
+
+    @Test func countedEventsWakeASessionOnlyWhileItHoldsNoCount() throws {
+        let subscription = try dashboard()
+        #expect(subscription.shouldRing(for: frames(.complaintReceived), head: 101, catchUpLag: 50))
+        subscription.holding(from: 101)
+        #expect(!subscription.shouldRing(for: frames(.complaintReceived), head: 110, catchUpLag: 50))
+        #expect(subscription.shouldRing(for: frames(.complaintReceived, .warningRaised), head: 112, catchUpLag: 50))
+        subscription.holding(from: nil)
+        #expect(subscription.shouldRing(for: frames(.complaintReceived), head: 113, catchUpLag: 50))
+    }
+
+    @Test func aSessionFallingBehindIsWokenBeforeTheBacklogForgetsWhatItHasNotRead() throws {
+        let subscription = try dashboard()
+        subscription.holding(from: 101)
+        #expect(!subscription.shouldRing(for: frames(.caseAssigned), head: 149, catchUpLag: 50))
+        #expect(subscription.shouldRing(for: frames(.caseAssigned), head: 150, catchUpLag: 50))
+        subscription.wrote(through: 150)
+        #expect(!subscription.shouldRing(for: frames(.caseAssigned), head: 151, catchUpLag: 50))
+    }
+
+    @Test func everyTypeOutsideTheCatalogWakesTheSession() throws {
+        let subscription = try dashboard()
+        #expect(subscription.shouldRing(for: frames(EventType(rawValue: "something.new")), head: 101, catchUpLag: 50))
     }
 }

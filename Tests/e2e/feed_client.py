@@ -30,9 +30,11 @@ def ticket(server, token: str | None = None) -> requests.Response:
     return requests.post(server.url + "/v1/feed/ticket", headers=headers, timeout=10)
 
 
-def open_feed(server, since: int | None = None, token: str | None = None, use_ticket: bool = True, **options):
-    """A WebSocket on /v1/feed, through a fresh ticket (as a browser would) or a bearer header."""
-    query = []
+def open_feed(server, since: int | None = None, token: str | None = None, use_ticket: bool = True,
+              params: dict | None = None, **options):
+    """A WebSocket on /v1/feed, through a fresh ticket (as a browser would) or a bearer header; `params` adds query
+    parameters (`types`, `mode`)."""
+    query = [f"{name}={value}" for name, value in (params or {}).items()]
     headers = {}
     if use_ticket:
         response = ticket(server, token)

@@ -43,11 +43,12 @@ public final class FeedHub: Service, Sendable {
         self.logger = logger
     }
 
-    /// A new subscription that can read every event published from now on (and heartbeats).
-    func subscribe() -> FeedSubscription {
+    /// A new subscription that can read every event published from now on (and heartbeats), woken for the events
+    /// of `interest`.
+    func subscribe(_ interest: FeedInterest = .everything) -> FeedSubscription {
         let (subscription, count) = state.withLock { state in
             let subscription = FeedSubscription(
-                id: state.nextId, startHead: state.backlog?.head, heartbeatsAtStart: state.heartbeats)
+                id: state.nextId, startHead: state.backlog?.head, heartbeatsAtStart: state.heartbeats, interest: interest)
             state.nextId += 1
             if state.stopped {
                 subscription.finish(.shuttingDown)
@@ -148,14 +149,23 @@ public final class FeedHub: Service, Sendable {
         }
     }
 
+    /// Appends the events to the backlog and wakes the subscribers they concern (`FeedSubscription.shouldRing`).
     private func publish(_ events: [Event]) {
+        guard let head = events.last?.seq else { return }
         let now = ContinuousClock.now
         let frames = events.map { FeedFrame($0, publishedAt: now) }
         let subscribers = state.withLock { state in
             state.backlog?.append(frames)
             return Array(state.subscribers.values)
         }
-        for subscriber in subscribers { subscriber.ring() }
+        let types = EventTypeSet(frames)
+        let catchUpLag = Int64(max(1, configuration.bufferSize / 2))
+        var rung = 0
+        for subscriber in subscribers where subscriber.shouldRing(for: types, head: head, catchUpLag: catchUpLag) {
+            subscriber.ring()
+            rung += 1
+        }
+        metrics.feedWakeups.increment(by: Int64(rung))
         metrics.observe(events)
     }
 

@@ -24,7 +24,7 @@ struct FeedSession {
     static let slowConsumerCode = WebSocketErrorCode(codeNumber: 4008)
 
     func run(_ outbound: WebSocketOutboundWriter) async throws {
-        let subscription = hub.subscribe()
+        let subscription = hub.subscribe(FeedInterest(selection))
         defer { hub.unsubscribe(subscription) }
         let cursor: Int64
         if let since {
@@ -108,6 +108,9 @@ struct FeedSession {
                     let run = outbox.dueSummary(now: .now)
                     subscription.holding(from: outbox.held?.fromSeq)
                     try await write(run)
+                    // The hub does not wake a session for counted events while it holds a count: having just sent
+                    // the count, look once more for any it let pass in the meantime.
+                    if run.summaries > 0 { continue drain }
                     break drain
                 }
             }

@@ -37,10 +37,14 @@ final class FeedSubscription: Sendable {
     /// How many heartbeats the hub had made when this subscription began; the session sends only newer ones.
     let heartbeatsAtStart: Int
 
-    init(id: Int, startHead: Int64?, heartbeatsAtStart: Int) {
+    /// Which published events are worth waking its session for.
+    let interest: FeedInterest
+
+    init(id: Int, startHead: Int64?, heartbeatsAtStart: Int, interest: FeedInterest = .everything) {
         self.id = id
         self.startHead = startHead
         self.heartbeatsAtStart = heartbeatsAtStart
+        self.interest = interest
         progress = Mutex(Progress(written: startHead ?? 0, queued: startHead ?? 0))
         (doorbell, ringer) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         (ended, endedContinuation) = AsyncStream<Void>.makeStream()
@@ -90,6 +94,21 @@ final class FeedSubscription: Sendable {
 
     func ring() {
         ringer.yield()
+    }
+
+    /// Whether a run just published (its types, the head after it) is worth waking the session for: it holds an
+    /// event the session sends; or one it counts while it holds no count yet (a held count has an alarm that reads
+    /// everything when the count falls due); or the session has fallen `catchUpLag` events behind, so it reads
+    /// (and skips) before the backlog forgets what it has not read and it would have to go to the store. A run of
+    /// nothing but events it skips or already counts leaves it asleep.
+    ///
+    /// A session that sends its held count and finds nothing more checks the backlog once again after clearing
+    /// its hold (see `FeedSession`), so a run the hub let pass while the hold was still set is never left unread.
+    func shouldRing(for types: EventTypeSet, head: Int64, catchUpLag: Int64) -> Bool {
+        if types.intersects(interest.sent) { return true }
+        return progress.withLock { progress in
+            head - progress.written >= catchUpLag || (progress.heldFrom == nil && types.intersects(interest.summarised))
+        }
     }
 
     /// True once the subscriber has been more than `limit` events behind `head` for `patience` without getting

@@ -14,6 +14,8 @@ public final class SwellMetrics: Sendable {
 
     let feedSubscribers: Metrics.Meter
     let feedEventsSent: Metrics.Counter
+    /// How many times the hub woke a feed session (a session is woken only for a run that concerns it).
+    let feedWakeups: Metrics.Counter
     let feedSendDelay: Metrics.Timer
     let logHead: Metrics.Meter
     let complaintsIngested: Metrics.Counter
@@ -38,6 +40,7 @@ public final class SwellMetrics: Sendable {
         feedSendDelay = Metrics.Timer(label: Names.feedSendDelay, factory: factory)
         feedSubscribers = Metrics.Meter(label: Names.feedSubscribers, factory: factory)
         feedEventsSent = Metrics.Counter(label: Names.feedEventsSent, factory: factory)
+        feedWakeups = Metrics.Counter(label: Names.feedWakeups, factory: factory)
         logHead = Metrics.Meter(label: Names.logHead, factory: factory)
         complaintsIngested = Metrics.Counter(label: Names.complaintsIngested, factory: factory)
         clustersCreated = Metrics.Counter(label: Names.clustersCreated, factory: factory)
@@ -48,6 +51,7 @@ public final class SwellMetrics: Sendable {
         static let httpDuration = "swell_http_request_duration_seconds"
         static let feedSubscribers = "swell_feed_subscribers"
         static let feedEventsSent = "swell_feed_events_sent_total"
+        static let feedWakeups = "swell_feed_wakeups_total"
         static let feedDisconnects = "swell_feed_disconnects_total"
         static let feedSendDelay = "swell_feed_send_delay_seconds"
         static let logHead = "swell_event_log_head_seq"
