@@ -154,6 +154,7 @@ def main():
                         help="raw: light hand-parsed sockets (default); websockets: the websockets library")
     parser.add_argument("--dashboard", action="store_true",
                         help="subscribe as the dashboard does: its event types, complaint events as counts (mode=summary)")
+    parser.add_argument("--types", help="subscribe to these event types only (e.g. 'warning.*,incident.*'), every event of them")
     args = parser.parse_args()
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, max(soft, args.subscribers * 2 + 256)), hard))
@@ -169,6 +170,9 @@ def main():
             if args.dashboard:
                 url += "?" + dashboard_choice()
                 print(f"subscribing as the dashboard: {url}", flush=True)
+            elif args.types:
+                url += "?types=" + args.types
+                print(f"subscribing to {args.types}: {url}", flush=True)
             stop_at = time.time() + 60 + args.seconds + 60
             results, started = multiprocessing.Queue(), multiprocessing.Queue()
             per = [args.subscribers // args.processes + (1 if i < args.subscribers % args.processes else 0) for i in range(args.processes)]

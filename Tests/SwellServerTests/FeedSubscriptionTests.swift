@@ -57,34 +57,35 @@ import SwellCore
         return subscription
     }
 
-    @Test func aSessionIsWokenForWhatItSendsButNotForWhatItSkips() throws {
+    @Test func aSessionIsWokenForWhatItSendsOrCounts() throws {
         let subscription = try dashboard()
-        #expect(subscription.shouldRing(for: frames(.warningRaised), head: 101, catchUpLag: 50))
-        #expect(subscription.shouldRing(for: frames(.complaintReceived, .incidentOpened), head: 102, catchUpLag: 50))
-        #expect(!subscription.shouldRing(for: frames(.caseAssigned), head: 101, catchUpLag: 50))
+        #expect(subscription.shouldRing(for: frames(.warningRaised), after: 100, head: 101, catchUpLag: 50))
+        #expect(subscription.shouldRing(for: frames(.caseAssigned, .incidentOpened), after: 100, head: 102, catchUpLag: 50))
+        subscription.holding(from: 101)
+        #expect(subscription.shouldRing(for: frames(.complaintReceived), after: 100, head: 103, catchUpLag: 50))
+        #expect(subscription.written == 100)
     }
 
-    @Test func countedEventsWakeASessionOnlyWhileItHoldsNoCount() throws {
+    @Test func anIdleSessionSleepsThroughWhatItSkipsAndItsCursorMovesPast() throws {
         let subscription = try dashboard()
-        #expect(subscription.shouldRing(for: frames(.complaintReceived), head: 101, catchUpLag: 50))
-        subscription.holding(from: 101)
-        #expect(!subscription.shouldRing(for: frames(.complaintReceived), head: 110, catchUpLag: 50))
-        #expect(subscription.shouldRing(for: frames(.complaintReceived, .warningRaised), head: 112, catchUpLag: 50))
-        subscription.holding(from: nil)
-        #expect(subscription.shouldRing(for: frames(.complaintReceived), head: 113, catchUpLag: 50))
+        #expect(!subscription.shouldRing(for: frames(.caseAssigned, .clusterCreated), after: 100, head: 102, catchUpLag: 50))
+        #expect(subscription.written == 102)
+        #expect(subscription.queued == 102)
+        #expect(!subscription.shouldRing(for: frames(.caseAssigned), after: 102, head: 103, catchUpLag: 50))
+        #expect(subscription.written == 103)
     }
 
-    @Test func aSessionFallingBehindIsWokenBeforeTheBacklogForgetsWhatItHasNotRead() throws {
+    @Test func aBusySessionIsLeftToReadWhatItSkipsAndWokenBeforeTheBacklogForgetsIt() throws {
         let subscription = try dashboard()
-        subscription.holding(from: 101)
-        #expect(!subscription.shouldRing(for: frames(.caseAssigned), head: 149, catchUpLag: 50))
-        #expect(subscription.shouldRing(for: frames(.caseAssigned), head: 150, catchUpLag: 50))
-        subscription.wrote(through: 150)
-        #expect(!subscription.shouldRing(for: frames(.caseAssigned), head: 151, catchUpLag: 50))
+        // Still writing up to 100 when 101…149 are published: its cursor stays, its own reading takes them
+        #expect(!subscription.shouldRing(for: frames(.caseAssigned), after: 120, head: 149, catchUpLag: 50))
+        #expect(subscription.written == 100)
+        #expect(subscription.shouldRing(for: frames(.caseAssigned), after: 149, head: 150, catchUpLag: 50))
+        #expect(subscription.written == 100)
     }
 
     @Test func everyTypeOutsideTheCatalogWakesTheSession() throws {
         let subscription = try dashboard()
-        #expect(subscription.shouldRing(for: frames(EventType(rawValue: "something.new")), head: 101, catchUpLag: 50))
+        #expect(subscription.shouldRing(for: frames(EventType(rawValue: "something.new")), after: 100, head: 101, catchUpLag: 50))
     }
 }

@@ -154,14 +154,17 @@ public final class FeedHub: Service, Sendable {
         guard let head = events.last?.seq else { return }
         let now = ContinuousClock.now
         let frames = events.map { FeedFrame($0, publishedAt: now) }
-        let subscribers = state.withLock { state in
+        let (previousHead, subscribers) = state.withLock { state in
+            let previousHead = state.backlog?.head
             state.backlog?.append(frames)
-            return Array(state.subscribers.values)
+            return (previousHead, Array(state.subscribers.values))
         }
+        guard let previousHead else { return }
         let types = EventTypeSet(frames)
         let catchUpLag = Int64(max(1, configuration.bufferSize / 2))
         var rung = 0
-        for subscriber in subscribers where subscriber.shouldRing(for: types, head: head, catchUpLag: catchUpLag) {
+        for subscriber in subscribers
+        where subscriber.shouldRing(for: types, after: previousHead, head: head, catchUpLag: catchUpLag) {
             subscriber.ring()
             rung += 1
         }

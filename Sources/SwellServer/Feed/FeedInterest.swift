@@ -2,8 +2,8 @@ import SwellCore
 
 /// Which event types wake a socket: those its `FeedSelection` sends as they are, and those it counts in a summary.
 /// The hub rings a subscriber only for a published run that holds something for it (see
-/// `FeedSubscription.shouldRing`), so a thousand dashboards that only count complaints are not each woken for every
-/// commit of an import — a warning then goes out without queueing behind a thousand wake-ups that find nothing.
+/// `FeedSubscription.shouldRing`), so a thousand sockets that asked for warnings and incidents are not each woken,
+/// to read and skip, for every commit of an import.
 struct FeedInterest: Sendable {
     let sent: EventTypeSet
     let summarised: EventTypeSet

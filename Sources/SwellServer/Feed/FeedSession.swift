@@ -90,6 +90,8 @@ struct FeedSession {
         defer { alarm?.task.cancel() }
         for await _ in subscription.doorbell {
             drain: while subscription.end == nil {
+                // The hub moves the cursor of an idle session past runs of events it skips (`shouldRing`).
+                cursor = max(cursor, subscription.written)
                 switch hub.next(after: cursor, heartbeatsSeen: heartbeats) {
                 case .frames(let frames):
                     let last = frames.last?.seq ?? cursor
@@ -108,9 +110,6 @@ struct FeedSession {
                     let run = outbox.dueSummary(now: .now)
                     subscription.holding(from: outbox.held?.fromSeq)
                     try await write(run)
-                    // The hub does not wake a session for counted events while it holds a count: having just sent
-                    // the count, look once more for any it let pass in the meantime.
-                    if run.summaries > 0 { continue drain }
                     break drain
                 }
             }

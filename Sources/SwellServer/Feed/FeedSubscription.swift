@@ -96,18 +96,25 @@ final class FeedSubscription: Sendable {
         ringer.yield()
     }
 
-    /// Whether a run just published (its types, the head after it) is worth waking the session for: it holds an
-    /// event the session sends; or one it counts while it holds no count yet (a held count has an alarm that reads
-    /// everything when the count falls due); or the session has fallen `catchUpLag` events behind, so it reads
-    /// (and skips) before the backlog forgets what it has not read and it would have to go to the store. A run of
-    /// nothing but events it skips or already counts leaves it asleep.
+    /// Whether a run just published (its types, the head before and after it) is worth waking the session for: it
+    /// holds an event the session sends or counts, or the session has fallen `catchUpLag` events behind (so it reads
+    /// before the backlog forgets what it has not read). A run of nothing but events it skips does not wake it;
+    /// when it had written everything before the run, it has in effect taken the run too, and its cursor moves past
+    /// it here — the session starts its next read from there (`FeedSession`), so a socket that asked only for
+    /// warnings neither wakes nor reads for the thousands of complaint events of an import.
     ///
-    /// A session that sends its held count and finds nothing more checks the backlog once again after clearing
-    /// its hold (see `FeedSession`), so a run the hub let pass while the hold was still set is never left unread.
-    func shouldRing(for types: EventTypeSet, head: Int64, catchUpLag: Int64) -> Bool {
-        if types.intersects(interest.sent) { return true }
+    /// Counted events always wake a counting session, although it sends a count at most once a second: measured with a
+    /// thousand dashboards, leaving them asleep while a count was held made each one read a second of events at
+    /// once when the count fell due or a warning came, and warnings went out later (`BENCHMARKS.md`, feed fan-out).
+    func shouldRing(for types: EventTypeSet, after previousHead: Int64, head: Int64, catchUpLag: Int64) -> Bool {
+        if types.intersects(interest.sent) || types.intersects(interest.summarised) { return true }
         return progress.withLock { progress in
-            head - progress.written >= catchUpLag || (progress.heldFrom == nil && types.intersects(interest.summarised))
+            if progress.written == previousHead {
+                progress.written = head
+                progress.queued = max(progress.queued, head)
+                return false
+            }
+            return head - progress.written >= catchUpLag
         }
     }
 
