@@ -30,7 +30,7 @@ enum FieldChecks {
             errors.append(FieldError(field: field, code: "missing", message: "is required"))
             return nil
         }
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = value.trimmingWhiteSpace()
         guard !trimmed.isEmpty else {
             errors.append(FieldError(field: field, code: "empty", message: "must not be empty"))
             return nil
@@ -40,7 +40,7 @@ enum FieldChecks {
 
     /// Trimmed value, with blank treated as absent.
     static func optional(_ value: String?) -> String? {
-        guard let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+        guard let trimmed = value?.trimmingWhiteSpace(), !trimmed.isEmpty else { return nil }
         return trimmed
     }
 

@@ -40,6 +40,19 @@ import Testing
         #expect(Self.seqs(backlog.read(after: through, limit: 100)) == Array(16...25))
     }
 
+    @Test func eventsPublishedToNobodyAreReadFromTheStoreAndWhatFollowsFromTheBacklog() {
+        var backlog = FeedBacklog(head: 0, capacity: 10)
+        backlog.append(Self.frames(1...5))
+        backlog.skip(to: 9)  // 6…9 went out while no socket was open
+        #expect(backlog.head == 9)
+        guard case .missed(let through) = backlog.read(after: 5, limit: 10) else { Issue.record("expected missed"); return }
+        #expect(through == 9)
+        backlog.append(Self.frames(10...12))
+        #expect(Self.seqs(backlog.read(after: 9, limit: 100)) == Array(10...12))
+        backlog.skip(to: 11)  // never backwards
+        #expect(backlog.head == 12)
+    }
+
     @Test func republishedEventsAreIgnored() {
         var backlog = FeedBacklog(head: 0, capacity: 10)
         backlog.append(Self.frames(1...5))

@@ -66,6 +66,14 @@ struct FeedBacklog {
         }
     }
 
+    /// Moves the head to `seq` holding nothing (events up to it were published to nobody); a subscriber whose
+    /// cursor is older reads them from the store.
+    mutating func skip(to seq: Int64) {
+        guard seq > head else { return }
+        frames.removeAll(keepingCapacity: true)
+        head = seq
+    }
+
     /// Where a subscriber at `cursor` stands, with at most `limit` frames to write.
     func read(after cursor: Int64, limit: Int) -> Read {
         guard cursor < head else { return .upToDate }

@@ -150,8 +150,18 @@ public final class FeedHub: Service, Sendable {
     }
 
     /// Appends the events to the backlog and wakes the subscribers they concern (`FeedSubscription.shouldRing`).
+    /// With no subscriber at all nothing is encoded: the backlog moves to the new head empty (a socket that opens
+    /// later starts there, or reads what it asks for from before it from the store, as for any event the backlog no
+    /// longer holds). An import with no dashboard open then spends nothing on the feed.
     private func publish(_ events: [Event]) {
         guard let head = events.last?.seq else { return }
+        metrics.observe(events)
+        let nobody = state.withLock { state in
+            guard state.subscribers.isEmpty else { return false }
+            state.backlog?.skip(to: head)
+            return true
+        }
+        if nobody { return }
         let now = ContinuousClock.now
         let frames = events.map { FeedFrame($0, publishedAt: now) }
         let (previousHead, subscribers) = state.withLock { state in
@@ -169,7 +179,6 @@ public final class FeedHub: Service, Sendable {
             rung += 1
         }
         metrics.feedWakeups.increment(by: Int64(rung))
-        metrics.observe(events)
     }
 
     private func heartbeatIfDue() {
