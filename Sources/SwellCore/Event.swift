@@ -44,11 +44,16 @@ public struct EventDraft: Sendable, Equatable {
 
     /// Encodes a payload value as compact JSON with sorted keys, so its text (and hence its hash) is stable.
     public static func payload(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "{}" }
+        guard let data = try? payloadEncoder.encode(value) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }
+
+    /// One encoder for every payload (an encoder holds only its options; each `encode` keeps its own state).
+    private static let payloadEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
 }
 
 /// An event as stored: a contiguous sequence number and a link in the hash chain.
