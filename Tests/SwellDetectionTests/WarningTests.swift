@@ -17,6 +17,16 @@ struct WarningTests {
         }
     }
 
+    @Test func everyKeywordThatStartsWithALatinCharacterIsAWholeWord() {
+        // The scanner skips Latin starts inside a word without looking them up: that holds only for whole words.
+        for keyword in EscalationSignalScanner.keywords where (keyword.scalars.first ?? 0) < 0x80 {
+            #expect(keyword.wholeWord, "\(keyword.scalars)")
+        }
+        #expect(EscalationSignalScanner.scan(Array("this issue was reported to the regulator".unicodeScalars.map(\.value))) == EscalationSignal.regulatorReferral.bit)
+        #expect(EscalationSignalScanner.scan(Array("a tissue; we will sue".unicodeScalars.map(\.value))) == EscalationSignal.legalThreat.bit)
+        #expect(EscalationSignalScanner.scan(Array("pursue it".unicodeScalars.map(\.value))) == 0)
+    }
+
     @Test func levelsAreOrderedBlueToRed() {
         #expect(WarningLevel.allCases.sorted() == [.blue, .yellow, .orange, .red])
     }

@@ -4,11 +4,12 @@ extension Detector {
     /// Texts kept for summaries are cut to this many characters (a preview; the store keeps the rest).
     static let storedTextLimit = 100
 
-    /// The first `storedTextLimit` scalars of a text (scalars, not grapheme clusters: cheaper).
+    /// The first `storedTextLimit` scalars of a text (scalars, not grapheme clusters: cheaper), copied as one slice
+    /// of its UTF-8 rather than scalar by scalar.
     static func preview(_ text: String) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: text.unicodeScalars.prefix(storedTextLimit))
-        return String(view)
+        let scalars = text.unicodeScalars
+        let end = scalars.index(scalars.startIndex, offsetBy: storedTextLimit, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        return end == scalars.endIndex ? text : String(scalars[..<end])
     }
 
     /// Opens an empty-of-evidence cluster for its first member.

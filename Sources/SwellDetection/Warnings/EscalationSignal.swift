@@ -1,11 +1,8 @@
 import SwellCore
 
 extension EscalationSignal {
-    /// The signal's bit in a complaint's signal mask.
-    var bit: UInt16 { Self.bits[self] ?? 0 }
-
-    private static let bits: [EscalationSignal: UInt16] = Dictionary(
-        uniqueKeysWithValues: allCases.enumerated().map { ($1, UInt16(1) << UInt16($0)) })
+    /// The signal's bit in a complaint's signal mask: its place among all signals (a handful, compared as cases).
+    var bit: UInt16 { Self.allCases.firstIndex(of: self).map { UInt16(1) << UInt16($0) } ?? 0 }
 
     /// Set of signals packed in a bit mask.
     static func decode(_ mask: UInt16) -> [EscalationSignal] { allCases.filter { mask & $0.bit != 0 } }
@@ -18,6 +15,8 @@ enum EscalationSignalScanner {
     struct Keyword {
         var scalars: [UInt32]
         var signal: EscalationSignal
+        /// `signal.bit`, worked out once.
+        var bit: UInt16
         var wholeWord: Bool
     }
 
@@ -52,7 +51,7 @@ enum EscalationSignalScanner {
     static let keywords: [Keyword] = vocabulary.flatMap { signal, words in
         words.split(separator: "|").map { word in
             let scalars = word.unicodeScalars.map(\.value)
-            return Keyword(scalars: scalars, signal: signal, wholeWord: scalars.allSatisfy { $0 < 0x80 })
+            return Keyword(scalars: scalars, signal: signal, bit: signal.bit, wholeWord: scalars.allSatisfy { $0 < 0x80 })
         }
     }
 
@@ -63,9 +62,12 @@ enum EscalationSignalScanner {
     static func scan(_ s: [UInt32]) -> UInt16 {
         var mask: UInt16 = 0
         var i = 0
+        let filter = firstScalars
         while i < s.count {
-            if firstScalars.mayContain(s[i]), let candidates = byFirstScalar[s[i]] {
-                for keyword in candidates where mask & keyword.signal.bit == 0 {
+            // A Latin keyword stands as a whole word: inside a word (a letter or digit before) none can start.
+            let insideWord = s[i] < 0x80 && i > 0 && DateScanner.isAlnum(s[i - 1])
+            if !insideWord, filter.mayContain(s[i]), let candidates = byFirstScalar[s[i]] {
+                for keyword in candidates where mask & keyword.bit == 0 {
                     let n = keyword.scalars.count
                     guard i + n <= s.count else { continue }
                     var same = true
