@@ -127,21 +127,28 @@ public final class SQLiteCaseStore: CaseStore {
     }
 
     /// Runs a read. A read that meets the connection while `reopenIfWritable` replaces it (`SQLITE_MISUSE` on the
-    /// closed one) runs once more on the new connection; a database that cannot be read now (locked, I/O error,
-    /// replaced twice) throws `StoreError.unavailable`, as writes do, so no caller sees a raw SQLite error for it.
+    /// closed one, until the new one is in place a few milliseconds later) runs again on the new connection; a
+    /// database that cannot be read now (locked, I/O error, still being replaced) throws `StoreError.unavailable`, as
+    /// writes do, so no caller sees a raw SQLite error for it.
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do {
-            return try await writer.read(body)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_MISUSE {
+        for pause in Self.replacedConnectionPauses {
             do {
                 return try await writer.read(body)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_MISUSE {
+                try await Task.sleep(for: pause)
             } catch {
                 throw SQLiteAvailability.translate(error)
             }
+        }
+        do {
+            return try await writer.read(body)
         } catch {
             throw SQLiteAvailability.translate(error)
         }
     }
+
+    /// How long a read that met a closed connection waits before each new try (about 0.2 s in all).
+    private static let replacedConnectionPauses: [Duration] = [.milliseconds(5), .milliseconds(25), .milliseconds(150)]
 
     /// Runs a write transaction, then wakes followers if it appended events. A database that cannot take the write
     /// now (locked too long, disk full) throws `StoreError.unavailable`.
