@@ -35,6 +35,19 @@ struct EntityTests {
         #expect(values(.dayOfMonth, in: "住在3号楼").isEmpty)
     }
 
+    @Test func lengthsOfTimeAreNoDays() {
+        // A tour's length, a refund deadline, days and nights: no day of the month, so no conflict with the real date
+        #expect(values(.dayOfMonth, in: "参加了云南6日游").isEmpty)
+        #expect(values(.dayOfMonth, in: "參加了歐洲8日遊").isEmpty)
+        #expect(values(.dayOfMonth, in: "说好7日内退款").isEmpty)
+        #expect(values(.dayOfMonth, in: "泰国6日5晚").isEmpty)
+        #expect(values(.dayOfMonth, in: "海南5日四夜").isEmpty)
+        // The date beside it is still read
+        #expect(values(.dayOfMonth, in: "6月24日的欧洲8日游") == ["24"])
+        #expect(values(.dayOfMonth, in: "12日出发的云南6日游") == ["12"])
+        #expect(values(.dayOfMonth, in: "12日晚上到的酒店") == ["12"])
+    }
+
     @Test func flightNumbersWithOrWithoutSpace() {
         #expect(values(.flight, in: "航班CA1234延误") == ["ca1234"])
         #expect(values(.flight, in: "flight MU 5101 was cancelled") == ["mu5101"])

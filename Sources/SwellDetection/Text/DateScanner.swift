@@ -23,6 +23,10 @@ enum DateScanner {
 
     /// Characters after `N号` that make it a seat, room or coach number rather than a date.
     static let notADayAfterHao: Set<UInt32> = Set("车房楼线门座床位桌台厅口院航站码".unicodeScalars.map(\.value))
+    /// Characters after `N日` that make it a length of time rather than a day of the month: 欧洲8日游 (an 8-day tour),
+    /// 7日内退款 (within 7 days).
+    static let durationAfterRi: Set<UInt32> = Set("游内".unicodeScalars.map(\.value))
+    static let nights: Set<UInt32> = Set("晚夜".unicodeScalars.map(\.value))
 
     static func dates(in s: [UInt32]) -> [MonthDay] {
         var found: [MonthDay] = []
@@ -126,12 +130,26 @@ enum DateScanner {
                 return (MonthDay(month: month, day: n), e)
             }
         }
-        // 12号 / 12日 on its own: a day of the month
+        // 12号 / 12日 on its own: a day of the month (not 8日游, 7日内, 8日7晚: lengths of time)
         if at(j) == hao || at(j) == ri, n >= 1, n <= 31, !notADayAfterHao.contains(at(j + 1)) {
             if start > 0, s[start - 1] == yue { return nil }
+            if at(j) == ri, isDuration(s, after: j + 1) { return nil }
             return (MonthDay(month: 0, day: n), j + 1)
         }
         return nil
+    }
+
+    /// Whether what follows `N日` makes it a length of time: 游 or 内, or a count of nights (8日7晚, 5日四夜).
+    static func isDuration(_ s: [UInt32], after index: Int) -> Bool {
+        guard index < s.count else { return false }
+        if durationAfterRi.contains(s[index]) { return true }
+        var end = index
+        if isDigit(s[index]) {
+            end = number(s, index).1
+        } else if let (_, next) = chineseNumber(s, index) {
+            end = next
+        }
+        return end > index && end < s.count && nights.contains(s[end])
     }
 
     /// The day after 月, in digits or Chinese numerals, and the index after an optional 日/号.
