@@ -91,25 +91,29 @@ enum Settings {
     }
 
     private static func flatten(_ mapping: [String: Any], prefix: String, file: String, into values: inout [String: String]) throws(FileError) {
-        let known = Set(all.map(\.fileKey))
         for (key, value) in mapping {
-            let path = prefix.isEmpty ? key.lowercased().replacingOccurrences(of: "-", with: "_") : "\(prefix)_\(key.lowercased().replacingOccurrences(of: "-", with: "_"))"
+            let key = key.lowercased().replacingOccurrences(of: "-", with: "_")
+            let path = prefix.isEmpty ? key : "\(prefix)_\(key)"
             if let nested = value as? [String: Any] {
                 try flatten(nested, prefix: path, file: file, into: &values)
                 continue
             }
-            guard known.contains(path) else {
+            guard fileKeys.contains(path) else {
                 throw FileError(description: "\(file): unknown setting '\(path)'; the settings are \(all.map(\.fileKey).joined(separator: ", "))")
             }
+            let text: String
             switch value {
-            case let text as String: values["SWELL_" + path.uppercased()] = text
-            case let number as Int: values["SWELL_" + path.uppercased()] = String(number)
-            case let number as Double: values["SWELL_" + path.uppercased()] = String(number)
-            case let flag as Bool: values["SWELL_" + path.uppercased()] = String(flag)
+            case let string as String: text = string
+            case let number as Int: text = String(number)
+            case let number as Double: text = String(number)
+            case let flag as Bool: text = String(flag)
             default: throw FileError(description: "\(file): '\(path)' must be a single value")
             }
+            values["SWELL_" + path.uppercased()] = text
         }
     }
+
+    private static let fileKeys = Set(all.map(\.fileKey))
 
     /// The environment Swell reads: the configuration file's values under the process environment.
     static func merged(file: [String: String], process: [String: String]) -> [String: String] {

@@ -55,5 +55,5 @@ struct ToneCommand: AsyncParsableCommand {
 
 extension String {
     /// Nil when the string is empty or only white space.
-    fileprivate var nilIfBlank: String? { trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : self }
+    fileprivate var nilIfBlank: String? { trimmingWhiteSpace().isEmpty ? nil : self }
 }

@@ -10,7 +10,7 @@ public import Foundation
 public enum MentionURL {
     /// The normalised URL, or nil when the text is not an absolute http(s) URL with a host.
     public static func normalise(_ text: String) -> String? {
-        guard var parts = URLComponents(string: text.trimmingCharacters(in: .whitespacesAndNewlines)),
+        guard var parts = URLComponents(string: text.trimmingWhiteSpace()),
             let scheme = parts.scheme?.lowercased(), scheme == "http" || scheme == "https",
             let host = parts.host?.lowercased(), !host.isEmpty
         else { return nil }

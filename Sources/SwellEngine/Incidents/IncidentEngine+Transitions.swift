@@ -82,7 +82,7 @@ extension IncidentEngine {
     public func planFacts(incident id: IncidentID) async throws -> (affected: Int, complaints: Int, demands: [(demand: String, count: Int)]) {
         let record = try await existing(id)
         let complaints = try await complaints(of: record)
-        let demands = complaints.compactMap { $0.content.demand?.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let demands = complaints.compactMap { $0.content.demand?.trimmingWhiteSpace() }
             .filter { !$0.isEmpty }
             .map(PersonalDataMasking.mask)
         let grouped = Dictionary(grouping: demands) { $0 }.map { (demand: $0.key, count: $0.value.count) }

@@ -95,7 +95,7 @@ private final class FeedReader: NSObject, XMLParserDelegate {
             path.removeLast()
             text = ""
         }
-        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = text.trimmingWhiteSpace()
         guard current != nil else {
             // The channel's or feed's own title (not an image's or an item's).
             if name == "title", feedTitle == nil, let parent = path.dropLast().last, ["channel", "feed"].contains(parent) {
@@ -133,7 +133,7 @@ private final class FeedReader: NSObject, XMLParserDelegate {
     }
 
     private func resolve(_ link: String) -> String? {
-        let trimmed = link.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = link.trimmingWhiteSpace()
         guard !trimmed.isEmpty else { return nil }
         if let url = URL(string: trimmed, relativeTo: base) { return url.absoluteString }
         return trimmed
@@ -196,7 +196,7 @@ enum FeedText {
     /// RFC 3339 (Atom, dc:date) or RFC 822 / 1123 (RSS `pubDate`, with or without the weekday and seconds, a
     /// numeric zone or GMT/UT/UTC/Z and the US zone names).
     static func date(_ text: String) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhiteSpace()
         if let date = RFC3339.parse(trimmed) { return date }
         var rfc822 = trimmed
         for (name, offset) in zoneNames where rfc822.hasSuffix(" " + name) {

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import SwellCore
 
 /// A YAML node being decoded, with its path in the document for error messages.
 struct YAMLValue {
@@ -88,7 +89,7 @@ struct YAMLValue {
         guard case .scalar(let scalar) = node, !isNull else {
             throw error(.wrongShape(found: shapeName, expected: expected))
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimmingWhiteSpace()
         guard !text.isEmpty else { throw error(.wrongShape(found: shapeName, expected: expected)) }
         return text
     }

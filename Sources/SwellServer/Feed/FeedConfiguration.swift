@@ -11,9 +11,9 @@ public struct FeedConfiguration: Sendable {
     /// How long the hub waits after a wake-up before it reads the log, so commits that land together go out
     /// together (each socket write then carries several events).
     public var publishDelay: Duration = .milliseconds(5)
-    /// The wait instead while a burst goes on (the last read brought at least `burstSize` events): every publish
-    /// wakes every socket, so during an import fewer, larger publishes leave the cores to ingest and to the events
-    /// that must go out at once. The first wake-up after a burst waits this long too; then `publishDelay` again.
+    /// The wait instead while a burst goes on (the last read brought at least `burstSize` events): a publish wakes
+    /// every socket that sends or counts complaint events (each dashboard), so during an import fewer, larger
+    /// publishes leave the cores to ingest and to the events that must go out at once. The first wake-up after a burst waits this long too; then `publishDelay` again.
     public var burstPublishDelay: Duration = .milliseconds(25)
     public var burstSize = 256
     /// How often, at most, a `mode=summary` socket gets a `complaints.arrived` count.

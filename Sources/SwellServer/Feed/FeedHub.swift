@@ -8,8 +8,9 @@ import SwellStore
 import SwellEngine
 
 /// The one reader of the event log for every feed socket: woken by the store's `EventSignal` (and a periodic
-/// poll), it reads each new event once, encodes it once into a shared `FeedBacklog` and rings every
-/// subscriber's doorbell; each socket then takes what it has not written yet at its own pace. The hub never
+/// poll), it reads each new event once, encodes it once into a shared `FeedBacklog` and rings the doorbell of
+/// every subscriber the new events concern (`FeedSubscription.shouldRing`); each socket then takes what it has not
+/// written yet at its own pace. The hub never
 /// waits for a subscriber: one that stays more than `bufferSize` events behind for `slowConsumerPatience` without
 /// getting closer is ended as a slow consumer. On graceful shutdown every subscription ends with `.shuttingDown`, which the
 /// sockets turn into close code 1001.

@@ -53,7 +53,7 @@ enum ComplaintQueryParser {
             if order == .relevance { throw Problem.badParameter("sort", "sort=relevance needs a search text in q.") }
             return nil
         }
-        let text = String(raw).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(raw).trimmingWhiteSpace()
         guard !text.isEmpty else { throw Problem.badParameter("q", "q must not be empty.") }
         guard text.count <= ComplaintSearch.maxLength else {
             throw Problem.badParameter("q", "q must be at most \(ComplaintSearch.maxLength) characters (it has \(text.count)).")

@@ -82,7 +82,7 @@ struct WarningRoutes {
 
     /// A dismissal's reason: required, not blank, at most `WarningHandling.maxReasonLength` characters.
     static func reason(_ value: String?) throws -> String {
-        let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let trimmed = value?.trimmingWhiteSpace() ?? ""
         guard !trimmed.isEmpty else {
             throw Problem.validation([FieldError(field: "reason", code: "missing", message: "is required: say why this is not a group incident")])
         }

@@ -131,19 +131,15 @@ public final class SQLiteCaseStore: CaseStore {
     /// database that cannot be read now (locked, I/O error, still being replaced) throws `StoreError.unavailable`, as
     /// writes do, so no caller sees a raw SQLite error for it.
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        for pause in Self.replacedConnectionPauses {
+        var pauses = Self.replacedConnectionPauses[...]
+        while true {
             do {
                 return try await writer.read(body)
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_MISUSE {
-                try await Task.sleep(for: pause)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_MISUSE && !pauses.isEmpty {
+                try await Task.sleep(for: pauses.removeFirst())
             } catch {
                 throw SQLiteAvailability.translate(error)
             }
-        }
-        do {
-            return try await writer.read(body)
-        } catch {
-            throw SQLiteAvailability.translate(error)
         }
     }
 

@@ -63,7 +63,7 @@ struct IncidentInputs {
 
     /// A required, non-empty text field, at most `max` characters.
     func text(_ value: String?, _ field: String, max: Int = 20_000, required: Bool = true) throws -> String? {
-        let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = value?.trimmingWhiteSpace()
         guard let trimmed, !trimmed.isEmpty else {
             if required { throw Problem.validation([FieldError(field: field, code: "missing", message: "is required")]) }
             return nil
