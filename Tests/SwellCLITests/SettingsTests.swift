@@ -30,17 +30,10 @@ import Testing
     }
 
     @Test func aBadFileIsAnErrorThatNamesTheFileAndTheKey() {
-        #expect(throws: Settings.FileError.self) { try Settings.values(ofFile: "feed:\n  bufer: 10\n", named: "swell.yaml") }
-        do {
-            _ = try Settings.values(ofFile: "feed:\n  bufer: 10\n", named: "swell.yaml")
-        } catch {
-            #expect(error.description.hasPrefix("swell.yaml: unknown setting 'feed_bufer'"))
-        }
-        do {
-            _ = try Settings.values(ofFile: "port: [1, 2]\n", named: "swell.yaml")
-        } catch {
-            #expect(error.description == "swell.yaml: 'port' must be a single value")
-        }
+        let unknown = #expect(throws: Settings.FileError.self) { try Settings.values(ofFile: "feed:\n  bufer: 10\n", named: "swell.yaml") }
+        #expect(unknown?.description.hasPrefix("swell.yaml: unknown setting 'feed_bufer'") == true)
+        let list = #expect(throws: Settings.FileError.self) { try Settings.values(ofFile: "port: [1, 2]\n", named: "swell.yaml") }
+        #expect(list?.description == "swell.yaml: 'port' must be a single value")
         #expect(throws: Settings.FileError.self) { try Settings.values(ofFile: "- port\n", named: "list.yaml") }
         #expect(throws: Settings.FileError.self) { try Settings.values(ofFile: "port: [", named: "broken.yaml") }
     }
