@@ -4,19 +4,24 @@ import SwellCore
 
 extension SQLiteCaseStore {
     public func ingest(_ complaints: [NewComplaint], at now: Date) async throws -> [IngestOutcome] {
-        try await write { db, events in
-            let find = try db.cachedStatement(sql: "SELECT \(ComplaintColumns.list) FROM complaint WHERE externalId = ?")
+        // What needs no database is prepared before the writer is taken: it is the one serial step of intake.
+        let prepared = complaints.map { complaint in
+            (payload: EventDraft.payload(ComplaintReceived(complaint)), folded: SearchFolding.fold(complaint.text))
+        }
+        return try await write { db, events in
+            var known = try Self.storedComplaints(externalIds: complaints.map(\.externalId), db)
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO complaint (externalId, receivedAt, channel, text, complainantName, complainantPhone,
                     complainantEmail, product, departure, supplier, demand, storedAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let index = try db.cachedStatement(sql: SQLiteSearchIndex.insertSQL)
+            let storedAt = Date(millisecondsSince1970: now.millisecondsSince1970)
             var outcomes: [IngestOutcome] = []
             outcomes.reserveCapacity(complaints.count)
-            for complaint in complaints {
-                if let row = try Row.fetchOne(find, arguments: [complaint.externalId]) {
-                    outcomes.append(.duplicate(try ComplaintColumns.decode(row)))
+            for (complaint, prepared) in zip(complaints, prepared) {
+                if let stored = known[complaint.externalId] {
+                    outcomes.append(.duplicate(stored))
                     continue
                 }
                 try insert.execute(arguments: [
@@ -26,16 +31,33 @@ extension SQLiteCaseStore {
                     complaint.supplier, complaint.demand, now.millisecondsSince1970,
                 ])
                 let id = ComplaintID(db.lastInsertedRowID)
-                try index.execute(arguments: [id.rawValue, SearchFolding.fold(complaint.text)])
-                try events.append(EventDraft(
-                    type: .complaintReceived, at: now, complaintId: id,
-                    payload: EventDraft.payload(ComplaintReceived(complaint))))
-                outcomes.append(.created(Complaint(
-                    id: id, storedAt: Date(millisecondsSince1970: now.millisecondsSince1970), clusterId: nil,
-                    content: complaint)))
+                try index.execute(arguments: [id.rawValue, prepared.folded])
+                try events.append(EventDraft(type: .complaintReceived, at: now, complaintId: id, payload: prepared.payload))
+                let created = Complaint(id: id, storedAt: storedAt, clusterId: nil, content: complaint)
+                known[complaint.externalId] = created
+                outcomes.append(.created(created))
             }
             return outcomes
         }
+    }
+
+    /// The stored complaints among `externalIds`, by external id: one query per 500 ids instead of one per complaint.
+    private static func storedComplaints(externalIds: [String], _ db: Database) throws -> [String: Complaint] {
+        var found: [String: Complaint] = [:]
+        var start = 0
+        while start < externalIds.count {
+            let chunk = externalIds[start..<min(start + 500, externalIds.count)]
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT \(ComplaintColumns.list) FROM complaint WHERE externalId IN (\(marks))",
+                arguments: StatementArguments(Array(chunk)))
+            for row in rows {
+                let complaint = try ComplaintColumns.decode(row)
+                found[complaint.content.externalId] = complaint
+            }
+            start += chunk.count
+        }
+        return found
     }
 
     public func complaint(_ id: ComplaintID) async throws -> Complaint? {
