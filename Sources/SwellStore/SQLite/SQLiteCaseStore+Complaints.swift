@@ -73,10 +73,10 @@ extension SQLiteCaseStore {
             var found: [Complaint] = []
             for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                let rows = try Row.fetchAll(
+                let rows = try Row.fetchCursor(
                     db, sql: "SELECT \(ComplaintColumns.list) FROM complaint WHERE id IN (\(marks))",
                     arguments: StatementArguments(chunk.map(\.rawValue)))
-                found += try rows.map(ComplaintColumns.decode)
+                while let row = try rows.next() { found.append(try ComplaintColumns.decode(row)) }
             }
             return found
         }
@@ -128,21 +128,23 @@ enum ComplaintColumns {
         product, departure, supplier, demand, clusterId, storedAt
         """
 
+    /// Decodes a row whose first columns are ``list``, by position: every follower reads complaints through here,
+    /// and GRDB looks a column up by name case-insensitively, per row and column.
     static func decode(_ row: Row) throws -> Complaint {
-        let channelName: String = row["channel"]
+        let channelName: String = row[3]
         guard let channel = Channel(rawValue: channelName) else {
             throw StoreError.corruptRow(table: "complaint", detail: "unknown channel \(channelName)")
         }
-        let departure: String? = row["departure"]
-        let clusterId: Int64? = row["clusterId"]
+        let departure: String? = row[9]
+        let clusterId: Int64? = row[12]
         let content = NewComplaint(
-            externalId: row["externalId"], receivedAt: Date(millisecondsSince1970: row["receivedAt"]),
-            channel: channel, text: row["text"],
-            complainant: Complainant(name: row["complainantName"], phone: row["complainantPhone"], email: row["complainantEmail"]),
-            product: row["product"], departure: departure.flatMap(CalendarDate.init), supplier: row["supplier"],
-            demand: row["demand"])
+            externalId: row[1], receivedAt: Date(millisecondsSince1970: row[2]),
+            channel: channel, text: row[4],
+            complainant: Complainant(name: row[5], phone: row[6], email: row[7]),
+            product: row[8], departure: departure.flatMap(CalendarDate.init), supplier: row[10],
+            demand: row[11])
         return Complaint(
-            id: ComplaintID(row["id"] as Int64), storedAt: Date(millisecondsSince1970: row["storedAt"]),
+            id: ComplaintID(row[0] as Int64), storedAt: Date(millisecondsSince1970: row[13]),
             clusterId: clusterId.map { ClusterID($0) }, content: content)
     }
 }

@@ -5,14 +5,17 @@ import SwellCore
 extension SQLiteCaseStore {
     public func events(after seq: Int64, limit: Int) async throws -> [Event] {
         try await read { db in
-            let rows = try Row.fetchAll(
-                db, sql: """
+            // A cursor reads each value from SQLite in place (no row copied first), by position in the order selected:
+            // every follower and feed socket reads the log through here, and looking each column up by name
+            // (case-insensitively) cost more than the rest of the decoding.
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(sql: """
                     SELECT seq, at, type, complaintId, clusterId, incidentId, payload, hash
                     FROM event WHERE seq > ? ORDER BY seq LIMIT ?
-                    """, arguments: [seq, limit])
-            // By position, in the order selected: every follower and feed socket reads the log through here, and
-            // looking each column up by name (case-insensitively) cost more than the rest of the decoding.
-            return rows.map { row in
+                    """), arguments: [seq, limit])
+            var events: [Event] = []
+            events.reserveCapacity(min(limit, 4_096))
+            while let row = try rows.next() {
                 let complaintId: Int64? = row[3]
                 let clusterId: Int64? = row[4]
                 let incidentId: Int64? = row[5]
@@ -20,8 +23,9 @@ extension SQLiteCaseStore {
                     type: EventType(row[2] as String), at: Date(millisecondsSince1970: row[1] as Int64),
                     complaintId: complaintId.map { ComplaintID($0) }, clusterId: clusterId.map { ClusterID($0) },
                     incidentId: incidentId.map { IncidentID($0) }, payload: row[6] as String)
-                return Event(seq: row[0] as Int64, draft: draft, hash: row[7] as String)
+                events.append(Event(seq: row[0] as Int64, draft: draft, hash: row[7] as String))
             }
+            return events
         }
     }
 
