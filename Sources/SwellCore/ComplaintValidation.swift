@@ -44,7 +44,7 @@ public enum ComplaintValidator {
         let externalId = FieldChecks.required(input.externalId, "externalId", &errors)
         if let externalId {
             FieldChecks.checkLength(externalId, "externalId", max: IntakeLimits.maxExternalIdCharacters, &errors)
-            if externalId.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            if externalId.unicodeScalars.contains(where: \.isControlCharacter) {
                 errors.append(FieldError(field: "externalId", code: "invalid", message: "must not contain control characters"))
             }
         }

@@ -20,6 +20,24 @@ import Testing
         }
     }
 
+    @Test func everyAsciiCharacterTrimsAsUnicodeSaysWithoutTheTable() {
+        for value in UInt8(0)...UInt8(0x7F) {
+            let scalar = Unicode.Scalar(value)
+            let text = "\(Character(scalar))x\(Character(scalar))"
+            #expect(text.trimmingWhiteSpace() == (scalar.properties.isWhitespace ? "x" : text), "U+\(value)")
+        }
+    }
+
+    @Test func controlCharactersAreExactlyUnicodesCategoryCc() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if scalar.isControlCharacter != (scalar.properties.generalCategory == .control) {
+                Issue.record("U+\(String(value, radix: 16)) disagrees")
+                return
+            }
+        }
+    }
+
     @Test func aBlankRequiredFieldIsStillAnError() {
         var errors: [FieldError] = []
         #expect(FieldChecks.required("\u{3000} \n", "text", &errors) == nil)
