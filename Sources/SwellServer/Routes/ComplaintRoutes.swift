@@ -22,7 +22,7 @@ struct ComplaintRoutes {
     @Sendable func create(_ request: Request, context: SwellRequestContext) async throws -> JSONResponse<ComplaintView> {
         let caller = try context.require(.submitComplaints)
         let data = try await RequestBody.data(of: request, limit: Self.singleBodyLimit)
-        let submission = try RequestBody.decode(ComplaintSubmission.self, from: data)
+        let submission = try ComplaintJSONScanner.submission(in: data) ?? RequestBody.decode(ComplaintSubmission.self, from: data)
         let complaint = try ComplaintValidator.validate(submission, now: environment.now())
             .mapError { Problem.validation($0.errors) }.get()
         let outcome = try await environment.store.ingest([complaint], at: environment.now())[0]
@@ -42,7 +42,7 @@ struct ComplaintRoutes {
         let caller = try context.require(.submitComplaints)
         let atomic = try QueryValues.flag(request, "atomic")
         let data = try await RequestBody.data(of: request, limit: Self.batchBodyLimit)
-        let items = try BatchParser<ComplaintSubmission>.parse(data)
+        let items = try BatchParser<ComplaintSubmission>.parse(data, scan: ComplaintJSONScanner.batchScanner)
         let now = environment.now()
 
         let batch = try BatchSorting(items, atomic: atomic) { (submission: ComplaintSubmission) -> Result<(NewComplaint, CaseReferral?), Problem> in
