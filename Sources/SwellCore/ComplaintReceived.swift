@@ -16,3 +16,14 @@ public struct ComplaintReceived: Codable, Sendable, Equatable {
         supplier = complaint.supplier
     }
 }
+
+extension ComplaintReceived: CompactPayload {
+    public func write(to object: inout CompactJSONObject) {
+        object.add("channel", channel.rawValue)
+        object.add("departure", departure)
+        object.add("externalId", externalId)
+        object.add("product", product)
+        object.add("receivedAt", receivedAt)
+        object.add("supplier", supplier)
+    }
+}

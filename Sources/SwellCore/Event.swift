@@ -48,6 +48,13 @@ public struct EventDraft: Sendable, Equatable {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// The same text as the generic `payload(_:)` gives, written without `Codable`.
+    public static func payload(_ value: some CompactPayload) -> String {
+        var object = CompactJSONObject()
+        value.write(to: &object)
+        return object.json
+    }
+
     /// One encoder for every payload (an encoder holds only its options; each `encode` keeps its own state).
     private static let payloadEncoder: JSONEncoder = {
         let encoder = JSONEncoder()

@@ -44,6 +44,15 @@ struct PlacementPayload: Encodable {
     var distinctComplainants: Int
 }
 
+extension PlacementPayload: CompactPayload {
+    func write(to object: inout CompactJSONObject) {
+        object.add("complaintId", complaintId)
+        object.add("distinctComplainants", distinctComplainants)
+        object.add("memberCount", memberCount)
+        object.add("similarity", similarity)
+    }
+}
+
 /// Payload of `cluster.merged`.
 struct MergePayload: Encodable {
     var absorbed: Int64
