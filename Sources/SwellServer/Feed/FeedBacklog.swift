@@ -3,10 +3,13 @@ import NIOCore
 import SwellCore
 
 /// One published event as every subscriber receives it: its envelope encoded once into a buffer that all the
-/// sockets share (writing it copies nothing).
-struct FeedFrame: Sendable {
+/// sockets share (writing it copies nothing). A class, immutable: a thousand sockets reading a burst pass each
+/// frame on with one reference count, not a copy of its fields (as a struct it cost more than the sorting itself).
+final class FeedFrame: Sendable {
     let seq: Int64
     let type: EventType
+    /// Whether it is a `complaint.received`, the event a summary counts as a complaint (decided once, not per socket).
+    let isComplaintReceived: Bool
     /// Where `type` stands in `EventType.catalog` (nil for a type not in it), so a socket decides once per type
     /// whether it wants it instead of matching its patterns against every frame.
     let typeIndex: Int?
@@ -18,11 +21,12 @@ struct FeedFrame: Sendable {
         self.seq = seq
         self.type = type
         self.typeIndex = Self.catalogIndex[type]
+        self.isComplaintReceived = type == .complaintReceived
         self.publishedAt = publishedAt
         self.text = text
     }
 
-    init(_ event: Event, publishedAt: ContinuousClock.Instant?) {
+    convenience init(_ event: Event, publishedAt: ContinuousClock.Instant?) {
         self.init(seq: event.seq, type: event.type, publishedAt: publishedAt, text: ByteBuffer(string: FeedEnvelope.json(event)))
     }
 

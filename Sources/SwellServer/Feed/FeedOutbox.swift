@@ -14,7 +14,7 @@ struct FeedSummary: Sendable, Equatable {
     mutating func add(_ frame: FeedFrame) {
         toSeq = frame.seq
         events += 1
-        if frame.type == .complaintReceived { complaints += 1 }
+        if frame.isComplaintReceived { complaints += 1 }
     }
 
     func json(at: Date) -> String {
