@@ -25,15 +25,12 @@ extension Detector {
         } else if e.norm > 0 {
             let centroidNorm = clusters.records[slot].centroidNorm
             let conceptSquares = clusters.records[slot].conceptSquares
-            var dot = 0.0
-            var conceptDot = 0.0
             let members = Double(n)
-            for (index, feature) in e.featureHashes.enumerated() {
-                let count = clusters.records[slot].termCounts[feature]
-                guard count > 0 else { continue }
-                dot += e.weights[index] * e.weights[index] * Self.shareWeight(Double(count) / members)
+            let weights = e.weights
+            let dot = clusters.records[slot].termCounts.sum(over: e.featureHashes) { index, count in
+                weights[index] * weights[index] * Self.shareWeight(Double(count) / members)
             }
-            for feature in e.concepts { conceptDot += Double(clusters.records[slot].termCounts[feature]) }
+            let conceptDot = clusters.records[slot].termCounts.sum(over: e.concepts) { _, count in Double(count) }
             let ngram = centroidNorm > 0 ? min(1, dot / (e.norm * centroidNorm)) : 0
             let concept = conceptSquares > 0 && !e.concepts.isEmpty
                 ? conceptDot / (Double(e.concepts.count) * Double(conceptSquares)).squareRoot() : 0

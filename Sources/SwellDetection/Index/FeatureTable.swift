@@ -127,6 +127,36 @@ struct FeatureTable: Sendable {
         add(key, (slot.map { $0 + 1 } ?? 0) - current)
     }
 
+    /// Σ over `keys` held by the table of `term(i, count)`, where `i` is the key's position in `keys`: one pass with
+    /// the storage borrowed once (scoring a candidate looks up every feature of the complaint).
+    @inline(__always)
+    func sum(over keys: [UInt32], _ term: (Int, Int32) -> Double) -> Double {
+        var total = 0.0
+        entries.withUnsafeBufferPointer { slots in
+            keys.withUnsafeBufferPointer { keys in
+                for index in keys.indices {
+                    let key = keys[index]
+                    let count: Int32
+                    if key == 0 {
+                        count = zeroValue
+                    } else if slots.isEmpty {
+                        count = 0
+                    } else {
+                        var i = home(key)
+                        while true {
+                            let e = slots[i]
+                            if e == 0 { count = 0; break }
+                            if Self.key(e) == key { count = Self.value(e); break }
+                            i = (i + 1) & mask
+                        }
+                    }
+                    if count > 0 { total += term(index, count) }
+                }
+            }
+        }
+        return total
+    }
+
     /// Bytes held by the table's storage.
     var bytes: Int { entries.count * 8 }
 }
