@@ -38,11 +38,18 @@ extension Detector {
             signals: EscalationSignalScanner.scan(normalized.scalars), bandKeys: minHasher.bandKeys(hashes))
     }
 
+    /// The hash of a complainant known by a key; its top bit is set, which a complaint without a key never has.
+    static func knownComplainant(_ input: DetectionInput) -> UInt64? {
+        input.complainantKey.map { StableHash.string($0) | (1 << 63) }
+    }
+
+    /// Whether a record's complainant was known by a key (not a stand-in unique to the complaint).
+    static func isKnownComplainant(_ complainant: UInt64) -> Bool { complainant & (1 << 63) != 0 }
+
     /// The stored record of a complaint about to be placed into `clusterId`.
     func record(for input: DetectionInput, evidence e: ComplaintEvidence, clusterId: Int64) -> ComplaintRecord {
         let complainant: UInt64 =
-            input.complainantKey.map { StableHash.string($0) | (1 << 63) }
-            ?? (StableHash.mix(UInt64(bitPattern: input.complaintId)) & ~(1 << 63))
+            Self.knownComplainant(input) ?? (StableHash.mix(UInt64(bitPattern: input.complaintId)) & ~(1 << 63))
         return ComplaintRecord(
             id: input.complaintId, time: input.receivedAt.timeIntervalSinceReferenceDate, clusterId: clusterId,
             complainant: complainant, features: e.featureHashes, norm: Float(e.norm), entities: e.entities,

@@ -41,7 +41,7 @@ extension Detector {
         }
         bytes += documentFrequency.bytes + bandHeads.bytes
         bytes += dictionary(entityPostings.count, entry: 16) + entityPostings.values.reduce(0) { $0 + header + $1.capacity * 8 }
-        bytes += arrivals.capacity * 8
+        bytes += arrivals.capacity * 8 + dictionary(latestByComplainant.count, entry: 16)
         return MemoryEstimate(index: bytes, texts: texts)
     }
 }

@@ -13,10 +13,11 @@ extension Detector {
         }
         let e = evidence(for: input)
         var scored: [CandidateScore] = []
-        let candidates = candidateClusters(for: e)
+        let complainant = Self.knownComplainant(input)
+        let candidates = candidateClusters(for: e, complainant: complainant)
         for id in candidates {
             guard let slot = clusters.slot(of: id) else { continue }
-            let candidate = score(e, at: time, slot: Int(slot))  // reads the cluster in place, no copy
+            let candidate = score(e, at: time, slot: Int(slot), complainant: complainant)  // reads the cluster in place, no copy
             if isEligible(candidate) { scored.append(candidate) }
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.clusterId < $1.clusterId }
@@ -74,6 +75,7 @@ extension Detector {
             for key in e.bandKeys { bandHeads.setSlot(key, slot) }
         }
         arrivals.append(record.id)
+        if Self.isKnownComplainant(record.complainant) { latestByComplainant[record.complainant] = record.id }
         if !clusters.contains(clusterId) { openCluster(clusterId, for: record, text: input.text) }
         addMember(record, to: clusterId, spans: (e.normalized, e.features), text: input.text, score: score)
         for entity in record.entities where EntityEvidence.isIndexed(entity.kind) { post(clusterId, under: entity.key) }

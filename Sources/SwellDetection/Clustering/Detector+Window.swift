@@ -26,6 +26,7 @@ extension Detector {
             }
         }
         complaints[record.id] = nil
+        if latestByComplainant[record.complainant] == record.id { latestByComplainant[record.complainant] = nil }
         for feature in record.features where documentFrequency[feature] > 0 { documentFrequency.add(feature, -1) }
         removeMember(record, from: record.clusterId)
     }

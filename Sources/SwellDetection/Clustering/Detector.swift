@@ -20,6 +20,9 @@ public struct Detector: Sendable {
     var arrivalSequence: Int64 = 0
     /// Recent clusters per entity, newest last.
     var entityPostings: [EntityKey: [Int64]] = [:]
+    /// The newest complaint in the window of each complainant known by a key (phone, e-mail, name): where that
+    /// person's next complaint is looked for first.
+    var latestByComplainant: [UInt64: Int64] = [:]
     /// Complaint ids in arrival order, from `arrivalHead` on still in the window.
     var arrivals: [Int64] = []
     var arrivalHead = 0
