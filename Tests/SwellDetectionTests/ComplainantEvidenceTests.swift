@@ -21,6 +21,11 @@ import Testing
         let fromStranger = detector.place(complaint(100, text, hours: 8, person: "someone-else"))
         #expect(followUp.clusterId == cluster)
         #expect(fromStranger.clusterId != cluster)
+        // The explanation names the evidence, and does not count the complaint as its own earlier one.
+        let followUpInput = complaint(100, text, hours: 8, person: "person-3")
+        #expect(same.explain(followUpInput, against: cluster)?.sameComplainant == Detector.sameComplainantAgreement)
+        #expect(detector.explain(complaint(100, text, hours: 8, person: "someone-else"), against: cluster)?.sameComplainant == 0)
+        #expect(same.explain(complaint(1, "", person: "person-1"), against: placed[0].clusterId)?.sameComplainant == 0)
     }
 
     @Test func aComplainantsComplaintAboutSomethingElseStaysApart() {

@@ -108,6 +108,17 @@ import Testing
             #expect((why["text"] as? Double ?? 0) > 0.1)
             #expect(!((why["sharedTerms"] as? [String]) ?? []).isEmpty)
             #expect(((why["sharedEntities"] as? [String]) ?? []).contains { $0.hasPrefix("date:") }, "\(why)")
+            #expect(why["sameComplainant"] as? Double == 0)  // its own complaint is not its earlier one
+
+            // The same person again, in other words: placed by who complains, and the explanation says so
+            let followUp = try await post(
+                client, app, "why-again", "我已经投诉过了，酒店的问题旅行社到现在不处理，要求尽快退差价", minute: 95,
+                phone: "13900000002")
+            let earlier = try #require(try await clusterOf(client, app, hotel[2]))
+            #expect(try await clusterOf(client, app, followUp) == earlier)
+            let again = try await client.get("/v1/clusters/\(earlier)?complaintId=\(followUp)", as: .pr, app: app).json
+            let because = try #require(again["explanation"] as? [String: Any])
+            #expect(because["sameComplainant"] as? Double == 0.15, "\(because)")
 
             // A complaint about something else: not in it, would not join
             let outsider = try await client.get("/v1/clusters/\(main)?complaintId=\(other)", as: .pr, app: app).json

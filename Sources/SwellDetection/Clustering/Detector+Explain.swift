@@ -7,6 +7,8 @@ public struct ScoreBreakdown: Sendable, Equatable {
     public var text: Double
     /// Bonus for entities the cluster shares.
     public var entityAgreement: Double
+    /// Bonus for the complainant having complained into the cluster before (another complaint than this one).
+    public var sameComplainant: Double
     /// Penalty for entities the cluster contradicts (another date, flight…).
     public var entityConflict: Double
     /// Penalty for a cluster gone quiet or grown old.
@@ -21,9 +23,11 @@ extension Detector {
     public func explain(_ input: DetectionInput, against cluster: Int64) -> ScoreBreakdown? {
         guard let slot = clusters.slot(of: cluster) else { return nil }
         let e = evidence(for: input)
-        let s = score(e, at: input.receivedAt.timeIntervalSinceReferenceDate, slot: Int(slot))
+        let s = score(
+            e, at: input.receivedAt.timeIntervalSinceReferenceDate, slot: Int(slot), complainant: Self.knownComplainant(input),
+            excluding: input.complaintId)
         return ScoreBreakdown(
-            clusterId: cluster, score: s.score, text: s.text, entityAgreement: s.agreement, entityConflict: s.conflict,
-            timePenalty: s.quiet, eligible: isEligible(s))
+            clusterId: cluster, score: s.score, text: s.text, entityAgreement: s.agreement, sameComplainant: s.sameComplainant,
+            entityConflict: s.conflict, timePenalty: s.quiet, eligible: isEligible(s))
     }
 }

@@ -3,10 +3,14 @@ import Foundation
 /// A cluster's score for one complaint and its parts.
 struct CandidateScore {
     var clusterId: Int64
-    /// text + agreement − conflict − quiet (quiet and age penalties), the value compared with the thresholds.
+    /// text + agreement + sameComplainant − conflict − quiet (quiet and age penalties), the value compared with the
+    /// thresholds.
     var score: Double
     var text: Double
+    /// From shared entities.
     var agreement: Double
+    /// From the complainant having complained into the cluster before.
+    var sameComplainant: Double
     var conflict: Double
     var quiet: Double
 }
@@ -16,7 +20,11 @@ extension Detector {
     /// similarity is the larger of two cosines: idf-weighted n-grams against the single member
     /// or the centroid (each feature weighted by the square root of the share of members holding
     /// it), and bilingual concepts (scaled by ``conceptWeight``).
-    func score(_ e: ComplaintEvidence, at time: Double, slot: Int, complainant: UInt64? = nil) -> CandidateScore {
+    /// `complainant` is the complaint's known complainant; `excluding`, a complaint not to count as their earlier one
+    /// (the complaint itself, when explaining a placement).
+    func score(
+        _ e: ComplaintEvidence, at time: Double, slot: Int, complainant: UInt64? = nil, excluding: Int64? = nil
+    ) -> CandidateScore {
         let n = clusters.records[slot].members.count
         var text = 0.0
         if n == 1 {
@@ -36,28 +44,34 @@ extension Detector {
                 ? conceptDot / (Double(e.concepts.count) * Double(conceptSquares)).squareRoot() : 0
             text = max(ngram, Self.conceptWeight * concept)
         }
-        var (agreement, conflict) = EntityEvidence.compare(
+        let (agreement, conflict) = EntityEvidence.compare(
             e.entities, datesOnlyFromDeparture: e.datesOnlyFromDeparture, with: clusters.records[slot].entities,
             members: n)
-        if let complainant, hasComplained(complainant, inClusterAt: slot) {
-            agreement += Self.sameComplainantAgreement
-        }
+        let sameComplainant = complainant.map { hasComplained($0, inClusterAt: slot, excluding: excluding) } == true
+            ? Self.sameComplainantAgreement : 0
         let quiet = timePenalty(at: time, firstAt: clusters.records[slot].firstAt, lastAt: clusters.records[slot].lastAt)
         return CandidateScore(
-            clusterId: clusters.records[slot].id, score: text + agreement - conflict - quiet, text: text,
-            agreement: agreement, conflict: conflict, quiet: quiet)
+            clusterId: clusters.records[slot].id, score: text + agreement + sameComplainant - conflict - quiet, text: text,
+            agreement: agreement, sameComplainant: sameComplainant, conflict: conflict, quiet: quiet)
     }
 
     /// What it adds that the complainant already complained into the cluster: one person's second complaint is about
     /// the same trip far more often than not, whatever words it uses.
     static let sameComplainantAgreement = 0.15
 
-    /// Whether a member of the cluster in `slot` came from `complainant`.
-    func hasComplained(_ complainant: UInt64, inClusterAt slot: Int) -> Bool {
-        if clusters.records[slot].members.count == 1 {
-            return complaints[clusters.records[slot].members[0]]?.complainant == complainant
+    /// Whether a member of the cluster in `slot` other than `excluded` came from `complainant`.
+    func hasComplained(_ complainant: UInt64, inClusterAt slot: Int, excluding excluded: Int64? = nil) -> Bool {
+        let members = clusters.records[slot].members
+        if members.count == 1 {
+            return members[0] != excluded && complaints[members[0]]?.complainant == complainant
         }
-        return clusters.records[slot].complainants[complainant] != nil
+        var count = clusters.records[slot].complainants[complainant] ?? 0
+        if let excluded, let record = complaints[excluded], record.clusterId == clusters.records[slot].id,
+            record.complainant == complainant
+        {
+            count -= 1
+        }
+        return count > 0
     }
 
     /// Penalty for a cluster quiet since `lastAt` or old since `firstAt`.

@@ -53,6 +53,8 @@ struct PlacementExplanation: Encodable, Sendable {
     var score: Double?
     var text: Double?
     var entityAgreement: Double?
+    /// What it added that the complainant had complained into the cluster before (no personal data: a number).
+    var sameComplainant: Double?
     var entityConflict: Double?
     var timePenalty: Double?
     var wouldJoin: Bool?
