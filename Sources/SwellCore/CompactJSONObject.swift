@@ -31,14 +31,12 @@ public struct CompactJSONObject {
         text += String(value)
     }
 
-    /// A finite number as the encoder writes it: integral values without a fraction (`1`, not `1.0`).
+    /// A finite number as the encoder writes it: Swift's shortest description without a trailing `.0` (`1`, `-0`,
+    /// `0.853`, `1e+16`).
     public mutating func add(_ key: StaticString, _ value: Double) {
         start(key)
-        if value == value.rounded(), abs(value) < 1e15 {
-            text += String(Int64(value))
-        } else {
-            text += String(describing: value)
-        }
+        let description = String(describing: value)
+        text += description.hasSuffix(".0") ? String(description.dropLast(2)) : description
     }
 
     private mutating func start(_ key: StaticString) {

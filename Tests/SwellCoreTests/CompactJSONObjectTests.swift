@@ -33,7 +33,7 @@ import Testing
 
     @Test func numbersAreWrittenAsTheEncoderWritesThem() {
         var numbers = (0...1_000).map { (Double($0) / 1_000 * 1_000).rounded() / 1_000 }
-        numbers += [-1, -0.5, 0.1 + 0.2, 1e-7, 123_456_789.25, 1e14, 3, -0.001, 2.5e-3]
+        numbers += [-1, -0.5, -0.0, 0.1 + 0.2, 1e-7, 123_456_789.25, 1e14, 1e15, 1e16, 999_999_999_999_999, 3, -0.001, 2.5e-3]
         for number in numbers {
             let probe = Probe(number: number)
             #expect(Self.written(probe) == Self.encoded(probe), "\(number)")
