@@ -3,6 +3,7 @@ import Foundation
 import SwellCore
 import SwellDetection
 import SwellEngine
+import SwellServer
 
 /// `swell replay FILE.ndjson`: runs the detection engine over a complaint stream offline, in file order, with
 /// the same validation, playbook thresholds and window as `swell serve`, so a company can backtest thresholds
@@ -29,9 +30,13 @@ struct ReplayCommand: AsyncParsableCommand {
         var lines = try LineReader(path: file)
         defer { lines.close() }
         let started = Date()
+        let decoder = JSONDecoder()
         while let data = try lines.next() {
             guard data.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
-            let submission = try? JSONDecoder().decode(ComplaintSubmission.self, from: data)
+            // The intake's scanner reads the usual line; anything else (and any line that is not UTF-8) goes to the
+            // decoder, as on intake.
+            let scanned = String(validating: data, as: UTF8.self) != nil ? ComplaintJSONScanner.submission(in: data) : nil
+            let submission = scanned ?? (try? decoder.decode(ComplaintSubmission.self, from: data))
             guard let submission, case .success(let complaint) = ComplaintValidator.validate(submission, now: Date()) else {
                 replay.rejected += 1
                 continue
@@ -65,7 +70,7 @@ struct Replay {
         detector = Detector(configuration: configuration)
     }
 
-    mutating func take(_ complaint: NewComplaint, line: Int, into sink: ReplaySink) throws {
+    mutating func take(_ complaint: NewComplaint, line lineNumber: Int, into sink: ReplaySink) throws {
         guard seenExternalIds.insert(complaint.externalId).inserted else {
             duplicates += 1
             return
@@ -76,13 +81,17 @@ struct Replay {
         placedCluster.append(placement.clusterId)
         for merge in placement.merges {
             mergedInto[merge.absorbed] = merge.surviving
-            try sink.write(["type": "merge", "absorbed": merge.absorbed, "surviving": merge.surviving, "line": line])
+            try sink.write(["type": "merge", "absorbed": merge.absorbed, "surviving": merge.surviving, "line": lineNumber])
         }
-        try sink.write([
-            "type": "placement", "line": line, "complaintId": id, "externalId": complaint.externalId,
-            "clusterId": placement.clusterId, "similarity": (placement.similarity * 1000).rounded() / 1000,
-            "createdCluster": placement.createdCluster,
-        ])
+        var placed = CompactJSONObject()  // keys in order, as in the sorted-key lines around it
+        placed.add("clusterId", placement.clusterId)
+        placed.add("complaintId", id)
+        placed.add("createdCluster", placement.createdCluster)
+        placed.add("externalId", complaint.externalId)
+        placed.add("line", lineNumber)
+        placed.add("similarity", (placement.similarity * 1000).rounded() / 1000)
+        placed.add("type", "placement")
+        sink.write(line: placed.json)
         for decision in placement.warnings {
             warnings += 1
             let trigger = Int(decision.triggeringComplaintId) - 1
@@ -107,7 +116,12 @@ struct Replay {
                 final = next
                 hops += 1
             }
-            try sink.write(["type": "final", "complaintId": index + 1, "externalId": externalIds[index], "clusterId": final])
+            var resolved = CompactJSONObject()
+            resolved.add("clusterId", final)
+            resolved.add("complaintId", index + 1)
+            resolved.add("externalId", externalIds[index])
+            resolved.add("type", "final")
+            sink.write(line: resolved.json)
         }
     }
 }
@@ -130,6 +144,16 @@ final class ReplaySink {
 
     func write(_ object: [String: Any]) throws {
         buffer.append(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+        endLine()
+    }
+
+    /// A line already written as JSON (the two lines written per complaint, without `JSONSerialization`).
+    func write(line: String) {
+        buffer.append(contentsOf: line.utf8)
+        endLine()
+    }
+
+    private func endLine() {
         buffer.append(0x0A)
         if buffer.count > 1 << 20 { flush() }
     }

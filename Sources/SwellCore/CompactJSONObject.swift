@@ -31,6 +31,11 @@ public struct CompactJSONObject {
         text += String(value)
     }
 
+    public mutating func add(_ key: StaticString, _ value: Bool) {
+        start(key)
+        text += value ? "true" : "false"
+    }
+
     /// A finite number as the encoder writes it: Swift's shortest description without a trailing `.0` (`1`, `-0`,
     /// `0.853`, `1e+16`).
     public mutating func add(_ key: StaticString, _ value: Double) {

@@ -8,8 +8,9 @@ import SwellCore
 /// (a field of another type, an element that is not an object, a repeated field, a key written with escapes, a
 /// nesting deeper than ``maximumDepth``, any JSON error), it answers nil and the caller decodes the body the general
 /// way, with that way's field-by-field errors. Unknown fields are skipped, as the decoder ignores them, but their
-/// values are still checked to be valid JSON. The body has already been checked to be UTF-8.
-enum ComplaintJSONScanner {
+/// values are still checked to be valid JSON. The bytes must already be known to be UTF-8 (intake checks every body;
+/// `swell replay` checks each line).
+public enum ComplaintJSONScanner {
     /// Nesting of skipped values beyond which the scan leaves the body to the decoder.
     static let maximumDepth = 64
 
@@ -17,7 +18,7 @@ enum ComplaintJSONScanner {
     static let batchScanner = BatchParser<ComplaintSubmission>.Scanner(array: submissions(in:), line: submission(in:))
 
     /// The submissions of a JSON array of complaint objects, or nil (see the type's documentation).
-    static func submissions(in data: Data) -> [ComplaintSubmission]? {
+    public static func submissions(in data: Data) -> [ComplaintSubmission]? {
         data.withUnsafeBytes { raw in
             var scan = Scan(bytes: raw.bindMemory(to: UInt8.self))
             return scan.array()
@@ -25,7 +26,7 @@ enum ComplaintJSONScanner {
     }
 
     /// One complaint object (an NDJSON line), or nil (see the type's documentation).
-    static func submission(in data: Data) -> ComplaintSubmission? {
+    public static func submission(in data: Data) -> ComplaintSubmission? {
         data.withUnsafeBytes { raw in
             var scan = Scan(bytes: raw.bindMemory(to: UInt8.self))
             scan.skipWhiteSpace()
