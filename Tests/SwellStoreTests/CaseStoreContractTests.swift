@@ -26,6 +26,7 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
     case ingestIsIdempotentByExternalId
     case storesEveryFieldAndReadsItBack
     case aBatchOfAThousandIsOneTransaction
+    case externalIdsAreComparedByTheirBytes
     case concurrentWritersKeepTheChainContiguousAndValid
     case listsNewestFirstWithFiltersAndCursor
     case equalTimesPageByIdWithoutLossOrRepeat
@@ -52,6 +53,7 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
         case .ingestIsIdempotentByExternalId: try await Self.ingestIsIdempotentByExternalId(store)
         case .storesEveryFieldAndReadsItBack: try await Self.storesEveryFieldAndReadsItBack(store)
         case .aBatchOfAThousandIsOneTransaction: try await Self.aBatchOfAThousandIsOneTransaction(store)
+        case .externalIdsAreComparedByTheirBytes: try await Self.externalIdsAreComparedByTheirBytes(store)
         case .concurrentWritersKeepTheChainContiguousAndValid: try await Self.concurrentWritersKeepTheChainContiguousAndValid(store)
         case .listsNewestFirstWithFiltersAndCursor: try await Self.listsNewestFirstWithFiltersAndCursor(store)
         case .equalTimesPageByIdWithoutLossOrRepeat: try await Self.equalTimesPageByIdWithoutLossOrRepeat(store)
@@ -133,6 +135,22 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
         #expect(event.draft.complaintId == created[0].id)
         #expect(event.at == storeNow)
         #expect(!event.draft.payload.contains("客人1"))  // no personal data in the log
+    }
+
+    /// Two ids Swift calls equal (`é` composed, and `e` with a combining accent) are two complaints, in one batch or
+    /// two: a complaint is never dropped as a duplicate of another one.
+    private static func externalIdsAreComparedByTheirBytes(_ store: any CaseStore) async throws {
+        var composed = sampleComplaint(1)
+        composed.externalId = "caf\u{E9}-1"
+        var decomposed = sampleComplaint(2)
+        decomposed.externalId = "cafe\u{301}-1"
+        #expect(composed.externalId == decomposed.externalId)  // to Swift
+        let outcomes = try await store.ingest([composed, decomposed, decomposed], at: storeNow)
+        #expect(outcomes.map(\.isCreated) == [true, true, false])
+        #expect(outcomes[0].complaint.id != outcomes[1].complaint.id)
+        #expect(outcomes[2] == .duplicate(outcomes[1].complaint))
+        let again = try await store.ingest([decomposed], at: storeNow)
+        #expect(again == [.duplicate(outcomes[1].complaint)])
     }
 
     private static func aBatchOfAThousandIsOneTransaction(_ store: any CaseStore) async throws {

@@ -7,15 +7,16 @@ extension PostgresCaseStore {
         guard !complaints.isEmpty else { return [] }
         let storedAt = Date(millisecondsSince1970: now.millisecondsSince1970)
         return try await write { [self] connection, events in
-            // The first occurrence of each externalId is the one that may be stored; later ones repeat it.
-            var firstIndex: [String: Int] = [:]
+            // The first occurrence of each externalId is the one that may be stored; later ones repeat it. Ids are
+            // compared by their bytes, as the database compares them (`é` composed and decomposed are two ids).
+            var firstIndex: [[UInt8]: Int] = [:]
             var candidates: [NewComplaint] = []
-            for (index, complaint) in complaints.enumerated() where firstIndex[complaint.externalId] == nil {
-                firstIndex[complaint.externalId] = index
+            for (index, complaint) in complaints.enumerated() where firstIndex[Array(complaint.externalId.utf8)] == nil {
+                firstIndex[Array(complaint.externalId.utf8)] = index
                 candidates.append(complaint)
             }
             // The unique constraint is the truth: a stored (or concurrently stored) externalId inserts nothing.
-            var inserted: [String: ComplaintID] = [:]
+            var inserted: [[UInt8]: ComplaintID] = [:]
             for chunk in candidates.chunked(PostgresBulkRows.rowsPerStatement) {
                 let insert = try PostgresBulkRows.query(
                     """
@@ -29,26 +30,27 @@ extension PostgresCaseStore {
                 for try await (id, externalId) in try await connection.query(insert, logger: logger)
                     .decode((Int64, String).self)
                 {
-                    inserted[externalId] = ComplaintID(id)
+                    inserted[Array(externalId.utf8)] = ComplaintID(id)
                 }
             }
             let alreadyStored = try await storedComplaints(
-                externalIds: candidates.map(\.externalId).filter { inserted[$0] == nil }, on: connection)
+                externalIds: candidates.map(\.externalId).filter { inserted[Array($0.utf8)] == nil }, on: connection)
 
             // Outcomes and events in batch order, as SQLite gives them.
             var outcomes: [IngestOutcome] = []
             outcomes.reserveCapacity(complaints.count)
-            var createdHere: [String: Complaint] = [:]
+            var createdHere: [[UInt8]: Complaint] = [:]
             for (index, complaint) in complaints.enumerated() {
                 let externalId = complaint.externalId
-                if firstIndex[externalId] == index, let id = inserted[externalId] {
+                let key = Array(externalId.utf8)
+                if firstIndex[key] == index, let id = inserted[key] {
                     events.append(EventDraft(
                         type: .complaintReceived, at: now, complaintId: id,
                         payload: EventDraft.payload(ComplaintReceived(complaint))))
                     outcomes.append(.created(Complaint(id: id, storedAt: storedAt, clusterId: nil, content: complaint)))
-                    createdHere[externalId] = Complaint(
+                    createdHere[key] = Complaint(
                         id: id, storedAt: storedAt, clusterId: nil, content: complaint.asStored)
-                } else if let stored = createdHere[externalId] ?? alreadyStored[externalId] {
+                } else if let stored = createdHere[key] ?? alreadyStored[key] {
                     outcomes.append(.duplicate(stored))
                 } else {
                     throw StoreError.corruptRow(table: "complaint", detail: "externalId \(externalId) conflicted but is not readable")
@@ -58,15 +60,15 @@ extension PostgresCaseStore {
         }
     }
 
-    /// The stored complaints with these externalIds, by externalId.
-    private func storedComplaints(externalIds: [String], on connection: PostgresConnection) async throws -> [String: Complaint] {
+    /// The stored complaints with these externalIds, by the bytes of their externalId.
+    private func storedComplaints(externalIds: [String], on connection: PostgresConnection) async throws -> [[UInt8]: Complaint] {
         guard !externalIds.isEmpty else { return [:] }
-        var found: [String: Complaint] = [:]
+        var found: [[UInt8]: Complaint] = [:]
         let rows = try await connection.query(
             "SELECT \(unescaped: ComplaintColumns.list) FROM complaint WHERE externalId = ANY(\(externalIds))", logger: logger)
         for try await row in rows {
             let complaint = try PostgresComplaintRow.decode(row)
-            found[complaint.content.externalId] = complaint
+            found[Array(complaint.content.externalId.utf8)] = complaint
         }
         return found
     }

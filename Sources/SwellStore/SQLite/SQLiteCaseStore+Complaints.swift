@@ -20,7 +20,8 @@ extension SQLiteCaseStore {
             var outcomes: [IngestOutcome] = []
             outcomes.reserveCapacity(complaints.count)
             for (complaint, prepared) in zip(complaints, prepared) {
-                if let stored = known[complaint.externalId] {
+                let key = Array(complaint.externalId.utf8)
+                if let stored = known[key] {
                     outcomes.append(.duplicate(stored))
                     continue
                 }
@@ -34,16 +35,18 @@ extension SQLiteCaseStore {
                 try index.execute(arguments: [id.rawValue, prepared.folded])
                 try events.append(EventDraft(type: .complaintReceived, at: now, complaintId: id, payload: prepared.payload))
                 let created = Complaint(id: id, storedAt: storedAt, clusterId: nil, content: complaint)
-                known[complaint.externalId] = created
+                known[key] = created
                 outcomes.append(.created(created))
             }
             return outcomes
         }
     }
 
-    /// The stored complaints among `externalIds`, by external id: one query per 500 ids instead of one per complaint.
-    private static func storedComplaints(externalIds: [String], _ db: Database) throws -> [String: Complaint] {
-        var found: [String: Complaint] = [:]
+    /// The stored complaints among `externalIds`, by the bytes of their external id (as SQLite compares them: two
+    /// ids Swift would call equal, such as `é` composed and decomposed, are two complaints): one query per 500 ids
+    /// instead of one per complaint.
+    private static func storedComplaints(externalIds: [String], _ db: Database) throws -> [[UInt8]: Complaint] {
+        var found: [[UInt8]: Complaint] = [:]
         var start = 0
         while start < externalIds.count {
             let chunk = externalIds[start..<min(start + 500, externalIds.count)]
@@ -53,7 +56,7 @@ extension SQLiteCaseStore {
                 arguments: StatementArguments(Array(chunk)))
             for row in rows {
                 let complaint = try ComplaintColumns.decode(row)
-                found[complaint.content.externalId] = complaint
+                found[Array(complaint.content.externalId.utf8)] = complaint
             }
             start += chunk.count
         }
