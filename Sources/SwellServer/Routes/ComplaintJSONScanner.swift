@@ -100,48 +100,42 @@ public enum ComplaintJSONScanner {
                 case "departure": seen.first(5) && scan.optionalString(&submission.departure)
                 case "supplier": seen.first(6) && scan.optionalString(&submission.supplier)
                 case "demand": seen.first(7) && scan.optionalString(&submission.demand)
-                case "complainant": seen.first(8) && scan.complainant(&submission.complainant)
-                case "referral": seen.first(9) && scan.referral(&submission.referral)
+                case "complainant":
+                    seen.first(8) && scan.nested(&submission.complainant, ComplainantSubmission()) { scan, key, complainant, seen in
+                        switch key {
+                        case "name": seen.first(0) && scan.optionalString(&complainant.name)
+                        case "phone": seen.first(1) && scan.optionalString(&complainant.phone)
+                        case "email": seen.first(2) && scan.optionalString(&complainant.email)
+                        default: scan.skipValue(depth: 2)
+                        }
+                    }
+                case "referral":
+                    seen.first(9) && scan.nested(&submission.referral, ReferralSubmission()) { scan, key, referral, seen in
+                        switch key {
+                        case "authority": seen.first(0) && scan.optionalString(&referral.authority)
+                        case "referenceNo": seen.first(1) && scan.optionalString(&referral.referenceNo)
+                        default: scan.skipValue(depth: 2)
+                        }
+                    }
                 default: scan.skipValue(depth: 1)
                 }
             }
             return complete ? submission : nil
         }
 
-        mutating func complainant(_ target: inout ComplainantSubmission?) -> Bool {
+        /// Null, or an object read into a fresh `empty` value by `field`, which reads the value of each key it knows
+        /// (and skips the others).
+        mutating func nested<Value>(
+            _ target: inout Value?, _ empty: Value, _ field: (inout Scan, String, inout Value, inout KnownFields) -> Bool
+        ) -> Bool {
             if null() {
                 target = nil
                 return true
             }
-            var complainant = ComplainantSubmission()
+            var value = empty
             var seen = KnownFields()
-            let read = object { scan, key in
-                switch key {
-                case "name": seen.first(0) && scan.optionalString(&complainant.name)
-                case "phone": seen.first(1) && scan.optionalString(&complainant.phone)
-                case "email": seen.first(2) && scan.optionalString(&complainant.email)
-                default: scan.skipValue(depth: 2)
-                }
-            }
-            target = complainant
-            return read
-        }
-
-        mutating func referral(_ target: inout ReferralSubmission?) -> Bool {
-            if null() {
-                target = nil
-                return true
-            }
-            var referral = ReferralSubmission()
-            var seen = KnownFields()
-            let read = object { scan, key in
-                switch key {
-                case "authority": seen.first(0) && scan.optionalString(&referral.authority)
-                case "referenceNo": seen.first(1) && scan.optionalString(&referral.referenceNo)
-                default: scan.skipValue(depth: 2)
-                }
-            }
-            target = referral
+            let read = object { scan, key in field(&scan, key, &value, &seen) }
+            target = value
             return read
         }
 
