@@ -123,7 +123,7 @@ let package = Package(
         .testTarget(
             name: "SwellServerTests",
             dependencies: [
-                "SwellServer", "SwellEngine", "SwellStore", "SwellDetection", "SwellPlaybook", "SwellAssets",
+                "SwellServer", "SwellEngine", "SwellStore", "SwellDetection", "SwellPlaybook", "SwellAssets", "SwellEvaluation",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),

@@ -21,12 +21,7 @@ public struct CompactJSONObject {
         if let value { add(key, value) }
     }
 
-    public mutating func add(_ key: StaticString, _ value: Int64) {
-        start(key)
-        text += String(value)
-    }
-
-    public mutating func add(_ key: StaticString, _ value: Int) {
+    public mutating func add(_ key: StaticString, _ value: some BinaryInteger) {
         start(key)
         text += String(value)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import SwellCore
+import SwellEvaluation
 import Testing
 
 @testable import SwellServer
@@ -54,7 +55,7 @@ import Testing
     }
 
     @Test func onGeneratedBodiesItEitherAgreesWithTheDecoderOrStepsAside() throws {
-        var random = SplitMix(seed: 20_261_207)
+        var random = SeededRandom(seed: 20_261_207)
         var scannedCount = 0
         let cases = 3_000
         for _ in 0..<cases {
@@ -70,66 +71,49 @@ import Testing
     }
 
     /// A batch body built from pieces that are mostly valid, sometimes odd, sometimes broken.
-    static func body(_ random: inout SplitMix) -> String {
-        let count = random.below(4)
+    static func body(_ random: inout SeededRandom) -> String {
+        let count = random.int(0...3)
         let items = (0..<count).map { _ in object(&random, depth: 0, complaint: true) }
         let space = [" ", "", "\n", "\t", "\r\n "]
-        return space[random.below(space.count)] + "[" + items.joined(separator: random.below(20) == 0 ? ",," : ",") + "]"
-            + space[random.below(space.count)]
+        return random.pick(space) + "[" + items.joined(separator: random.int(0...19) == 0 ? ",," : ",") + "]"
+            + random.pick(space)
     }
 
-    static func object(_ random: inout SplitMix, depth: Int, complaint: Bool) -> String {
+    static func object(_ random: inout SeededRandom, depth: Int, complaint: Bool) -> String {
         let keys = complaint
             ? ["externalId", "receivedAt", "channel", "text", "product", "departure", "supplier", "demand", "complainant",
                "referral", "extra", "text"]
             : ["name", "phone", "email", "authority", "referenceNo", "other"]
-        let fields = (0..<random.below(5)).map { _ -> String in
-            let key = keys[random.below(keys.count)]
+        let fields = (0..<random.int(0...4)).map { _ -> String in
+            let key = random.pick(keys)
             let value: String
             if key == "complainant" || key == "referral" {
-                value = random.below(4) == 0 ? "null" : object(&random, depth: depth + 1, complaint: false)
-            } else if random.below(6) == 0 {
+                value = random.int(0...3) == 0 ? "null" : object(&random, depth: depth + 1, complaint: false)
+            } else if random.int(0...5) == 0 {
                 value = Self.value(&random, depth: depth + 1)
             } else {
                 value = string(&random)
             }
-            return "\"\(key)\"" + [":", " : ", ":\n"][random.below(3)] + value
+            return "\"\(key)\"" + random.pick([":", " : ", ":\n"]) + value
         }
         return "{" + fields.joined(separator: ",") + "}"
     }
 
-    static func value(_ random: inout SplitMix, depth: Int) -> String {
+    static func value(_ random: inout SeededRandom, depth: Int) -> String {
         let scalars = ["null", "true", "false", "0", "-1", "12.5", "1e3", "-0.25E-2", "01", "1.", "-", "tru", "1e"]
-        switch depth > 3 ? 0 : random.below(3) {
-        case 0: return random.below(2) == 0 ? scalars[random.below(scalars.count)] : string(&random)
-        case 1: return "[" + (0..<random.below(3)).map { _ in value(&random, depth: depth + 1) }.joined(separator: ",") + "]"
+        switch depth > 3 ? 0 : random.int(0...2) {
+        case 0: return random.int(0...1) == 0 ? random.pick(scalars) : string(&random)
+        case 1: return "[" + (0..<random.int(0...2)).map { _ in value(&random, depth: depth + 1) }.joined(separator: ",") + "]"
         default: return object(&random, depth: depth + 1, complaint: false)
         }
     }
 
-    static func string(_ random: inout SplitMix) -> String {
+    static func string(_ random: inout SeededRandom) -> String {
         let pieces = [
             "退款", "酒店", "a", " ", "Refund", "\\n", "\\\"", "\\\\", "\\/", "\\t", "\\u9000", "\\ud83d\\ude00", "😀",
             "\\ud800", "\\x", "\t", "é", "e\u{301}", "\\u0000", "\\uDFFF",
         ]
-        let count = random.below(6)
-        return "\"" + (0..<count).map { _ in pieces[random.below(pieces.count)] }.joined() + "\""
+        let count = random.int(0...5)
+        return "\"" + (0..<count).map { _ in random.pick(pieces) }.joined() + "\""
     }
-}
-
-/// A small seeded generator, so a failing body can be found again.
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

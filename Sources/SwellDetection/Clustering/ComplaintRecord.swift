@@ -44,4 +44,6 @@ struct ComplaintEvidence {
     var datesOnlyFromDeparture: Bool
     var signals: UInt16
     var bandKeys: [UInt32]
+    /// Hash of the complainant when known by a key (phone, e-mail, name), top bit set; nil when not known.
+    var knownComplainant: UInt64?
 }

@@ -2,7 +2,7 @@ extension Detector {
     /// Clusters worth scoring for a complaint: those of recent complaints sharing an LSH bucket,
     /// recent clusters naming one of its entities, and the cluster of the complainant's own newest complaint.
     /// Bounded by the configuration, whatever the size of the window. Ordered by votes, then newest first.
-    func candidateClusters(for e: ComplaintEvidence, complainant: UInt64? = nil) -> [Int64] {
+    func candidateClusters(for e: ComplaintEvidence) -> [Int64] {
         if configuration.candidateSearch == .exhaustive { return clusters.ids.sorted() }
         var ballots: [Int64] = []  // one entry per vote; an entity vote counts twice
         ballots.reserveCapacity(e.bandKeys.count * configuration.bucketDepth + e.entities.count * 2 * configuration.bucketDepth)
@@ -29,7 +29,7 @@ extension Detector {
             guard let posting = entityPostings[entity.key] else { continue }
             for id in posting.reversed().prefix(depth) where clusters.contains(id) { vote(id, 2) }
         }
-        if let complainant, let earlier = latestByComplainant[complainant], let record = complaints[earlier] {
+        if let complainant = e.knownComplainant, let earlier = latestByComplainant[complainant], let record = complaints[earlier] {
             vote(record.clusterId, 2)
         }
         ballots.sort()

@@ -35,12 +35,8 @@ extension Detector {
             normalized: normalized, features: features, featureHashes: hashes, weights: weights, norm: norm,
             concepts: features.filter { $0.end == 0 }.map(\.hash), entities: entities,
             datesOnlyFromDeparture: datesOnlyFromDeparture,
-            signals: EscalationSignalScanner.scan(normalized.scalars), bandKeys: minHasher.bandKeys(hashes))
-    }
-
-    /// The hash of a complainant known by a key; its top bit is set, which a complaint without a key never has.
-    static func knownComplainant(_ input: DetectionInput) -> UInt64? {
-        input.complainantKey.map { StableHash.string($0) | (1 << 63) }
+            signals: EscalationSignalScanner.scan(normalized.scalars), bandKeys: minHasher.bandKeys(hashes),
+            knownComplainant: input.complainantKey.map { StableHash.string($0) | (1 << 63) })
     }
 
     /// Whether a record's complainant was known by a key (not a stand-in unique to the complaint).
@@ -49,7 +45,7 @@ extension Detector {
     /// The stored record of a complaint about to be placed into `clusterId`.
     func record(for input: DetectionInput, evidence e: ComplaintEvidence, clusterId: Int64) -> ComplaintRecord {
         let complainant: UInt64 =
-            Self.knownComplainant(input) ?? (StableHash.mix(UInt64(bitPattern: input.complaintId)) & ~(1 << 63))
+            e.knownComplainant ?? (StableHash.mix(UInt64(bitPattern: input.complaintId)) & ~(1 << 63))
         return ComplaintRecord(
             id: input.complaintId, time: input.receivedAt.timeIntervalSinceReferenceDate, clusterId: clusterId,
             complainant: complainant, features: e.featureHashes, norm: Float(e.norm), entities: e.entities,

@@ -24,8 +24,7 @@ extension Detector {
         guard let slot = clusters.slot(of: cluster) else { return nil }
         let e = evidence(for: input)
         let s = score(
-            e, at: input.receivedAt.timeIntervalSinceReferenceDate, slot: Int(slot), complainant: Self.knownComplainant(input),
-            excluding: input.complaintId)
+            e, at: input.receivedAt.timeIntervalSinceReferenceDate, slot: Int(slot), excluding: input.complaintId)
         return ScoreBreakdown(
             clusterId: cluster, score: s.score, text: s.text, entityAgreement: s.agreement, sameComplainant: s.sameComplainant,
             entityConflict: s.conflict, timePenalty: s.quiet, eligible: isEligible(s))

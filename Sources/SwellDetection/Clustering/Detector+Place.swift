@@ -13,11 +13,10 @@ extension Detector {
         }
         let e = evidence(for: input)
         var scored: [CandidateScore] = []
-        let complainant = Self.knownComplainant(input)
-        let candidates = candidateClusters(for: e, complainant: complainant)
+        let candidates = candidateClusters(for: e)
         for id in candidates {
             guard let slot = clusters.slot(of: id) else { continue }
-            let candidate = score(e, at: time, slot: Int(slot), complainant: complainant)  // reads the cluster in place, no copy
+            let candidate = score(e, at: time, slot: Int(slot))  // reads the cluster in place, no copy
             if isEligible(candidate) { scored.append(candidate) }
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.clusterId < $1.clusterId }

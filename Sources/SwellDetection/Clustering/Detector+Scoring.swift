@@ -20,11 +20,9 @@ extension Detector {
     /// similarity is the larger of two cosines: idf-weighted n-grams against the single member
     /// or the centroid (each feature weighted by the square root of the share of members holding
     /// it), and bilingual concepts (scaled by ``conceptWeight``).
-    /// `complainant` is the complaint's known complainant; `excluding`, a complaint not to count as their earlier one
-    /// (the complaint itself, when explaining a placement).
-    func score(
-        _ e: ComplaintEvidence, at time: Double, slot: Int, complainant: UInt64? = nil, excluding: Int64? = nil
-    ) -> CandidateScore {
+    /// `excluding` is a complaint not to count as the complainant's earlier one (the complaint itself, when explaining
+    /// a placement).
+    func score(_ e: ComplaintEvidence, at time: Double, slot: Int, excluding: Int64? = nil) -> CandidateScore {
         let n = clusters.records[slot].members.count
         var text = 0.0
         if n == 1 {
@@ -47,7 +45,7 @@ extension Detector {
         let (agreement, conflict) = EntityEvidence.compare(
             e.entities, datesOnlyFromDeparture: e.datesOnlyFromDeparture, with: clusters.records[slot].entities,
             members: n)
-        let sameComplainant = complainant.map { hasComplained($0, inClusterAt: slot, excluding: excluding) } == true
+        let sameComplainant = e.knownComplainant.map { hasComplained($0, inClusterAt: slot, excluding: excluding) } == true
             ? Self.sameComplainantAgreement : 0
         let quiet = timePenalty(at: time, firstAt: clusters.records[slot].firstAt, lastAt: clusters.records[slot].lastAt)
         return CandidateScore(

@@ -30,11 +30,17 @@ struct FeatureTable: Sendable {
     /// The count stored for `key`, 0 when absent.
     @inline(__always)
     subscript(key: UInt32) -> Int32 {
+        entries.withUnsafeBufferPointer { count(of: key, in: $0) }
+    }
+
+    /// The count of `key` among `slots` (this table's storage, borrowed by the caller).
+    @inline(__always)
+    private func count(of key: UInt32, in slots: UnsafeBufferPointer<UInt64>) -> Int32 {
         if key == 0 { return zeroValue }
-        if entries.isEmpty { return 0 }
+        if slots.isEmpty { return 0 }
         var i = home(key)
         while true {
-            let e = entries[i]
+            let e = slots[i]
             if e == 0 { return 0 }
             if Self.key(e) == key { return Self.value(e) }
             i = (i + 1) & mask
@@ -135,21 +141,7 @@ struct FeatureTable: Sendable {
         entries.withUnsafeBufferPointer { slots in
             keys.withUnsafeBufferPointer { keys in
                 for index in keys.indices {
-                    let key = keys[index]
-                    let count: Int32
-                    if key == 0 {
-                        count = zeroValue
-                    } else if slots.isEmpty {
-                        count = 0
-                    } else {
-                        var i = home(key)
-                        while true {
-                            let e = slots[i]
-                            if e == 0 { count = 0; break }
-                            if Self.key(e) == key { count = Self.value(e); break }
-                            i = (i + 1) & mask
-                        }
-                    }
+                    let count = count(of: keys[index], in: slots)
                     if count > 0 { total += term(index, count) }
                 }
             }

@@ -19,7 +19,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     /// Uniform in `0..<1`.
     mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 
-    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
+    public mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
 
-    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
+    public mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
 }

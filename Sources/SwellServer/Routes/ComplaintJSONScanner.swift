@@ -157,26 +157,7 @@ public enum ComplaintJSONScanner {
             }
         }
 
-        /// A key without escapes (a key with any is left to the decoder).
-        mutating func plainKey() -> String? {
-            guard take(UInt8(ascii: "\"")) else { return nil }
-            let start = at
-            while at < bytes.count {
-                let byte = bytes[at]
-                if byte == UInt8(ascii: "\"") {
-                    defer { at += 1 }
-                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)
-                }
-                if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
-                at += 1
-            }
-            return nil
-        }
-
-        mutating func null() -> Bool {
-            guard literal("null") else { return false }
-            return true
-        }
+        mutating func null() -> Bool { literal("null") }
 
         mutating func literal(_ word: StaticString) -> Bool {
             let count = word.utf8CodeUnitCount
@@ -197,17 +178,26 @@ public enum ComplaintJSONScanner {
             return true
         }
 
-        /// A JSON string with its escapes resolved; nil when it is not one or breaks JSON's rules.
-        mutating func string() -> String? {
+        /// The bytes in `range` as text (they are UTF-8 already).
+        func text(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+
+        /// A key without escapes (a key with any is left to the decoder).
+        mutating func plainKey() -> String? { string(resolvingEscapes: false) }
+
+        /// A JSON string with its escapes resolved; nil when it is not one, breaks JSON's rules, or holds an escape
+        /// and `resolvingEscapes` is false.
+        mutating func string(resolvingEscapes: Bool = true) -> String? {
             guard take(UInt8(ascii: "\"")) else { return nil }
             let start = at
             while at < bytes.count {
                 let byte = bytes[at]
                 if byte == UInt8(ascii: "\"") {
                     defer { at += 1 }
-                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)
+                    return text(start..<at)
                 }
-                if byte == UInt8(ascii: "\\") { return escapedString(from: start) }
+                if byte == UInt8(ascii: "\\") { return resolvingEscapes ? escapedString(from: start) : nil }
                 if byte < 0x20 { return nil }
                 at += 1
             }
@@ -217,11 +207,10 @@ public enum ComplaintJSONScanner {
         /// The rest of a string that holds an escape, from its first byte at `start`.
         mutating func escapedString(from start: Int) -> String? {
             var scalars = String.UnicodeScalarView()
-            scalars.append(contentsOf: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self).unicodeScalars)
-            var runStart = at
+            var runStart = start
             func flush(_ scan: Scan) {
                 guard runStart < scan.at else { return }
-                scalars.append(contentsOf: String(decoding: UnsafeBufferPointer(rebasing: scan.bytes[runStart..<scan.at]), as: UTF8.self).unicodeScalars)
+                scalars.append(contentsOf: scan.text(runStart..<scan.at).unicodeScalars)
             }
             while at < bytes.count {
                 let byte = bytes[at]
