@@ -23,9 +23,9 @@ import Testing
         #expect(fromStranger.clusterId != cluster)
         // The explanation names the evidence, and does not count the complaint as its own earlier one.
         let followUpInput = complaint(100, text, hours: 8, person: "person-3")
-        #expect(same.explain(followUpInput, against: cluster)?.sameComplainant == Detector.sameComplainantAgreement)
-        #expect(detector.explain(complaint(100, text, hours: 8, person: "someone-else"), against: cluster)?.sameComplainant == 0)
-        #expect(same.explain(complaint(1, "", person: "person-1"), against: placed[0].clusterId)?.sameComplainant == 0)
+        #expect(same.explain(followUpInput, against: cluster)?.complainantAgreement == Detector.complainantAgreementWeight)
+        #expect(detector.explain(complaint(100, text, hours: 8, person: "someone-else"), against: cluster)?.complainantAgreement == 0)
+        #expect(same.explain(complaint(1, "", person: "person-1"), against: placed[0].clusterId)?.complainantAgreement == 0)
     }
 
     @Test func aComplainantsComplaintAboutSomethingElseStaysApart() {

@@ -108,7 +108,7 @@ import Testing
             #expect((why["text"] as? Double ?? 0) > 0.1)
             #expect(!((why["sharedTerms"] as? [String]) ?? []).isEmpty)
             #expect(((why["sharedEntities"] as? [String]) ?? []).contains { $0.hasPrefix("date:") }, "\(why)")
-            #expect(why["sameComplainant"] as? Double == 0)  // its own complaint is not its earlier one
+            #expect(why["complainantAgreement"] as? Double == 0)  // its own complaint is not its earlier one
 
             // The same person again, in other words: placed by who complains, and the explanation says so
             let followUp = try await post(
@@ -118,7 +118,7 @@ import Testing
             #expect(try await clusterOf(client, app, followUp) == earlier)
             let again = try await client.get("/v1/clusters/\(earlier)?complaintId=\(followUp)", as: .pr, app: app).json
             let because = try #require(again["explanation"] as? [String: Any])
-            #expect(because["sameComplainant"] as? Double == 0.15, "\(because)")
+            #expect(because["complainantAgreement"] as? Double == 0.15, "\(because)")
 
             // A complaint about something else: not in it, would not join
             let outsider = try await client.get("/v1/clusters/\(main)?complaintId=\(other)", as: .pr, app: app).json

@@ -8,7 +8,7 @@ public struct ScoreBreakdown: Sendable, Equatable {
     /// Bonus for entities the cluster shares.
     public var entityAgreement: Double
     /// Bonus for the complainant having complained into the cluster before (another complaint than this one).
-    public var sameComplainant: Double
+    public var complainantAgreement: Double
     /// Penalty for entities the cluster contradicts (another date, flight…).
     public var entityConflict: Double
     /// Penalty for a cluster gone quiet or grown old.
@@ -26,7 +26,7 @@ extension Detector {
         let s = score(
             e, at: input.receivedAt.timeIntervalSinceReferenceDate, slot: Int(slot), excluding: input.complaintId)
         return ScoreBreakdown(
-            clusterId: cluster, score: s.score, text: s.text, entityAgreement: s.agreement, sameComplainant: s.sameComplainant,
+            clusterId: cluster, score: s.score, text: s.text, entityAgreement: s.agreement, complainantAgreement: s.complainantAgreement,
             entityConflict: s.conflict, timePenalty: s.quiet, eligible: isEligible(s))
     }
 }

@@ -3,14 +3,14 @@ import Foundation
 /// A cluster's score for one complaint and its parts.
 struct CandidateScore {
     var clusterId: Int64
-    /// text + agreement + sameComplainant − conflict − quiet (quiet and age penalties), the value compared with the
+    /// text + agreement + complainantAgreement − conflict − quiet (quiet and age penalties), the value compared with the
     /// thresholds.
     var score: Double
     var text: Double
     /// From shared entities.
     var agreement: Double
     /// From the complainant having complained into the cluster before.
-    var sameComplainant: Double
+    var complainantAgreement: Double
     var conflict: Double
     var quiet: Double
 }
@@ -45,17 +45,17 @@ extension Detector {
         let (agreement, conflict) = EntityEvidence.compare(
             e.entities, datesOnlyFromDeparture: e.datesOnlyFromDeparture, with: clusters.records[slot].entities,
             members: n)
-        let sameComplainant = e.knownComplainant.map { hasComplained($0, inClusterAt: slot, excluding: excluding) } == true
-            ? Self.sameComplainantAgreement : 0
+        let complainantAgreement = e.knownComplainant.map { hasComplained($0, inClusterAt: slot, excluding: excluding) } == true
+            ? Self.complainantAgreementWeight : 0
         let quiet = timePenalty(at: time, firstAt: clusters.records[slot].firstAt, lastAt: clusters.records[slot].lastAt)
         return CandidateScore(
-            clusterId: clusters.records[slot].id, score: text + agreement + sameComplainant - conflict - quiet, text: text,
-            agreement: agreement, sameComplainant: sameComplainant, conflict: conflict, quiet: quiet)
+            clusterId: clusters.records[slot].id, score: text + agreement + complainantAgreement - conflict - quiet, text: text,
+            agreement: agreement, complainantAgreement: complainantAgreement, conflict: conflict, quiet: quiet)
     }
 
     /// What it adds that the complainant already complained into the cluster: one person's second complaint is about
     /// the same trip far more often than not, whatever words it uses.
-    static let sameComplainantAgreement = 0.15
+    static let complainantAgreementWeight = 0.15
 
     /// Whether a member of the cluster in `slot` other than `excluded` came from `complainant`.
     func hasComplained(_ complainant: UInt64, inClusterAt slot: Int, excluding excluded: Int64? = nil) -> Bool {

@@ -64,7 +64,7 @@ struct ClusterRoutes {
         return PlacementExplanation(
             complaintId: complaint.id, inCluster: complaint.clusterId == snapshot.id,
             score: score.map { ($0.score * 1000).rounded() / 1000 }, text: score.map { ($0.text * 1000).rounded() / 1000 },
-            entityAgreement: score?.entityAgreement, sameComplainant: score?.sameComplainant, entityConflict: score?.entityConflict,
+            entityAgreement: score?.entityAgreement, complainantAgreement: score?.complainantAgreement, entityConflict: score?.entityConflict,
             timePenalty: score?.timePenalty,
             wouldJoin: score?.eligible, sharedEntities: shared, sharedTerms: terms,
             product: complaint.content.product, departure: complaint.content.departure?.description)

@@ -54,7 +54,7 @@ struct PlacementExplanation: Encodable, Sendable {
     var text: Double?
     var entityAgreement: Double?
     /// What it added that the complainant had complained into the cluster before (no personal data: a number).
-    var sameComplainant: Double?
+    var complainantAgreement: Double?
     var entityConflict: Double?
     var timePenalty: Double?
     var wouldJoin: Bool?
